@@ -1,0 +1,35 @@
+/** Values every process agrees on. */
+export const APP_VERSION = '0.1.0';
+export const SCHEMA_VERSION = 1;
+export const JOB_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+/** A plain file name: no separators, no parent references, no leading dot. */
+export const ARTIFACT_NAME_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export const JOB_STATUSES = ['pending', 'running', 'paused', 'completed', 'failed', 'canceled'] as const;
+export const ENDED_STATUSES = ['completed', 'failed', 'canceled'] as const;
+export const STEP_STATUSES = ['pending', 'running', 'succeeded', 'failed', 'skipped', 'canceled'] as const;
+
+/** The pipeline's steps in order, with the stage name the UI shows. */
+export const PIPELINE_STEPS = [
+  { name: 'preflight', stage: 'Preflight' },
+  { name: 'script', stage: 'Script' },
+  { name: 'narration', stage: 'Voice' },
+  { name: 'visuals', stage: 'Visuals' },
+  { name: 'render', stage: 'Render' },
+] as const;
+
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'JOB_NOT_CANCELABLE',
+  'JOB_NOT_RESUMABLE',
+  'JOB_NOT_PAUSABLE',
+  'JOB_ACTIVE',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];

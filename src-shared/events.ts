@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { JobStatusSchema, QueueItemSchema, QueueStatsSchema, StepStatusSchema, ArtifactSchema } from './job.js';
+
+export const EVENT_TYPES = [
+  'job-created',
+  'job-status',
+  'step-status',
+  'step-progress',
+  'job-log',
+  'warning',
+  'job-completed',
+  'job-failed',
+  'job-canceled',
+  'job-deleted',
+  'queue-snapshot',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export const JobCreatedDataSchema = z.object({ job: QueueItemSchema });
+export const JobStatusDataSchema = z.object({
+  jobId: z.string(),
+  status: JobStatusSchema,
+  stage: z.string().nullable(),
+  progressPct: z.number(),
+  canResume: z.boolean(),
+});
+export const StepStatusDataSchema = z.object({
+  jobId: z.string(),
+  step: z.string(),
+  stage: z.string(),
+  status: StepStatusSchema,
+});
+export const StepProgressDataSchema = z.object({
+  jobId: z.string(),
+  step: z.string(),
+  stage: z.string(),
+  progressPct: z.number(),
+  jobProgressPct: z.number(),
+  etaSeconds: z.number().nullable(),
+  message: z.string().optional(),
+});
+export const JobLogDataSchema = z.object({
+  jobId: z.string(),
+  level: z.enum(['debug', 'info', 'warn', 'error']),
+  message: z.string(),
+});
+export const WarningDataSchema = z.object({
+  jobId: z.string(),
+  code: z.string(),
+  message: z.string(),
+  step: z.string().optional(),
+});
+export const JobCompletedDataSchema = z.object({
+  jobId: z.string(),
+  artifacts: z.array(ArtifactSchema),
+  outputPath: z.string().nullable(),
+});
+export const JobFailedDataSchema = z.object({
+  jobId: z.string(),
+  step: z.string().nullable(),
+  error: z.object({ code: z.string(), message: z.string(), suggestedActions: z.array(z.string()) }),
+});
+export const JobCanceledDataSchema = z.object({ jobId: z.string() });
+export const JobDeletedDataSchema = z.object({ jobId: z.string() });
+export const QueueSnapshotDataSchema = z.object({ jobs: z.array(QueueItemSchema), stats: QueueStatsSchema });
+
+/** `data` schema of every SSE event type: the renderer parses every frame with these. */
+export const EVENT_DATA_SCHEMAS = {
+  'job-created': JobCreatedDataSchema,
+  'job-status': JobStatusDataSchema,
+  'step-status': StepStatusDataSchema,
+  'step-progress': StepProgressDataSchema,
+  'job-log': JobLogDataSchema,
+  warning: WarningDataSchema,
+  'job-completed': JobCompletedDataSchema,
+  'job-failed': JobFailedDataSchema,
+  'job-canceled': JobCanceledDataSchema,
+  'job-deleted': JobDeletedDataSchema,
+  'queue-snapshot': QueueSnapshotDataSchema,
+} as const satisfies Record<EventType, z.ZodType>;
+
+export type EventDataMap = { [K in EventType]: z.infer<(typeof EVENT_DATA_SCHEMAS)[K]> };
+
+/** One event as the engine emits it and as a line of events.jsonl stores it. */
+export type JobEvent<K extends EventType = EventType> = {
+  [T in K]: {
+    /** The job's own event number, from 1, never repeated. */
+    seq: number;
+    /** Unix milliseconds when it was appended. */
+    ts: number;
+    jobId: string;
+    type: T;
+    data: EventDataMap[T];
+  };
+}[K];
+
+/** Events that end a job's stream. */
+export const TERMINAL_EVENT_TYPES: ReadonlySet<EventType> = new Set(['job-completed', 'job-failed', 'job-canceled']);
+
+/** SSE `id:` of an event: `<unixMs>-<seq>`. */
+export function formatEventId(ts: number, seq: number): string {
+  return `${ts}-${seq}`;
+}
+
+/** Parses a Last-Event-ID; null for anything that is not `<unixMs>-<seq>`. */
+export function parseEventId(id: string | null | undefined): { ts: number; seq: number } | null {
+  if (!id) return null;
+  const m = /^(\d{1,16})-(\d{1,16})$/.exec(id.trim());
+  if (!m) return null;
+  return { ts: Number(m[1]), seq: Number(m[2]) };
+}

@@ -1,0 +1,6 @@
+export * from './constants.js';
+export * from './spec.js';
+export * from './job.js';
+export * from './events.js';
+export * from './settings.js';
+export * from './problem.js';

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/** settings.json: every field has a default, so an absent file means defaults. */
+export const SettingsSchema = z.strictObject({
+  schemaVersion: z.literal(1).default(1),
+  /** How many jobs run at once. */
+  concurrency: z.number().int().min(1).max(16).default(1),
+  /** Jobs found `running` at start-up are re-queued and resumed. */
+  autoResumeInterrupted: z.boolean().default(true),
+  /** Explicit ffmpeg binary; null = AURA_FFMPEG, then the bundled one, then PATH. */
+  ffmpegPath: z.string().min(1).nullable().default(null),
+  stallWarningSeconds: z.number().min(1).max(3600).default(60),
+  stallTimeoutSeconds: z.number().min(2).max(86_400).default(300),
+  cleanupInitialDelayMinutes: z.number().min(0).max(1440).default(5),
+  cleanupIntervalMinutes: z.number().min(1).max(10_080).default(60),
+  tempRetentionHours: z.number().min(0).max(8760).default(24),
+  proxyRetentionHours: z.number().min(0).max(8760).default(48),
+  /** Idle SSE streams get a `: ping` comment this often. */
+  ssePingSeconds: z.number().min(1).max(300).default(15),
+  /** Scene clips encoded at once; 0 = derived from the CPU count. */
+  maxParallelScenes: z.number().int().min(0).max(64).default(0),
+  /** Cap for each job's job.log, in bytes. */
+  jobLogMaxBytes: z
+    .number()
+    .int()
+    .min(4096)
+    .max(100 * 1024 * 1024)
+    .default(2 * 1024 * 1024),
+});
+export type Settings = z.output<typeof SettingsSchema>;
+export type SettingsInput = z.input<typeof SettingsSchema>;
+/** PUT /api/settings accepts any subset; the result is validated as a whole. */
+export const SettingsPatchSchema = SettingsSchema.partial();
+export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
