@@ -4,3 +4,4 @@ export * from './job.js';
 export * from './events.js';
 export * from './settings.js';
 export * from './problem.js';
+export type * from './bridge.js';
