@@ -11,4 +11,9 @@ export interface AuraBridge {
   openArtifact(jobId: string, artifactName: string): Promise<void>;
   /** Opens the data folder in the OS file manager. */
   openDataFolder(): Promise<void>;
+  /**
+   * Calls `listener` with a job id when the user clicks that job's desktop notification
+   * ("open this job"). Returns an unsubscribe. Optional: older bridges may lack it.
+   */
+  onOpenJob?(listener: (jobId: string) => void): () => void;
 }

@@ -1,0 +1,19 @@
+/**
+ * IPC channel names shared by the preload and the main process. Each OS action has its own
+ * channel: there is no generic pass-through.
+ */
+export const IPC = {
+  /** Sync, from the preload at start: `{ serverUrl, token }` or null for an untrusted sender. */
+  bootstrap: 'aura:bootstrap',
+  showArtifactInFolder: 'aura:show-artifact-in-folder',
+  openArtifact: 'aura:open-artifact',
+  openDataFolder: 'aura:open-data-folder',
+  /** main → renderer: a notification was clicked, open this job. */
+  openJob: 'aura:open-job',
+} as const;
+
+/** What the bootstrap call answers a trusted window. */
+export interface BootstrapInfo {
+  serverUrl: string;
+  token: string;
+}
