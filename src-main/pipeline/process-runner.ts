@@ -1,0 +1,151 @@
+import { constants as osConstants, setPriority } from 'node:os';
+import { execa } from 'execa';
+import { StepError } from '../engine/errors.js';
+import { killGroup, type ChildRegistry } from './child-registry.js';
+import { createLineSplitter } from './ffmpeg-progress.js';
+
+/** Options of {@link runProcess}. */
+export interface RunOptions {
+  /** Aborting it kills the child's whole tree at once; the run then throws the signal's reason. */
+  signal?: AbortSignal;
+  /** Raw stderr chunks (to the job's capped log). */
+  onStderr?: (text: string) => void;
+  /** Each whole stdout line (e.g. ffmpeg `-progress pipe:1`). */
+  onStdoutLine?: (line: string) => void;
+  /** Keep stdout and return it. @default false */
+  captureStdout?: boolean;
+  /** Keep stderr and return it (probes that read `ffmpeg -i` output). @default false */
+  captureStderr?: boolean;
+  /** Run below normal OS priority so the desktop stays responsive. @default true */
+  lowPriority?: boolean;
+  /** Time between SIGTERM and SIGKILL when killing. @default 100 */
+  killGraceMs?: number;
+  /** Where the child's pid is recorded while it runs. */
+  registry?: ChildRegistry;
+  /** StepError code on a non-zero exit. @default 'PROCESS_FAILED' */
+  failureCode?: string;
+  suggestedActions?: string[];
+  /** Kill and fail after this long (probes). */
+  timeoutMs?: number;
+}
+
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+  /** The last stderr lines, newest last. */
+  stderrTail: string[];
+}
+
+const TAIL_LINES = 12;
+const live = new Set<number>();
+let exitHookInstalled = false;
+
+/**
+ * Runs a child process the way the pipeline needs: detached in its own process group (POSIX) so
+ * the whole tree can be killed, at lower priority, stderr streamed, and on abort killed within
+ * ~100 ms (SIGTERM, then SIGKILL). Throws the signal's reason when aborted, a StepError carrying
+ * the last stderr lines when the child fails.
+ */
+export async function runProcess(file: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  const { signal } = options;
+  signal?.throwIfAborted();
+  installExitHook();
+  const posix = process.platform !== 'win32';
+  const tail: string[] = [];
+  const subprocess = execa(file, args, {
+    detached: posix,
+    reject: false,
+    stdin: 'ignore',
+    windowsHide: true,
+    cancelSignal: signal,
+    timeout: options.timeoutMs,
+    buffer: { stdout: options.captureStdout ?? false, stderr: options.captureStderr ?? false },
+    encoding: 'utf8',
+    stripFinalNewline: false,
+  });
+  const pid = subprocess.pid;
+  let killTimer: NodeJS.Timeout | undefined;
+  const killTree = () => {
+    if (pid === undefined) return;
+    if (!posix) {
+      void execa('taskkill', ['/pid', String(pid), '/T', '/F'], { reject: false, windowsHide: true });
+      return;
+    }
+    killGroup(pid, 'SIGTERM');
+    killTimer = setTimeout(() => killGroup(pid, 'SIGKILL'), options.killGraceMs ?? 100);
+  };
+  if (pid !== undefined) {
+    live.add(pid);
+    if (options.lowPriority ?? true) {
+      try {
+        setPriority(pid, osConstants.priority.PRIORITY_BELOW_NORMAL);
+      } catch {
+        // Not permitted here (or already exited): priority is a courtesy, not a requirement.
+      }
+    }
+    await options.registry?.add(pid);
+  }
+  signal?.addEventListener('abort', killTree, { once: true });
+  if (signal?.aborted) killTree();
+
+  const stderrLines = createLineSplitter((line) => {
+    if (line.trim() === '') return;
+    tail.push(line);
+    if (tail.length > TAIL_LINES) tail.shift();
+  });
+  subprocess.stderr?.setEncoding('utf8');
+  subprocess.stderr?.on('data', (chunk: string) => {
+    options.onStderr?.(chunk);
+    stderrLines(chunk);
+  });
+  if (options.onStdoutLine) {
+    subprocess.stdout?.setEncoding('utf8');
+    subprocess.stdout?.on('data', createLineSplitter(options.onStdoutLine));
+  }
+
+  const result = await subprocess;
+  signal?.removeEventListener('abort', killTree);
+  if (pid !== undefined) {
+    live.delete(pid);
+    await options.registry?.remove(pid);
+  }
+  if (result.isCanceled || signal?.aborted) {
+    // Make sure nothing of the tree is left before the step reports its abort.
+    if (posix && pid !== undefined) killGroup(pid, 'SIGKILL');
+    if (killTimer) clearTimeout(killTimer);
+    signal?.throwIfAborted();
+  }
+  if (killTimer) clearTimeout(killTimer);
+  const stdout = typeof result.stdout === 'string' ? result.stdout : '';
+  const stderr = typeof result.stderr === 'string' ? result.stderr : '';
+  if (result.failed) {
+    const name = file.split(/[\\/]/).pop() ?? file;
+    const why = result.timedOut
+      ? `timed out after ${options.timeoutMs} ms`
+      : result.exitCode !== undefined
+        ? `exited with code ${result.exitCode}`
+        : result.signal
+          ? `was killed by ${result.signal}`
+          : (result.originalMessage ?? 'could not be started');
+    const last = tail.slice(-4).join(' | ');
+    throw new StepError(options.failureCode ?? 'PROCESS_FAILED', `${name} ${why}${last ? `: ${last}` : ''}`, {
+      suggestedActions: options.suggestedActions ?? ['See the job log for the full output.'],
+      cause: result,
+    });
+  }
+  return { stdout, stderr, stderrTail: tail };
+}
+
+/** Children must never outlive the process: on exit, kill whatever is still running. */
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const pid of live) killGroup(pid, 'SIGKILL');
+  });
+}
+
+/** How many children this process has running (tests and shutdown checks). */
+export function liveChildCount(): number {
+  return live.size;
+}

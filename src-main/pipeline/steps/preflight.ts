@@ -1,0 +1,70 @@
+import { constants } from 'node:fs';
+import { access, statfs } from 'node:fs/promises';
+import type { Step, StepContext } from '../../engine/step.js';
+import { StepError } from '../../engine/errors.js';
+import { ChildRegistry } from '../child-registry.js';
+import { estimateDiskBytes, estimateTotalSec } from '../disk-estimate.js';
+import { runProcess } from '../process-runner.js';
+import { buildScenes } from '../script-parser.js';
+import { childOptions, resolveTools } from '../tools.js';
+
+/** Checks the machine against the spec before any work: runs again on every attempt. */
+export function preflightStep(weight: number): Step {
+  return { name: 'preflight', stage: 'Preflight', weight, resumable: false, run: preflight };
+}
+
+async function preflight(ctx: StepContext): Promise<void> {
+  ctx.progress(0, 'Checking ffmpeg');
+  // Encoders left running by a crashed attempt would write into the scenes this one makes.
+  const reaped = await new ChildRegistry(ctx.tempDir).reapOrphans();
+  if (reaped > 0) ctx.log.warn(`Stopped ${reaped} process(es) left over from an interrupted attempt.`);
+  const tools = await resolveTools(ctx);
+  ctx.log.info(`ffmpeg ${tools.caps.version} (${tools.ffmpeg.source}): ${tools.ffmpeg.path}`);
+  ctx.progress(40, 'Checking images');
+
+  const scenes = buildScenes(ctx.spec);
+  for (const scene of scenes) {
+    if (!scene.image) continue;
+    const image = scene.image;
+    const fail = (code: string, why: string, cause?: unknown) =>
+      new StepError(code, `The image of scene ${scene.index} (${image}) ${why}.`, {
+        suggestedActions: [
+          'Replace the file at that path with a PNG or JPEG image, then resume the job.',
+          'Or remove "image" from that scene in the spec.',
+        ],
+        retryable: true,
+        cause,
+      });
+    try {
+      await access(image, constants.R_OK);
+    } catch (cause) {
+      throw fail('IMAGE_UNREADABLE', 'cannot be read', cause);
+    }
+    try {
+      await runProcess(
+        tools.ffmpeg.path,
+        ['-hide_banner', '-nostdin', '-v', 'error', '-xerror', '-i', image, '-frames:v', '1', '-f', 'null', '-'],
+        {
+          ...childOptions(ctx),
+          timeoutMs: 30_000,
+        },
+      );
+    } catch (cause) {
+      ctx.signal.throwIfAborted();
+      throw fail('IMAGE_UNREADABLE', 'is not an image ffmpeg can decode', cause);
+    }
+  }
+  ctx.progress(80, 'Checking disk space');
+
+  const needed = estimateDiskBytes(ctx.spec, estimateTotalSec(scenes, ctx.spec.voice.rate));
+  const fs = await statfs(ctx.tempDir);
+  const free = fs.bavail * fs.bsize;
+  if (free < needed) {
+    const mb = (n: number) => `${Math.ceil(n / 1024 / 1024)} MB`;
+    throw new StepError('DISK_FULL', `The render needs about ${mb(needed)} of disk space; ${mb(free)} is free.`, {
+      suggestedActions: ['Free disk space (or delete old jobs), then resume the job.'],
+      retryable: true,
+    });
+  }
+  ctx.progress(100);
+}

@@ -1,0 +1,107 @@
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Step, StepContext } from '../../engine/step.js';
+import { StepError } from '../../engine/errors.js';
+import { sceneClipArgs } from '../encode-args.js';
+import { applyProgressLine, type FfmpegProgress } from '../ffmpeg-progress.js';
+import { hashFile, hashOf, jobFiles, readJson, thumbName, type TimedScene } from '../job-files.js';
+import { runPool, sceneParallelism, threadsPerEncoder } from '../parallel.js';
+import { runProcess } from '../process-runner.js';
+import { childOptions, resolveTools } from '../tools.js';
+
+/** Bumped when the clip recipe changes, so old checkpoints no longer match. */
+const RECIPE_VERSION = 1;
+
+/** One H.264/AAC clip per scene, in parallel; every finished clip is a checkpoint. */
+export function visualsStep(weight: number): Step {
+  return { name: 'visuals', stage: 'Visuals', weight, run: visuals };
+}
+
+async function visuals(ctx: StepContext) {
+  const files = jobFiles(ctx.tempDir);
+  const scenes = await readJson<TimedScene[]>(files.timeline, 'scene timeline');
+  const tools = await resolveTools(ctx);
+  await mkdir(files.clipsDir, { recursive: true });
+  await removePartials(files.clipsDir);
+
+  const parallel = sceneParallelism(ctx.settings.maxParallelScenes);
+  const threads = threadsPerEncoder(parallel);
+  const totalSec = scenes.reduce((sum, s) => sum + s.clipSec, 0);
+  let finishedSec = 0;
+  let finishedCount = 0;
+  const running = new Map<number, number>();
+  const report = () => {
+    let doneSec = finishedSec;
+    for (const sec of running.values()) doneSec += sec;
+    ctx.progress(Math.min(100, (doneSec / totalSec) * 100), `Scene ${finishedCount} of ${scenes.length} done`);
+  };
+  ctx.log.info(`Encoding ${scenes.length} scene(s), ${parallel} at a time, ${threads} thread(s) each`);
+
+  await runPool(scenes, parallel, ctx.signal, async (scene, signal) => {
+    const key = `visuals-scene-${scene.index}`;
+    const audioPath = files.narrationWav(scene.index);
+    const inputs = hashOf({
+      recipe: RECIPE_VERSION,
+      scene,
+      output: ctx.spec.output,
+      audio: await hashFile(audioPath),
+    });
+    const clip = files.clip(scene.index);
+    if (!(await ctx.checkpoint.isDone(key, inputs))) {
+      const part = `${clip}.${process.pid}.part.mp4`;
+      const progress: FfmpegProgress = { done: false };
+      running.set(scene.index, 0);
+      const args = sceneClipArgs({
+        scene,
+        durationSec: scene.clipSec,
+        audioPath,
+        outPath: part,
+        thumbPath: join(ctx.proxyDir, thumbName(scene.index)),
+        output: ctx.spec.output,
+        fonts: tools.fonts,
+        threads,
+      });
+      try {
+        await runProcess(tools.ffmpeg.path, tools.caps.statsPeriod ? ['-stats_period', '0.25', ...args] : args, {
+          ...childOptions(ctx, signal),
+          onStdoutLine: (line) => {
+            const block = applyProgressLine(progress, line);
+            if (block?.outTimeSec !== undefined) {
+              running.set(scene.index, Math.min(scene.clipSec, block.outTimeSec));
+              report();
+            }
+          },
+          failureCode: 'ENCODE_FAILED',
+        });
+      } catch (error) {
+        running.delete(scene.index);
+        await rm(part, { force: true });
+        signal.throwIfAborted();
+        throw asEncodeError(scene.index, error);
+      }
+      running.delete(scene.index);
+      await rename(part, clip);
+      await ctx.checkpoint.markDone(key, inputs, [clip]);
+    }
+    finishedSec += scene.clipSec;
+    finishedCount++;
+    report();
+  });
+  return { outputs: scenes.map((s) => files.clip(s.index)) };
+}
+
+function asEncodeError(index: number, error: unknown): StepError {
+  const message = error instanceof Error ? error.message : String(error);
+  return new StepError('ENCODE_FAILED', `Scene ${index} could not be encoded: ${message}`, {
+    suggestedActions: ["See the job log for ffmpeg's output.", 'Resume the job to try the scene again.'],
+    retryable: true,
+    cause: error,
+  });
+}
+
+/** Half-written clips of an interrupted attempt: never reused, so removed before encoding. */
+async function removePartials(dir: string): Promise<void> {
+  for (const name of await readdir(dir)) {
+    if (name.endsWith('.part.mp4')) await rm(join(dir, name), { force: true });
+  }
+}
