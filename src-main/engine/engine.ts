@@ -1,0 +1,200 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Settings } from '../../src-shared/settings.js';
+import { CheckpointStore } from './checkpoint-store.js';
+import { CleanupService, CleanupTimer } from './cleanup-service.js';
+import { acquireDataDirLock } from './data-dir-lock.js';
+import { DataLayout } from './data-dir.js';
+import type { EngineApi } from './engine-api.js';
+import { EngineError } from './errors.js';
+import { EventBus } from './event-bus.js';
+import { EventLog } from './event-log.js';
+import { JobLogs } from './job-log.js';
+import { isActive } from './job-record.js';
+import { JobRunner } from './job-runner.js';
+import { JobStore } from './job-store.js';
+import { countStats, statusEvent, toJob, toProgress, toQueueItem } from './job-views.js';
+import { Journal } from './journal.js';
+import { recoverJobs } from './recovery.js';
+import { SettingsStore } from './settings-store.js';
+import { StallWatchdog } from './stall-watchdog.js';
+import type { StepsFactory } from './step.js';
+
+export interface EngineOptions {
+  /** Absolute data directory (see resolveDataDir). */
+  dataDir: string;
+  /** Builds a job's steps: the render pipeline, or test steps. */
+  steps: StepsFactory;
+  /** Settings that win over settings.json for this run (tests, benchmarks). */
+  settings?: Partial<Settings>;
+  /** Watchdog tick; default 1000 ms. */
+  watchdogIntervalMs?: number;
+}
+
+/** The engine plus what tests and the host need beyond the public API. */
+export interface Engine extends EngineApi {
+  readonly cleanup: CleanupService;
+  readonly cleanupTimer: CleanupTimer;
+  readonly layout: DataLayout;
+  /** Subscribers on the event bus (leak checks). */
+  readonly listenerCount: number;
+}
+
+/** Opens the data directory (taking its lock), loads the queue, recovers interrupted jobs and starts working. */
+export async function createEngine(options: EngineOptions): Promise<Engine> {
+  const layout = new DataLayout(options.dataDir);
+  fs.mkdirSync(layout.root, { recursive: true });
+  const lock = acquireDataDirLock(layout.lockFile, layout.root);
+  try {
+    return await openEngine(layout, options, lock.release);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function openEngine(layout: DataLayout, options: EngineOptions, releaseLock: () => void): Promise<Engine> {
+  for (const dir of [layout.jobsDir, layout.tempRoot, layout.proxyRoot]) fs.mkdirSync(dir, { recursive: true });
+  const settingsStore = await SettingsStore.open(layout.settingsFile, options.settings);
+  const settings = () => settingsStore.get();
+  const store = await JobStore.open(layout);
+  const bus = new EventBus();
+  const eventLog = new EventLog((id) => layout.eventsFile(id));
+  const journal = new Journal(store, eventLog, bus);
+  const logs = new JobLogs(
+    (id) => layout.logFile(id),
+    () => settings().jobLogMaxBytes,
+  );
+  const checkpoints = new CheckpointStore((id) => layout.tempDir(id));
+  const cleanup = new CleanupService({
+    layout,
+    getJob: (id) => store.get(id),
+    retention: () => ({ tempHours: settings().tempRetentionHours, proxyHours: settings().proxyRetentionHours }),
+    onTempSwept: async (id) => {
+      const record = store.get(id);
+      if (record?.status !== 'failed' || !record.canResume) return;
+      record.canResume = false;
+      await journal.ensureOpen(record);
+      await journal.commit(record, [statusEvent(record)], true);
+    },
+  });
+
+  const watchdog = new StallWatchdog({
+    warningSeconds: () => settings().stallWarningSeconds,
+    timeoutSeconds: () => settings().stallTimeoutSeconds,
+    intervalMs: options.watchdogIntervalMs,
+    onWarning: ({ jobId, step, silentSeconds }) => {
+      const record = store.get(jobId);
+      if (!record) return;
+      const last = logs.tail(jobId, 5);
+      const message = `The ${step} step has shown no progress for ${silentSeconds} s.${last.length ? ` Last log lines: ${last.join(' | ')}` : ' It has logged nothing yet.'}`;
+      record.warnings.push({ code: 'STALL_SUSPECTED', message, step, at: new Date().toISOString() });
+      void journal.commit(
+        record,
+        [{ type: 'warning', data: { jobId, code: 'STALL_SUSPECTED', message, step } }],
+        false,
+      );
+    },
+    onTimeout: ({ jobId }) => runner.stalled(jobId),
+  });
+  const runner = new JobRunner({
+    store,
+    cleanup,
+    steps: options.steps,
+    layout,
+    journal,
+    logs,
+    checkpoints,
+    watchdog,
+    settings,
+  });
+
+  const cleanupTimer = new CleanupTimer(
+    () => cleanup.sweepAllOrphaned(),
+    () => ({
+      initialDelayMinutes: settings().cleanupInitialDelayMinutes,
+      intervalMinutes: settings().cleanupIntervalMinutes,
+    }),
+  );
+  const offSettings = settingsStore.onChange(() => {
+    cleanupTimer.start();
+    runner.pump();
+  });
+
+  for (const id of await recoverJobs(store.all(), journal, settings().autoResumeInterrupted)) runner.enqueue(id);
+  cleanupTimer.start();
+
+  const file = (dir: string, name: string) => {
+    const full = path.join(dir, name);
+    return fs.existsSync(full) ? full : undefined;
+  };
+  const mustGet = (jobId: string) => {
+    const record = store.get(jobId);
+    if (!record) throw new EngineError('NOT_FOUND', `There is no job ${jobId}.`);
+    return record;
+  };
+  let closed = false;
+
+  return {
+    dataDir: layout.root,
+    layout,
+    cleanup,
+    cleanupTimer,
+    get listenerCount() {
+      return bus.listenerCount;
+    },
+    get queuePaused() {
+      return runner.queuePaused;
+    },
+    create: async (spec) => toJob(await runner.create(spec)),
+    get: (jobId) => {
+      const record = store.get(jobId);
+      return record && toJob(record);
+    },
+    list: ({ status, limit = 50 } = {}) => store.list(status, limit).map(toQueueItem),
+    stats: () => countStats(store.all()),
+    progress: (jobId) => {
+      const record = store.get(jobId);
+      return record && toProgress(record, runner.live(jobId));
+    },
+    cancel: async (jobId) => toJob(await runner.cancel(jobId)),
+    pause: async (jobId) => toJob(await runner.pause(jobId)),
+    resume: async (jobId) => toJob(await runner.resume(jobId)),
+    delete: async (jobId) => {
+      const record = mustGet(jobId);
+      if (isActive(record))
+        throw new EngineError('JOB_ACTIVE', `Job ${jobId} is ${record.status}; cancel it before deleting it.`);
+      await journal.afterWrites(jobId, async () => {
+        await store.remove(jobId);
+        await cleanup.cleanupJob(jobId);
+      });
+      logs.forget(jobId);
+      eventLog.forget(jobId);
+      bus.emit({ seq: 0, ts: Date.now(), jobId, type: 'job-deleted', data: { jobId } });
+    },
+    pauseQueue: () => runner.pauseQueue(),
+    resumeQueue: () => runner.resumeQueue(),
+    readEvents: (jobId, afterSeq) => eventLog.read(jobId, afterSeq),
+    lastSeq: (jobId) => eventLog.lastSeq(jobId) ?? store.get(jobId)?.lastEventSeq ?? 0,
+    subscribe: (listener) => bus.subscribe(listener),
+    artifactPath: (jobId, name) => (store.get(jobId) ? file(layout.artifactsDir(jobId), name) : undefined),
+    proxyPath: (jobId, name) => (store.get(jobId) ? file(layout.proxyDir(jobId), name) : undefined),
+    logPath: (jobId) => (store.get(jobId) ? file(layout.jobDir(jobId), 'job.log') : undefined),
+    storageStats: () => cleanup.getStorageStats(),
+    sweep: () => cleanup.sweepAllOrphaned(),
+    settings,
+    updateSettings: (patch) => settingsStore.update(patch),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      cleanupTimer.stop();
+      offSettings();
+      await runner.shutdown();
+      watchdog.stop();
+      await journal.drain();
+      await checkpoints.drain();
+      await logs.drain();
+      releaseLock();
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import fs from 'node:fs/promises';
+import type { EventDataMap, EventType, JobEvent } from '../../src-shared/events.js';
+import { EVENT_TYPES } from '../../src-shared/events.js';
+
+const KNOWN_TYPES: ReadonlySet<string> = new Set(EVENT_TYPES);
+
+/** Parses events.jsonl text; a torn or corrupt line (a crash mid-append) is skipped, never fatal. */
+export function parseEventLines(text: string): { events: JobEvent[]; validBytes: number } {
+  const events: JobEvent[] = [];
+  let offset = 0;
+  let validBytes = 0;
+  while (offset < text.length) {
+    const newline = text.indexOf('\n', offset);
+    if (newline === -1) break; // unterminated last line: torn write
+    const line = text.slice(offset, newline);
+    offset = newline + 1;
+    try {
+      const parsed = JSON.parse(line) as JobEvent;
+      if (Number.isInteger(parsed.seq) && KNOWN_TYPES.has(parsed.type)) {
+        events.push(parsed);
+        validBytes = Buffer.byteLength(text.slice(0, offset));
+      }
+    } catch {
+      // a corrupt line in the middle: skip it, keep the rest
+    }
+  }
+  return { events, validBytes };
+}
+
+/** events.jsonl: append-only, one JSON event a line, `seq` per job from 1. */
+export class EventLog {
+  #lastSeq = new Map<string, number>();
+
+  constructor(private readonly fileOf: (jobId: string) => string) {}
+
+  /** Reads the log, drops a torn tail so appends start on a clean line, and remembers the last seq. */
+  async open(jobId: string): Promise<number> {
+    const file = this.fileOf(jobId);
+    let text = '';
+    try {
+      text = await fs.readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    const { events, validBytes } = parseEventLines(text);
+    if (validBytes < Buffer.byteLength(text)) await fs.truncate(file, validBytes);
+    const last = events.reduce((max, e) => Math.max(max, e.seq), 0);
+    this.#lastSeq.set(jobId, last);
+    return last;
+  }
+
+  /** Starts the seq counter of a new job or one whose last seq is known from its record. */
+  setLastSeq(jobId: string, seq: number): void {
+    this.#lastSeq.set(jobId, seq);
+  }
+
+  lastSeq(jobId: string): number | undefined {
+    return this.#lastSeq.get(jobId);
+  }
+
+  forget(jobId: string): void {
+    this.#lastSeq.delete(jobId);
+  }
+
+  /** Assigns the next seq (synchronously, so callers order events) and builds the event. */
+  next<T extends EventType>(jobId: string, type: T, data: EventDataMap[T]): JobEvent<T> {
+    const seq = (this.#lastSeq.get(jobId) ?? 0) + 1;
+    this.#lastSeq.set(jobId, seq);
+    return { seq, ts: Date.now(), jobId, type, data } as JobEvent<T>;
+  }
+
+  /** Appends events in one write; `durable` fsyncs (state transitions), progress does not. */
+  async append(jobId: string, events: JobEvent[], durable: boolean): Promise<void> {
+    if (events.length === 0) return;
+    const text = events.map((e) => JSON.stringify(e)).join('\n') + '\n';
+    const handle = await fs.open(this.fileOf(jobId), 'a');
+    try {
+      await handle.write(text);
+      if (durable) await handle.datasync();
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /** Every event with seq > afterSeq, in order. */
+  async read(jobId: string, afterSeq: number): Promise<JobEvent[]> {
+    let text: string;
+    try {
+      text = await fs.readFile(this.fileOf(jobId), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    return parseEventLines(text).events.filter((e) => e.seq > afterSeq);
+  }
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { SCHEMA_VERSION } from '../../src-shared/constants.js';
+import { JobSchema } from '../../src-shared/job.js';
+
+/** job.json: what is on disk, apart from the runner's live state (STYLE.md: BullMQ's JobJson). */
+export const JobRecordSchema = JobSchema.omit({ percent: true, artifactCount: true, hasErrors: true }).extend({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  /** Seq of the job's last logged event when this record was written. */
+  lastEventSeq: z.number().int().nonnegative(),
+  /** Set when the engine (not the user) paused the job at shutdown: it is re-queued on the next start. */
+  resumeOnStart: z.boolean().default(false),
+  /** Set for a record rebuilt from a job.json that could not be read; never written back. */
+  damaged: z.boolean().default(false),
+});
+export type JobRecord = z.infer<typeof JobRecordSchema>;
+
+export const ACTIVE_STATUSES = new Set(['pending', 'running', 'paused']);
+export const isActive = (record: Pick<JobRecord, 'status'>): boolean => ACTIVE_STATUSES.has(record.status);

@@ -1,0 +1,335 @@
+import crypto from 'node:crypto';
+import { SCHEMA_VERSION } from '../../src-shared/constants.js';
+import type { JobStatus } from '../../src-shared/job.js';
+import type { RenderSpec } from '../../src-shared/spec.js';
+import type { CleanupService } from './cleanup-service.js';
+import { EngineError, type AbortReason } from './errors.js';
+import { startAttempt, type Attempt, type AttemptOutcome, type ExecutionDeps } from './job-execution.js';
+import type { JobRecord } from './job-record.js';
+import type { JobStore } from './job-store.js';
+import type { PendingEvent } from './journal.js';
+import type { StepsFactory } from './step.js';
+import { statusEvent, toQueueItem } from './job-views.js';
+
+export interface JobRunnerDeps extends ExecutionDeps {
+  store: JobStore;
+  cleanup: CleanupService;
+  steps: StepsFactory;
+}
+
+interface ActiveRun {
+  controller: AbortController;
+  attempt: Attempt;
+  /** Resolves when the attempt is finalised on disk. */
+  finished: Promise<void>;
+  /** Set by the first cancel/pause/shutdown/stall: later requests are refused. */
+  reason?: AbortReason;
+}
+
+const nowIso = () => new Date().toISOString();
+/** Reads the status afresh after an await (defeats narrowing from before it). */
+const statusOf = (r: JobRecord): JobStatus => r.status;
+
+/** Time-ordered, URL-safe job id. */
+export function newJobId(): string {
+  return `${Date.now().toString(36)}-${crypto.randomBytes(5).toString('hex')}`;
+}
+
+/** The job lifecycle: the queue, the concurrency limit, and cancel/pause/resume in every state. */
+export class JobRunner {
+  #queue: string[] = [];
+  #active = new Map<string, ActiveRun>();
+  #queuePaused = false;
+  #closing = false;
+
+  constructor(private readonly deps: JobRunnerDeps) {}
+
+  get queuePaused(): boolean {
+    return this.#queuePaused;
+  }
+
+  /** The running attempt's start and ETA, for Progress. */
+  live(jobId: string): { attemptStartedMs: number; etaSeconds: number | null } | undefined {
+    const run = this.#active.get(jobId);
+    return run ? { attemptStartedMs: run.attempt.tracker.startedMs, etaSeconds: run.attempt.tracker.eta() } : undefined;
+  }
+
+  async create(spec: RenderSpec): Promise<JobRecord> {
+    const steps = this.deps.steps(spec);
+    const record: JobRecord = {
+      schemaVersion: SCHEMA_VERSION,
+      jobId: newJobId(),
+      title: spec.title,
+      status: 'pending',
+      stage: null,
+      progressPct: 0,
+      createdAt: nowIso(),
+      startedAt: null,
+      completedAt: null,
+      canceledAt: null,
+      endedAt: null,
+      canResume: false,
+      lastCompletedStep: null,
+      steps: steps.map((s) => ({
+        name: s.name,
+        stage: s.stage,
+        status: 'pending',
+        progressPct: 0,
+        startedAt: null,
+        endedAt: null,
+      })),
+      artifacts: [],
+      error: null,
+      warnings: [],
+      attempts: 0,
+      spec,
+      lastEventSeq: 0,
+      resumeOnStart: false,
+      damaged: false,
+    };
+    await this.deps.store.create(record);
+    await this.deps.journal.ensureOpen(record);
+    await this.deps.journal.commit(record, [{ type: 'job-created', data: { job: toQueueItem(record) } }], true);
+    const created = structuredClone(record);
+    this.enqueue(record.jobId);
+    return created;
+  }
+
+  /** Puts a pending job at the back of the queue and starts what the limit allows. */
+  enqueue(jobId: string): void {
+    if (!this.#queue.includes(jobId)) this.#queue.push(jobId);
+    this.pump();
+  }
+
+  pump(): void {
+    if (this.#queuePaused || this.#closing) return;
+    const limit = this.deps.settings().concurrency;
+    while (this.#active.size < limit && this.#queue.length > 0) {
+      const record = this.deps.store.get(this.#queue.shift()!);
+      if (record?.status === 'pending') this.#start(record);
+    }
+  }
+
+  pauseQueue(): void {
+    this.#queuePaused = true;
+  }
+
+  resumeQueue(): void {
+    this.#queuePaused = false;
+    this.pump();
+  }
+
+  #start(record: JobRecord): void {
+    const controller = new AbortController();
+    Object.assign(record, {
+      status: 'running',
+      startedAt: record.startedAt ?? nowIso(),
+      error: null,
+      canResume: false,
+      resumeOnStart: false,
+    });
+    record.attempts++;
+    record.stage = record.steps.find((s) => s.status !== 'succeeded')?.stage ?? record.stage;
+    const steps = this.deps.steps(record.spec);
+    const attempt = startAttempt(record, steps, controller.signal, this.deps);
+    const run: ActiveRun = { controller, attempt, finished: Promise.resolve() };
+    this.#active.set(record.jobId, run);
+    const started = this.deps.journal.commit(record, [statusEvent(record)], true);
+    run.finished = (async () => {
+      await started;
+      const outcome = await attempt.done;
+      await this.#finalize(record, outcome);
+      this.#active.delete(record.jobId);
+      this.pump();
+    })().catch((error: unknown) => {
+      this.#active.delete(record.jobId);
+      this.deps.logs.append(record.jobId, `[${nowIso()}] INTERNAL ${String(error)}`);
+    });
+  }
+
+  async #finalize(record: JobRecord, outcome: AttemptOutcome): Promise<void> {
+    const jobId = record.jobId;
+    const now = nowIso();
+    const interrupted = (stepStatus: 'pending' | 'canceled') => {
+      for (const s of record.steps)
+        if (s.status === 'running')
+          Object.assign(s, { status: stepStatus, endedAt: stepStatus === 'canceled' ? now : null });
+    };
+    if (outcome.kind === 'completed') {
+      Object.assign(record, {
+        status: 'completed',
+        completedAt: now,
+        endedAt: now,
+        progressPct: 100,
+        canResume: false,
+      });
+      await this.deps.cleanup.cleanupJobTemp(jobId);
+      const output = record.artifacts.find((a) => a.name === 'output.mp4') ?? record.artifacts[0];
+      const outputPath = output ? `${this.deps.layout.artifactsDir(jobId)}/${output.name}` : null;
+      await this.deps.journal.commit(
+        record,
+        [statusEvent(record), { type: 'job-completed', data: { jobId, artifacts: record.artifacts, outputPath } }],
+        true,
+      );
+      return;
+    }
+    const reason = outcome.kind === 'aborted' ? outcome.reason : null;
+    if (reason === 'cancel') {
+      interrupted('canceled');
+      Object.assign(record, { status: 'canceled', canceledAt: now, endedAt: now, canResume: false });
+      await Promise.all([this.deps.cleanup.cleanupJobTemp(jobId), this.deps.cleanup.cleanupJobProxies(jobId)]);
+      await this.deps.journal.commit(record, [statusEvent(record), { type: 'job-canceled', data: { jobId } }], true);
+      return;
+    }
+    if (reason === 'pause' || reason === 'shutdown') {
+      interrupted('pending');
+      Object.assign(record, { status: 'paused', canResume: true, resumeOnStart: reason === 'shutdown' });
+      const note: PendingEvent[] =
+        reason === 'shutdown'
+          ? [
+              {
+                type: 'job-log',
+                data: {
+                  jobId,
+                  level: 'info',
+                  message: 'Paused because Aura Studio is closing; it resumes on the next start.',
+                },
+              },
+            ]
+          : [];
+      await this.deps.journal.commit(record, [...note, statusEvent(record)], true);
+      return;
+    }
+    const failure =
+      outcome.kind === 'failed'
+        ? outcome
+        : { step: record.steps.find((s) => s.status === 'running')?.name ?? null, error: null };
+    const stepName = failure.step;
+    const error = failure.error;
+    for (const s of record.steps) if (s.name === stepName) Object.assign(s, { status: 'failed', endedAt: now });
+    const code = error?.code ?? 'STALLED';
+    const message =
+      error?.message ??
+      `The ${stepName ?? 'current'} step made no progress for ${this.deps.settings().stallTimeoutSeconds} s and was stopped.`;
+    const suggestedActions = error?.suggestedActions ?? [
+      'Look at the job log to see where it stopped, then resume the job.',
+    ];
+    Object.assign(record, {
+      status: 'failed',
+      endedAt: now,
+      canResume: error ? error.retryable : true,
+      error: { code, message, step: stepName, suggestedActions, logTail: this.deps.logs.tail(jobId) },
+    });
+    await this.deps.journal.commit(
+      record,
+      [
+        statusEvent(record),
+        { type: 'job-failed', data: { jobId, step: stepName, error: { code, message, suggestedActions } } },
+      ],
+      true,
+    );
+  }
+
+  #require(jobId: string): JobRecord {
+    const record = this.deps.store.get(jobId);
+    if (!record) throw new EngineError('NOT_FOUND', `There is no job ${jobId}.`);
+    return record;
+  }
+
+  /** Aborts a running job for `reason` and waits until it is finalised on disk. */
+  async #stop(record: JobRecord, reason: AbortReason, refusal: EngineError): Promise<JobRecord> {
+    const run = this.#active.get(record.jobId);
+    if (!run || run.reason) throw refusal;
+    run.reason = reason;
+    run.controller.abort(reason);
+    await run.finished;
+    return record;
+  }
+
+  async cancel(jobId: string): Promise<JobRecord> {
+    const record = this.#require(jobId);
+    const refusal = (why: string) => new EngineError('JOB_NOT_CANCELABLE', `Job ${jobId} cannot be canceled: ${why}.`);
+    if (record.status === 'running') {
+      await this.#stop(
+        record,
+        'cancel',
+        refusal(
+          this.#active.get(jobId)?.reason
+            ? `it is already being ${this.#active.get(jobId)?.reason === 'cancel' ? 'canceled' : 'stopped'}`
+            : 'it is finishing',
+        ),
+      );
+      if (statusOf(record) !== 'canceled') throw refusal(`it ended as ${record.status} first`);
+      return record;
+    }
+    if (record.status !== 'pending' && record.status !== 'paused')
+      throw refusal(`it has already ${record.status === 'canceled' ? 'been canceled' : record.status}`);
+    const now = nowIso();
+    this.#queue = this.#queue.filter((id) => id !== jobId);
+    Object.assign(record, {
+      status: 'canceled',
+      canceledAt: now,
+      endedAt: now,
+      canResume: false,
+      resumeOnStart: false,
+    });
+    for (const s of record.steps) if (s.status === 'pending') s.status = 'canceled';
+    await Promise.all([this.deps.cleanup.cleanupJobTemp(jobId), this.deps.cleanup.cleanupJobProxies(jobId)]);
+    await this.deps.journal.ensureOpen(record);
+    await this.deps.journal.commit(record, [statusEvent(record), { type: 'job-canceled', data: { jobId } }], true);
+    return record;
+  }
+
+  async pause(jobId: string): Promise<JobRecord> {
+    const record = this.#require(jobId);
+    const refusal = new EngineError(
+      'JOB_NOT_PAUSABLE',
+      `Job ${jobId} cannot be paused: only a running job can (it is ${record.status}).`,
+    );
+    if (record.status !== 'running') throw refusal;
+    await this.#stop(record, 'pause', new EngineError('JOB_NOT_PAUSABLE', `Job ${jobId} is already being stopped.`));
+    if (statusOf(record) !== 'paused')
+      throw new EngineError('JOB_NOT_PAUSABLE', `Job ${jobId} ended as ${record.status} before it could be paused.`);
+    return record;
+  }
+
+  async resume(jobId: string): Promise<JobRecord> {
+    const record = this.#require(jobId);
+    const resumable = record.status === 'paused' || (record.status === 'failed' && record.canResume);
+    if (!resumable) {
+      const why =
+        record.status === 'failed'
+          ? 'its checkpoints are gone or the failure cannot be fixed by retrying'
+          : `it is ${record.status}`;
+      throw new EngineError('JOB_NOT_RESUMABLE', `Job ${jobId} cannot be resumed: ${why}.`);
+    }
+    Object.assign(record, { status: 'pending', endedAt: null, error: null, resumeOnStart: false });
+    for (const s of record.steps)
+      if (s.status === 'failed' || s.status === 'canceled') Object.assign(s, { status: 'pending', endedAt: null });
+    await this.deps.journal.ensureOpen(record);
+    await this.deps.journal.commit(record, [statusEvent(record)], true);
+    this.enqueue(jobId);
+    return record;
+  }
+
+  /** Marks the runner closing and pauses every running job (checkpoints kept, re-queued on the next start). */
+  async shutdown(): Promise<void> {
+    this.#closing = true;
+    const runs = [...this.#active.values()];
+    for (const run of runs) {
+      if (!run.reason) {
+        run.reason = 'shutdown';
+        run.controller.abort('shutdown');
+      }
+    }
+    await Promise.all(runs.map((r) => r.finished));
+  }
+
+  /** The watchdog gave up on a job's step: it fails with STALLED and stays resumable. */
+  stalled(jobId: string): void {
+    const run = this.#active.get(jobId);
+    if (!run || run.reason) return;
+    run.reason = 'stall';
+    run.controller.abort('stall');
+  }
+}

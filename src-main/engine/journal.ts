@@ -1,0 +1,86 @@
+import type { EventDataMap, EventType, JobEvent } from '../../src-shared/events.js';
+import type { EventBus } from './event-bus.js';
+import type { EventLog } from './event-log.js';
+import type { JobRecord } from './job-record.js';
+import type { JobStore } from './job-store.js';
+import { KeyedSerial } from './keyed-serial.js';
+
+/** An event to log, before it has a seq. */
+export type PendingEvent = { [T in EventType]: { type: T; data: EventDataMap[T] } }[EventType];
+
+const PROGRESS_FLUSH_MS = 1000;
+
+/**
+ * The one way job state changes reach disk and subscribers: events are appended to the job's
+ * log and job.json is replaced (fsynced for state transitions) before anything is emitted.
+ * Writes of one job stay in order; progress-only saves are coalesced.
+ */
+export class Journal {
+  #serial = new KeyedSerial();
+  #dirty = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly store: JobStore,
+    private readonly eventLog: EventLog,
+    private readonly bus: EventBus,
+  ) {}
+
+  /** Makes sure the job's seq counter is loaded (and its log's torn tail repaired). */
+  async ensureOpen(record: JobRecord): Promise<void> {
+    if (this.eventLog.lastSeq(record.jobId) === undefined) await this.eventLog.open(record.jobId);
+  }
+
+  /**
+   * Logs `events` and saves the record. `durable`: fsync both (a state transition);
+   * otherwise the record save is coalesced (progress).
+   */
+  commit(record: JobRecord, events: PendingEvent[], durable: boolean): Promise<void> {
+    const logged = events.map((e) => this.eventLog.next(record.jobId, e.type, e.data) as JobEvent);
+    if (logged.length > 0) record.lastEventSeq = logged[logged.length - 1]!.seq;
+    const snapshot = structuredClone(record);
+    if (durable) this.#cancelFlush(record.jobId);
+    else this.#scheduleFlush(record);
+    return this.#serial
+      .run(record.jobId, async () => {
+        await this.eventLog.append(record.jobId, logged, durable);
+        if (durable) await this.store.save(snapshot, true);
+      })
+      .then(() => {
+        for (const event of logged) this.bus.emit(event);
+      });
+  }
+
+  /** Runs `task` after every queued write of the job (e.g. before removing its folder). */
+  afterWrites<T>(jobId: string, task: () => Promise<T>): Promise<T> {
+    this.#cancelFlush(jobId);
+    return this.#serial.run(jobId, task);
+  }
+
+  #scheduleFlush(record: JobRecord): void {
+    if (this.#dirty.has(record.jobId)) return;
+    const timer = setTimeout(() => {
+      this.#dirty.delete(record.jobId);
+      const snapshot = structuredClone(record);
+      void this.#serial.run(record.jobId, () => this.store.save(snapshot, false)).catch(() => undefined);
+    }, PROGRESS_FLUSH_MS);
+    timer.unref();
+    this.#dirty.set(record.jobId, timer);
+  }
+
+  #cancelFlush(jobId: string): void {
+    const timer = this.#dirty.get(jobId);
+    if (timer) clearTimeout(timer);
+    this.#dirty.delete(jobId);
+  }
+
+  /** Writes pending progress saves and waits for every queued write. */
+  async drain(): Promise<void> {
+    for (const jobId of [...this.#dirty.keys()]) {
+      const record = this.store.get(jobId);
+      this.#cancelFlush(jobId);
+      if (record)
+        void this.#serial.run(jobId, () => this.store.save(structuredClone(record), true)).catch(() => undefined);
+    }
+    await this.#serial.drain();
+  }
+}
