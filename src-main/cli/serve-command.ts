@@ -1,0 +1,94 @@
+/** `aura serve`: the engine and the loopback server in a terminal, until SIGINT/SIGTERM. */
+import { spawn } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { resolveDataDir } from '../engine/data-dir.js';
+import { startHost, type Host } from '../host.js';
+
+/** Parsed `aura serve` flags. */
+export interface ServeArgs {
+  dataDir: string | undefined;
+  port: number;
+  open: boolean;
+}
+
+/** Parses the flags; throws a plain Error with a usage hint on anything wrong. */
+export function parseServeArgs(argv: string[]): ServeArgs {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      open: { type: 'boolean', default: false },
+      'no-open': { type: 'boolean', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const portText = values.port ?? '0';
+  const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
+  if (!(port >= 0 && port <= 65_535)) throw new Error(`--port must be a number from 0 to 65535, not "${portText}".`);
+  return { dataDir: values['data-dir'], port, open: values.open && !values['no-open'] };
+}
+
+/** The line a user (or a script waiting for the server) looks for. */
+export function readyLine(url: string, token: string): string {
+  return `Aura Studio ready at ${url}/?token=${token}`;
+}
+
+/** Runs the server until a signal; resolves to the exit code. Errors are one plain line, no stack. */
+export async function runServe(argv: string[]): Promise<number> {
+  let args: ServeArgs;
+  try {
+    args = parseServeArgs(argv);
+  } catch (error) {
+    console.error(`aura serve: ${(error as Error).message}`);
+    return 2;
+  }
+
+  let host: Host;
+  try {
+    host = await startHost({ dataDir: resolveDataDir(args.dataDir), port: args.port });
+  } catch (error) {
+    console.error(`aura serve: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+  console.log(readyLine(host.url, host.token));
+  if (args.open) openBrowser(`${host.url}/?token=${host.token}`);
+
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+  // A second signal while shutting down means "now": exit without waiting.
+  const force = () => process.exit(130);
+  process.once('SIGINT', force);
+  process.once('SIGTERM', force);
+  console.log(`Received ${signal}; pausing running jobs and shutting down...`);
+  try {
+    await host.close();
+  } catch (error) {
+    console.error(`aura serve: shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+  console.log('Stopped.');
+  // Everything is closed; if a stray handle would keep the process up, do not hang the terminal.
+  setTimeout(() => process.exit(process.exitCode ?? 0), 2000).unref();
+  return 0;
+}
+
+/** Best effort: a missing opener only means the user copies the printed URL. */
+function openBrowser(url: string): void {
+  const [command, args] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '', url]]
+        : ['xdg-open', [url]];
+  try {
+    const child = spawn(command, args, { stdio: 'ignore', detached: true });
+    child.on('error', () => undefined);
+    child.unref();
+  } catch {
+    // ignore: the URL is on screen
+  }
+}

@@ -1,0 +1,50 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { formatEventId } from '../../src-shared/events.js';
+import type { EngineApi } from '../engine/engine-api.js';
+import type { GlobalEntry } from './event-hub.js';
+import type { StreamDeps } from './job-stream.js';
+import { formatSseEvent } from './sse-frame.js';
+import { planGlobalStream } from './stream-plan.js';
+
+/** A snapshot lists the whole queue: the view needs every job to converge, not just one page. */
+const SNAPSHOT_LIMIT = Number.MAX_SAFE_INTEGER;
+
+/** The queue snapshot's data; also what a consumer would get from GET /api/queue without a limit. */
+export function queueSnapshot(engine: EngineApi): {
+  jobs: ReturnType<EngineApi['list']>;
+  stats: ReturnType<EngineApi['stats']>;
+} {
+  return { jobs: engine.list({ limit: SNAPSHOT_LIMIT }), stats: engine.stats() };
+}
+
+/**
+ * `GET /api/events`: a `queue-snapshot` (fresh, or an id this run cannot replay) or the missed
+ * events from the hub's buffer, then every job's live events. All of it happens synchronously
+ * with the hub's numbering, so nothing can slip in between the start and the live part.
+ */
+export function serveGlobalStream(
+  deps: StreamDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  lastEventId: string | undefined,
+): void {
+  const { engine, hub, registry } = deps;
+  const plan = planGlobalStream(lastEventId, {
+    epoch: hub.epoch,
+    canReplayAfter: (seq) => hub.since(seq) !== undefined,
+  });
+
+  reply.hijack();
+  const stream = registry.create(request.raw, reply.raw);
+  const frame = (entry: GlobalEntry): string =>
+    formatSseEvent(formatEventId(hub.epoch, entry.seq), entry.event.type, entry.event.data);
+
+  stream.onClose(hub.subscribe((entry) => stream.send(frame(entry))));
+  stream.open();
+  if (plan.kind === 'snapshot') {
+    stream.send(formatSseEvent(formatEventId(hub.epoch, hub.seq), 'queue-snapshot', queueSnapshot(engine)));
+    return;
+  }
+  // Replay writes skip the backlog check: the buffer is bounded, and the next live send re-checks.
+  for (const entry of hub.since(plan.afterSeq) ?? []) stream.sendReplay(frame(entry));
+}

@@ -1,0 +1,129 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ENDED_STATUSES } from '../../src-shared/constants.js';
+import { formatEventId, TERMINAL_EVENT_TYPES, type JobEvent } from '../../src-shared/events.js';
+import type { EngineApi } from '../engine/engine-api.js';
+import type { EventHub } from './event-hub.js';
+import { HttpProblem } from './problem.js';
+import { formatSseEvent } from './sse-frame.js';
+import type { SseRegistry } from './sse-registry.js';
+import type { SseStream } from './sse-stream.js';
+import { planJobStream } from './stream-plan.js';
+
+/** What the event-stream routes share. */
+export interface StreamDeps {
+  engine: EngineApi;
+  hub: EventHub;
+  registry: SseRegistry;
+}
+
+/** Live events a connection may hold while it replays the log before it is dropped. */
+const MAX_PENDING_EVENTS = 10_000;
+
+const isEnded = (status: string): boolean => (ENDED_STATUSES as readonly string[]).includes(status);
+
+function jobFrame(event: JobEvent): string {
+  return formatSseEvent(formatEventId(event.ts, event.seq), event.type, event.data);
+}
+
+/**
+ * `GET /api/jobs/{id}/events`: a snapshot or the logged events after Last-Event-ID, then live
+ * events, with no gap and no duplicate. The hub listener is attached before the log is read, and
+ * everything is deduplicated by the job's seq, so an event emitted during the read is sent once.
+ */
+export async function serveJobStream(
+  deps: StreamDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  jobId: string,
+  lastEventId: string | undefined,
+): Promise<void> {
+  const { engine, hub, registry } = deps;
+  const job = engine.get(jobId);
+  if (!job) throw new HttpProblem('NOT_FOUND', `No job "${jobId}".`);
+  const plan = planJobStream(lastEventId, { ended: isEnded(job.status), lastSeq: engine.lastSeq(jobId) });
+  if (plan.kind === 'no-content') {
+    await reply.code(204).send();
+    return;
+  }
+
+  reply.hijack();
+  const stream = registry.create(request.raw, reply.raw);
+  let lastSent = plan.kind === 'replay' ? plan.afterSeq : 0;
+  let live = false;
+  let pending: JobEvent[] = [];
+
+  const endIfFinished = (last: JobEvent | undefined): void => {
+    const current = engine.get(jobId);
+    if (!current || !isEnded(current.status) || lastSent < engine.lastSeq(jobId)) return;
+    // A resumed job may log more after a terminal event: only end when nothing follows it.
+    if (last === undefined || TERMINAL_EVENT_TYPES.has(last.type)) stream.end();
+  };
+  const sendLive = (event: JobEvent): void => {
+    if (event.seq <= lastSent) return;
+    lastSent = event.seq;
+    if (stream.send(jobFrame(event))) endIfFinished(event);
+  };
+
+  const unsubscribe = hub.subscribe(({ event }) => {
+    if (event.jobId !== jobId) return;
+    if (event.type === 'job-deleted') {
+      stream.end();
+      return;
+    }
+    if (live) sendLive(event);
+    else if (pending.push(event) > MAX_PENDING_EVENTS) stream.destroy();
+  });
+  stream.onClose(unsubscribe);
+  stream.open();
+
+  if (plan.kind === 'snapshot') {
+    sendSnapshot(stream, engine, jobId);
+    lastSent = engine.lastSeq(jobId);
+    live = true;
+    // Events already buffered are at or below lastSent; an ended job's stream ends here.
+    pending = [];
+    endIfFinished(undefined);
+    return;
+  }
+
+  try {
+    let last: JobEvent | undefined;
+    for (const event of await engine.readEvents(jobId, plan.afterSeq)) {
+      if (event.seq <= lastSent) continue;
+      if (!(await stream.sendPaced(jobFrame(event)))) return;
+      lastSent = event.seq;
+      last = event;
+    }
+    for (const event of pending) {
+      if (event.seq <= lastSent) continue;
+      lastSent = event.seq;
+      last = event;
+      if (!stream.send(jobFrame(event))) return;
+    }
+    pending = [];
+    live = true;
+    endIfFinished(last);
+  } catch (error) {
+    console.error(`Replaying job ${jobId}'s events failed:`, error);
+    stream.destroy();
+  }
+}
+
+function sendSnapshot(stream: SseStream, engine: EngineApi, jobId: string): void {
+  const job = engine.get(jobId);
+  if (!job) {
+    stream.end();
+    return;
+  }
+  // The id carries the log position the snapshot reflects, so a reconnect replays from there.
+  const id = formatEventId(Date.now(), engine.lastSeq(jobId));
+  stream.send(
+    formatSseEvent(id, 'job-status', {
+      jobId,
+      status: job.status,
+      stage: job.stage,
+      progressPct: job.progressPct,
+      canResume: job.canResume,
+    }),
+  );
+}
