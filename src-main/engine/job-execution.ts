@@ -13,6 +13,20 @@ import type { StallWatchdog } from './stall-watchdog.js';
 import type { Step, StepContext, StepLog } from './step.js';
 
 const PROGRESS_EVENT_INTERVAL_MS = 50;
+/** How long an aborted step may take to stop before the runner moves on without it. */
+const ABANDON_AFTER_MS = 2000;
+
+function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    void promise
+      .then(
+        () => resolve(),
+        () => resolve(),
+      )
+      .finally(() => clearTimeout(timer));
+  });
+}
 
 /** How one attempt ended. */
 export type AttemptOutcome =
@@ -107,12 +121,17 @@ async function runSteps(
       true,
     );
     watchdog.watch(jobId, step.name);
+    const running = step.run(ctx);
     try {
-      const result = await Promise.race([step.run(ctx), aborted]);
+      const result = await Promise.race([running, aborted]);
       await checkpoints.forJob(jobId).markDone(key, inputsHash, result?.outputs ?? []);
     } catch (error) {
       watchdog.unwatch(jobId);
-      if (signal.aborted) return { kind: 'aborted', reason: signal.reason as AbortReason };
+      if (signal.aborted) {
+        // Give the step a moment to kill its children before its files are touched; a step that ignores its signal is abandoned.
+        await settleWithin(running, ABANDON_AFTER_MS);
+        return { kind: 'aborted', reason: signal.reason as AbortReason };
+      }
       return { kind: 'failed', step: step.name, error: toStepError(error) };
     }
     watchdog.unwatch(jobId);

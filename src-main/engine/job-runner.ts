@@ -4,10 +4,10 @@ import type { JobStatus } from '../../src-shared/job.js';
 import type { RenderSpec } from '../../src-shared/spec.js';
 import type { CleanupService } from './cleanup-service.js';
 import { EngineError, type AbortReason } from './errors.js';
-import { startAttempt, type Attempt, type AttemptOutcome, type ExecutionDeps } from './job-execution.js';
+import { startAttempt, type Attempt, type ExecutionDeps } from './job-execution.js';
+import { finalizeAttempt } from './job-finalize.js';
 import type { JobRecord } from './job-record.js';
 import type { JobStore } from './job-store.js';
-import type { PendingEvent } from './journal.js';
 import type { StepsFactory } from './step.js';
 import { statusEvent, toQueueItem } from './job-views.js';
 
@@ -138,96 +138,13 @@ export class JobRunner {
     run.finished = (async () => {
       await started;
       const outcome = await attempt.done;
-      await this.#finalize(record, outcome);
+      await finalizeAttempt(record, outcome, this.deps);
       this.#active.delete(record.jobId);
       this.pump();
     })().catch((error: unknown) => {
       this.#active.delete(record.jobId);
       this.deps.logs.append(record.jobId, `[${nowIso()}] INTERNAL ${String(error)}`);
     });
-  }
-
-  async #finalize(record: JobRecord, outcome: AttemptOutcome): Promise<void> {
-    const jobId = record.jobId;
-    const now = nowIso();
-    const interrupted = (stepStatus: 'pending' | 'canceled') => {
-      for (const s of record.steps)
-        if (s.status === 'running')
-          Object.assign(s, { status: stepStatus, endedAt: stepStatus === 'canceled' ? now : null });
-    };
-    if (outcome.kind === 'completed') {
-      Object.assign(record, {
-        status: 'completed',
-        completedAt: now,
-        endedAt: now,
-        progressPct: 100,
-        canResume: false,
-      });
-      await this.deps.cleanup.cleanupJobTemp(jobId);
-      const output = record.artifacts.find((a) => a.name === 'output.mp4') ?? record.artifacts[0];
-      const outputPath = output ? `${this.deps.layout.artifactsDir(jobId)}/${output.name}` : null;
-      await this.deps.journal.commit(
-        record,
-        [statusEvent(record), { type: 'job-completed', data: { jobId, artifacts: record.artifacts, outputPath } }],
-        true,
-      );
-      return;
-    }
-    const reason = outcome.kind === 'aborted' ? outcome.reason : null;
-    if (reason === 'cancel') {
-      interrupted('canceled');
-      Object.assign(record, { status: 'canceled', canceledAt: now, endedAt: now, canResume: false });
-      await Promise.all([this.deps.cleanup.cleanupJobTemp(jobId), this.deps.cleanup.cleanupJobProxies(jobId)]);
-      await this.deps.journal.commit(record, [statusEvent(record), { type: 'job-canceled', data: { jobId } }], true);
-      return;
-    }
-    if (reason === 'pause' || reason === 'shutdown') {
-      interrupted('pending');
-      Object.assign(record, { status: 'paused', canResume: true, resumeOnStart: reason === 'shutdown' });
-      const note: PendingEvent[] =
-        reason === 'shutdown'
-          ? [
-              {
-                type: 'job-log',
-                data: {
-                  jobId,
-                  level: 'info',
-                  message: 'Paused because Aura Studio is closing; it resumes on the next start.',
-                },
-              },
-            ]
-          : [];
-      await this.deps.journal.commit(record, [...note, statusEvent(record)], true);
-      return;
-    }
-    const failure =
-      outcome.kind === 'failed'
-        ? outcome
-        : { step: record.steps.find((s) => s.status === 'running')?.name ?? null, error: null };
-    const stepName = failure.step;
-    const error = failure.error;
-    for (const s of record.steps) if (s.name === stepName) Object.assign(s, { status: 'failed', endedAt: now });
-    const code = error?.code ?? 'STALLED';
-    const message =
-      error?.message ??
-      `The ${stepName ?? 'current'} step made no progress for ${this.deps.settings().stallTimeoutSeconds} s and was stopped.`;
-    const suggestedActions = error?.suggestedActions ?? [
-      'Look at the job log to see where it stopped, then resume the job.',
-    ];
-    Object.assign(record, {
-      status: 'failed',
-      endedAt: now,
-      canResume: error ? error.retryable : true,
-      error: { code, message, step: stepName, suggestedActions, logTail: this.deps.logs.tail(jobId) },
-    });
-    await this.deps.journal.commit(
-      record,
-      [
-        statusEvent(record),
-        { type: 'job-failed', data: { jobId, step: stepName, error: { code, message, suggestedActions } } },
-      ],
-      true,
-    );
   }
 
   #require(jobId: string): JobRecord {
