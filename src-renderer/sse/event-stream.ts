@@ -1,0 +1,90 @@
+import { EVENT_TYPES } from '../../src-shared/events.js';
+import type { StreamEvent } from '../store/stream-event.js';
+import { createBatcher } from './batcher.js';
+import { parseFrame } from './parse-frame.js';
+
+export type StreamStatus = 'open' | 'retrying' | 'closed';
+
+/** Options of openEventStream. */
+export interface EventStreamOptions {
+  /** The stream's URL; given the last seen event id when we re-open it ourselves. */
+  url(lastEventId: string | null): string;
+  /** Parsed, schema-checked events, in arrival order, batched per frame. */
+  onEvents(events: StreamEvent[]): void;
+  onStatus?(status: StreamStatus): void;
+  /**
+   * EventSource gave up for good (an HTTP error, or 204 after a job's last event). Resolve true
+   * to open the stream again after a back-off, false to stay closed.
+   * @default () => Promise.resolve(false)
+   */
+  shouldReopen?(): Promise<boolean>;
+  /** @default globalThis.EventSource */
+  EventSource?: typeof EventSource;
+}
+
+const BACKOFF_MS = [500, 1000, 2000, 4000, 8000];
+
+/**
+ * An EventSource with our rules on top: every frame parsed with the shared schema (bad frames are
+ * logged and dropped), events batched per frame, and a re-open with `?lastEventId=` when the
+ * browser gives up (it retries network errors itself, with the Last-Event-ID header).
+ */
+export function openEventStream(options: EventStreamOptions): { close(): void } {
+  const ES = options.EventSource ?? globalThis.EventSource;
+  const batcher = createBatcher(options.onEvents);
+  let source: EventSource | null = null;
+  let lastEventId: string | null = null;
+  let closed = false;
+  let attempt = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const onFrame = (type: string) => (message: MessageEvent<string>) => {
+    const result = parseFrame(type, message.data, message.lastEventId);
+    if (!result.ok) {
+      console.warn(`Aura: ignored an event (${result.reason}).`);
+      return;
+    }
+    if (result.event.id) lastEventId = result.event.id;
+    batcher.push(result.event);
+  };
+
+  const open = () => {
+    const es = new ES(options.url(lastEventId));
+    source = es;
+    for (const type of EVENT_TYPES) es.addEventListener(type, onFrame(type) as EventListener);
+    es.onopen = () => {
+      attempt = 0;
+      options.onStatus?.('open');
+    };
+    es.onerror = () => {
+      if (closed || source !== es) return;
+      if (es.readyState !== ES.CLOSED) {
+        options.onStatus?.('retrying');
+        return;
+      }
+      es.close();
+      source = null;
+      options.onStatus?.('closed');
+      void (options.shouldReopen?.() ?? Promise.resolve(false)).then((again) => {
+        if (!again || closed) return;
+        const delay = BACKOFF_MS[Math.min(attempt, BACKOFF_MS.length - 1)]!;
+        attempt += 1;
+        timer = setTimeout(() => {
+          timer = null;
+          if (!closed) open();
+        }, delay);
+      });
+    };
+  };
+
+  open();
+  return {
+    close() {
+      closed = true;
+      if (timer !== null) clearTimeout(timer);
+      source?.close();
+      source = null;
+      batcher.cancel();
+    },
+  };
+}

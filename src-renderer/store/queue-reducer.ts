@@ -1,0 +1,138 @@
+import type { QueueItem } from '../../src-shared/job.js';
+import { QueueDraft } from './queue-draft.js';
+import { compareNewestFirst, FINAL_STATUSES, toJobView, type JobView, type QueueData } from './queue-state.js';
+import type { StreamEvent } from './stream-event.js';
+
+/**
+ * Folds a batch of global-stream events into the queue. Pure: same state + events + clock, same
+ * result. Rules that keep it converging whatever the network does:
+ * - an event whose seq is at or below the last applied one is a replay or arrived late: dropped;
+ * - a `queue-snapshot` is the whole truth: it replaces everything and resets the cursor (the
+ *   server sends one after a restart, when seq starts again from 1);
+ * - events for a job we do not know are dropped (the next snapshot carries it);
+ * - completed and canceled are final; progress never goes backwards; stale progress for a job
+ *   that is no longer running is ignored.
+ */
+export function applyQueueEvents(state: QueueData, events: readonly StreamEvent[], now: number): QueueData {
+  const draft = new QueueDraft(state);
+  for (const event of events) {
+    if (
+      event.type !== 'queue-snapshot' &&
+      event.id !== null &&
+      draft.cursorSeq !== null &&
+      event.seq <= draft.cursorSeq
+    ) {
+      continue;
+    }
+    applyOne(draft, event, now);
+    if (event.id !== null) {
+      draft.cursorSeq = event.seq;
+      draft.lastEventId = event.id;
+    }
+  }
+  return draft.finish();
+}
+
+/** Adds a job we learned about outside the stream (the POST /api/render answer), at once. */
+export function addJob(state: QueueData, item: QueueItem): QueueData {
+  const draft = new QueueDraft(state);
+  draft.add(toJobView(item));
+  return draft.finish();
+}
+
+function applyOne(draft: QueueDraft, event: StreamEvent, now: number): void {
+  const iso = new Date(event.ts || now).toISOString();
+  switch (event.type) {
+    case 'queue-snapshot': {
+      const jobs = new Map<string, JobView>();
+      for (const item of event.data.jobs) jobs.set(item.jobId, toJobView(item, draft.get(item.jobId)));
+      const order = [...event.data.jobs].sort(compareNewestFirst).map((j) => j.jobId);
+      draft.reset(jobs, order, event.data.stats);
+      draft.loaded = true;
+      return;
+    }
+    case 'job-created':
+      draft.add(toJobView(event.data.job));
+      return;
+    case 'job-deleted':
+      draft.remove(event.data.jobId);
+      return;
+  }
+  const job = draft.get(event.data.jobId);
+  if (!job || FINAL_STATUSES.has(job.status)) return;
+  switch (event.type) {
+    case 'job-status': {
+      const d = event.data;
+      const restarted = d.status === 'pending' && job.status !== 'pending';
+      draft.update({
+        ...job,
+        status: d.status,
+        stage: d.stage,
+        percent: clampPct(d.progressPct),
+        canResume: d.canResume,
+        startedAt: d.status === 'running' && !job.startedAt ? iso : job.startedAt,
+        completedAt: d.status === 'completed' ? (job.completedAt ?? iso) : job.completedAt,
+        canceledAt: d.status === 'canceled' ? (job.canceledAt ?? iso) : job.canceledAt,
+        hasErrors: d.status === 'failed' ? true : restarted ? false : job.hasErrors,
+        etaSeconds: d.status === 'running' ? job.etaSeconds : null,
+        etaAt: d.status === 'running' ? job.etaAt : null,
+      });
+      return;
+    }
+    case 'step-status': {
+      const d = event.data;
+      if (d.status !== 'running') return;
+      draft.update({ ...job, step: d.step, stage: d.stage, stepPct: 0, message: null });
+      return;
+    }
+    case 'step-progress': {
+      if (job.status !== 'running' && job.status !== 'pending') return;
+      const d = event.data;
+      draft.update({
+        ...job,
+        status: 'running',
+        startedAt: job.startedAt ?? iso,
+        step: d.step,
+        stage: d.stage,
+        stepPct: clampPct(d.progressPct),
+        message: d.message ?? job.message,
+        percent: Math.max(job.percent, clampPct(d.jobProgressPct)),
+        etaSeconds: d.etaSeconds,
+        etaAt: d.etaSeconds === null ? null : now,
+      });
+      return;
+    }
+    case 'job-completed':
+      draft.update({
+        ...job,
+        status: 'completed',
+        percent: 100,
+        completedAt: job.completedAt ?? iso,
+        artifactCount: event.data.artifacts.length,
+        etaSeconds: null,
+        etaAt: null,
+      });
+      return;
+    case 'job-failed':
+      draft.update({ ...job, status: 'failed', hasErrors: true, etaSeconds: null, etaAt: null });
+      return;
+    case 'job-canceled':
+      draft.update({
+        ...job,
+        status: 'canceled',
+        canResume: false,
+        canceledAt: job.canceledAt ?? iso,
+        etaSeconds: null,
+        etaAt: null,
+      });
+      return;
+    case 'warning':
+    case 'job-log':
+      // Shown in the job's detail view, from its own stream; the queue row does not change.
+      return;
+  }
+}
+
+function clampPct(pct: number): number {
+  return Math.min(100, Math.max(0, pct));
+}
