@@ -31,6 +31,11 @@ export interface HostOptions {
   settings?: Partial<Settings>;
   /** Event-stream tuning for tests and benchmarks. */
   sse?: ServerOptions['sse'];
+  /**
+   * A fixed API token instead of a fresh random one, so an open browser tab survives a restart
+   * (`aura serve` takes it from AURA_TOKEN). @default 32 random bytes, base64url
+   */
+  token?: string;
 }
 
 /** A running engine + server. */
@@ -63,7 +68,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     steps: options.steps ?? createPipelineSteps,
     ...(options.settings ? { settings: options.settings } : {}),
   });
-  const token = randomBytes(32).toString('base64url');
+  const token = options.token ?? randomBytes(32).toString('base64url');
   let server: Awaited<ReturnType<typeof buildServer>> | undefined;
   try {
     server = await buildServer({

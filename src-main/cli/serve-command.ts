@@ -47,7 +47,8 @@ export async function runServe(argv: string[]): Promise<number> {
 
   let host: Host;
   try {
-    host = await startHost({ dataDir: resolveDataDir(args.dataDir), port: args.port });
+    const token = tokenFromEnv(process.env.AURA_TOKEN);
+    host = await startHost({ dataDir: resolveDataDir(args.dataDir), port: args.port, ...(token ? { token } : {}) });
   } catch (error) {
     console.error(`aura serve: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
@@ -74,6 +75,18 @@ export async function runServe(argv: string[]): Promise<number> {
   // Everything is closed; if a stray handle would keep the process up, do not hang the terminal.
   setTimeout(() => process.exit(process.exitCode ?? 0), 2000).unref();
   return 0;
+}
+
+/**
+ * AURA_TOKEN pins the API token across restarts (a browser tab then reconnects by itself).
+ * It must be as hard to guess as a generated one: 32+ URL-safe characters.
+ */
+export function tokenFromEnv(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^[A-Za-z0-9_-]{32,256}$/.test(value)) {
+    throw new Error('AURA_TOKEN must be 32 to 256 characters of A-Z, a-z, 0-9, "_" or "-".');
+  }
+  return value;
 }
 
 /** Best effort: a missing opener only means the user copies the printed URL. */
