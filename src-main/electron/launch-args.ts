@@ -13,10 +13,3 @@ export function dataDirFlag(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
-/**
- * Where a path inside the packaged app's asar archive really is on disk: files that child
- * processes run or read (ffmpeg, fonts) are unpacked next to it by electron-builder's asarUnpack.
- */
-export function unpackedPath(file: string): string {
-  return file.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
-}
