@@ -34,8 +34,16 @@ describe('toProblem', () => {
     [new EngineError('NOT_FOUND', 'gone'), 404, 'NOT_FOUND'],
     [new HttpProblem('FORBIDDEN', 'no'), 403, 'FORBIDDEN'],
     [new HttpProblem('VALIDATION_FAILED', 'range', undefined, { status: 416 }), 416, 'VALIDATION_FAILED'],
-    [Object.assign(new Error('big'), { code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413 }), 413, 'PAYLOAD_TOO_LARGE'],
-    [Object.assign(new Error('type'), { code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    [
+      Object.assign(new Error('big'), { code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413 }),
+      413,
+      'PAYLOAD_TOO_LARGE',
+    ],
+    [
+      Object.assign(new Error('type'), { code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    ],
     [Object.assign(new Error('odd'), { statusCode: 431 }), 431, 'VALIDATION_FAILED'],
     [new Error('boom'), 500, 'INTERNAL'],
     ['a string', 500, 'INTERNAL'],
