@@ -65,7 +65,10 @@ describe('job lifecycle', () => {
     engine = await createEngine({ dataDir: tmp.dir, steps: testSteps(() => ({ failStep: options.failStep })) });
     const job = await engine.create(testSpec());
     const failed = await waitForEvent(engine, (e) => e.type === 'job-failed' && e.jobId === job.jobId);
-    expect(failed.data).toMatchObject({ step: 'work', error: { code: 'TEST_FAILURE', suggestedActions: ['Fix the test'] } });
+    expect(failed.data).toMatchObject({
+      step: 'work',
+      error: { code: 'TEST_FAILURE', suggestedActions: ['Fix the test'] },
+    });
     const record = engine.get(job.jobId)!;
     expect(record).toMatchObject({ status: 'failed', canResume: true, hasErrors: true });
     expect(record.error?.logTail).toBeInstanceOf(Array);

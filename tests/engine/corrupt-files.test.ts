@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../../src-main/engine/engine.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+import { testSpec, testSteps } from '../helpers/test-steps.js';
+import { waitForStatus } from '../helpers/wait.js';
+
+let tmp: ReturnType<typeof makeTempDir>;
+let engine: Engine | undefined;
+
+beforeEach(() => {
+  tmp = makeTempDir();
+});
+afterEach(async () => {
+  await engine?.close();
+  engine = undefined;
+  tmp.cleanup();
+});
+
+async function seedJobs(count: number): Promise<string[]> {
+  const seed = await createEngine({ dataDir: tmp.dir, steps: testSteps() });
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const job = await seed.create(testSpec(`seed ${i}`));
+    await waitForStatus(seed, job.jobId, 'completed');
+    ids.push(job.jobId);
+  }
+  await seed.close();
+  return ids;
+}
+
+describe('corrupt and half-written files', () => {
+  it('reports a corrupt or missing job.json as a damaged job and keeps the rest working', async () => {
+    const [a, b, c] = await seedJobs(3);
+    fs.writeFileSync(path.join(tmp.dir, 'jobs', a!, 'job.json'), '{"schemaVersion":1,"jobId":"');
+    fs.rmSync(path.join(tmp.dir, 'jobs', b!, 'job.json'));
+    engine = await createEngine({ dataDir: tmp.dir, steps: testSteps() });
+    expect(engine.get(a!)).toMatchObject({ status: 'failed', canResume: false, error: { code: 'JOB_DAMAGED' } });
+    expect(engine.get(b!)!.error!.message).toMatch(/missing/);
+    expect(engine.get(c!)!.status).toBe('completed');
+    expect(engine.stats().total).toBe(3);
+    const fresh = await engine.create(testSpec('after damage'));
+    await waitForStatus(engine, fresh.jobId, 'completed');
+    await engine.delete(a!);
+    expect(fs.existsSync(path.join(tmp.dir, 'jobs', a!))).toBe(false);
+  });
+
+  it('reports a job.json of the wrong shape as damaged without overwriting it', async () => {
+    const [a] = await seedJobs(1);
+    const file = path.join(tmp.dir, 'jobs', a!, 'job.json');
+    fs.writeFileSync(file, JSON.stringify({ schemaVersion: 1, jobId: a, status: 'exploded' }));
+    engine = await createEngine({ dataDir: tmp.dir, steps: testSteps() });
+    expect(engine.get(a!)!.error!.code).toBe('JOB_DAMAGED');
+    await engine.close();
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).status).toBe('exploded');
+  });
+
+  it('drops a torn last line of events.jsonl and continues the seq after the last good event', async () => {
+    const seed = await createEngine({ dataDir: tmp.dir, steps: testSteps() });
+    seed.pauseQueue();
+    const job = await seed.create(testSpec());
+    await seed.close();
+    const events = path.join(tmp.dir, 'jobs', job.jobId, 'events.jsonl');
+    fs.appendFileSync(events, '{"seq":2,"ts":1,"jobId":"x","type":"job-st');
+    engine = await createEngine({ dataDir: tmp.dir, steps: testSteps() });
+    await waitForStatus(engine, job.jobId, 'completed');
+    const logged = await engine.readEvents(job.jobId, 0);
+    expect(logged.map((e) => e.seq)).toEqual(logged.map((_, i) => i + 1));
+    expect(fs.readFileSync(events, 'utf8')).not.toContain('job-st\n');
+  });
+
+  it('starts with default settings when settings.json is corrupt, and says why', async () => {
+    fs.mkdirSync(tmp.dir, { recursive: true });
+    fs.writeFileSync(path.join(tmp.dir, 'settings.json'), '{ nope');
+    engine = await createEngine({ dataDir: tmp.dir, steps: testSteps() });
+    expect(engine.settings().concurrency).toBe(1);
+    await expect(engine.updateSettings({ concurrency: 0 })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    const saved = await engine.updateSettings({ concurrency: 3 });
+    expect(saved.concurrency).toBe(3);
+    expect(JSON.parse(fs.readFileSync(path.join(tmp.dir, 'settings.json'), 'utf8')).concurrency).toBe(3);
+  });
+
+  it('ignores a corrupt checkpoint file: the work is simply redone', async () => {
+    const runs = new Map<string, number>();
+    engine = await createEngine({ dataDir: tmp.dir, steps: testSteps({ units: 3, unitMs: 30, runs }) });
+    const job = await engine.create(testSpec());
+    await waitForStatus(engine, job.jobId, 'running');
+    await new Promise<void>((resolve) => {
+      const off = engine!.subscribe((e) => {
+        if (e.type === 'step-status' && e.data.step === 'prepare' && e.data.status === 'succeeded') {
+          off();
+          resolve();
+        }
+      });
+    });
+    await engine.pause(job.jobId);
+    fs.writeFileSync(path.join(engine.layout.tempDir(job.jobId), 'checkpoints.json'), 'garbage');
+    await engine.resume(job.jobId);
+    await waitForStatus(engine, job.jobId, 'completed');
+    expect(runs.get(`${job.jobId}/prepare/0`)).toBe(2);
+  });
+});

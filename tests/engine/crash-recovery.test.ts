@@ -1,0 +1,117 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../../src-main/engine/engine.js';
+import type { JobEvent } from '../../src-shared/events.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+import { testSteps } from '../helpers/test-steps.js';
+import { waitForStatus } from '../helpers/wait.js';
+
+const CHILD = path.resolve(import.meta.dirname, '../helpers/engine-child.ts');
+let tmp: ReturnType<typeof makeTempDir>;
+let engine: Engine | undefined;
+let child: ChildProcess | undefined;
+
+/** Starts the engine in a child process and resolves with the first event matching `until`. */
+function runChildUntil(
+  dataDir: string,
+  until: (e: JobEvent) => boolean,
+): Promise<{ child: ChildProcess; event: JobEvent }> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, 'create'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  child = proc;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('child never reached the point')), 20_000);
+    readline.createInterface({ input: proc.stdout! }).on('line', (line) => {
+      const event = JSON.parse(line) as JobEvent;
+      if (until(event)) {
+        clearTimeout(timer);
+        resolve({ child: proc, event });
+      }
+    });
+    proc.on('exit', (code) => reject(new Error(`child exited early (${code})`)));
+  });
+}
+
+const killHard = (proc: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    proc.once('exit', () => resolve());
+    proc.kill('SIGKILL');
+  });
+
+beforeEach(() => {
+  tmp = makeTempDir();
+});
+afterEach(async () => {
+  child?.kill('SIGKILL');
+  await engine?.close();
+  engine = undefined;
+  tmp.cleanup();
+});
+
+describe('crash recovery', () => {
+  it('resumes a job whose engine was killed with SIGKILL mid-step, from its checkpoints', async () => {
+    const { child: proc, event } = await runChildUntil(
+      tmp.dir,
+      (e) => e.type === 'step-progress' && e.data.step === 'work' && e.data.progressPct >= 50,
+    );
+    await killHard(proc);
+    const jobId = event.jobId;
+    const onDisk = JSON.parse(fs.readFileSync(path.join(tmp.dir, 'jobs', jobId, 'job.json'), 'utf8'));
+    expect(onDisk.status).toBe('running');
+    expect(fs.existsSync(path.join(tmp.dir, 'engine.lock'))).toBe(true);
+
+    const runs = new Map<string, number>();
+    engine = await createEngine({ dataDir: tmp.dir, steps: testSteps({ units: 4, unitMs: 20, runs }) });
+    await waitForStatus(engine, jobId, 'completed', 20_000);
+    expect(runs.has(`${jobId}/prepare/0`)).toBe(false);
+    expect(runs.has(`${jobId}/work/0`)).toBe(false);
+    expect(runs.get(`${jobId}/finish/3`)).toBe(1);
+    const events = await engine.readEvents(jobId, 0);
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    expect(events.some((e) => e.type === 'warning' && e.data.code === 'INTERRUPTED')).toBe(true);
+    expect(events.at(-1)!.type).toBe('job-completed');
+    expect(engine.get(jobId)!.attempts).toBe(2);
+  });
+
+  it('fails an interrupted job resumably when autoResumeInterrupted is off', async () => {
+    const { child: proc, event } = await runChildUntil(tmp.dir, (e) => e.type === 'step-progress');
+    await killHard(proc);
+    engine = await createEngine({ dataDir: tmp.dir, steps: testSteps(), settings: { autoResumeInterrupted: false } });
+    expect(engine.get(event.jobId)).toMatchObject({
+      status: 'failed',
+      canResume: true,
+      error: { code: 'INTERRUPTED' },
+    });
+    await engine.resume(event.jobId);
+    await waitForStatus(engine, event.jobId, 'completed');
+  });
+
+  it('refuses a second engine on the same data dir while the first lives', async () => {
+    const { child: proc } = await runChildUntil(tmp.dir, (e) => e.type === 'job-created');
+    await expect(createEngine({ dataDir: tmp.dir, steps: testSteps() })).rejects.toThrow(
+      /already using the data folder/,
+    );
+    await killHard(proc);
+  });
+
+  it('pauses running work on a clean shutdown and picks it up on the next start', async () => {
+    engine = await createEngine({ dataDir: tmp.dir, steps: testSteps({ units: 4, unitMs: 50 }) });
+    const job = await engine.create({
+      title: 'shutdown',
+      script: '# a\nb',
+      voice: { engine: 'none', voice: 'en', rate: 170 },
+      output: { width: 160, height: 90, fps: 10, quality: 'draft' },
+    });
+    await waitForStatus(engine, job.jobId, 'running');
+    await engine.close();
+    const onDisk = JSON.parse(fs.readFileSync(path.join(tmp.dir, 'jobs', job.jobId, 'job.json'), 'utf8'));
+    expect(onDisk).toMatchObject({ status: 'paused', resumeOnStart: true });
+    expect(fs.existsSync(path.join(tmp.dir, 'engine.lock'))).toBe(false);
+    engine = await createEngine({ dataDir: tmp.dir, steps: testSteps({ units: 4, unitMs: 5 }) });
+    await waitForStatus(engine, job.jobId, 'completed');
+  });
+});
