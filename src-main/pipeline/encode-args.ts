@@ -30,9 +30,12 @@ export interface ClipPlan {
   threads: number;
 }
 
-/** Rounds a duration to whole frames (at least one) so video and audio cut at the same point. */
+/**
+ * Rounds a duration up to whole frames (at least one) so video and audio cut at the same point
+ * and no narration is cut short.
+ */
 export function frameExact(durationSec: number, fps: number): number {
-  return Math.max(1, Math.round(durationSec * fps)) / fps;
+  return Math.max(1, Math.ceil(durationSec * fps - 1e-6)) / fps;
 }
 
 /** The x264/AAC encoder arguments every clip shares (concat -c copy needs them identical). */
