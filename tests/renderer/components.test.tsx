@@ -1,0 +1,161 @@
+// @vitest-environment happy-dom
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createApiClient } from '../../src-renderer/api/api-client.js';
+import { installApi } from '../../src-renderer/api/client.js';
+import { RenderForm } from '../../src-renderer/components/form/RenderForm.js';
+import { QueuePanel } from '../../src-renderer/components/queue/QueuePanel.js';
+import { ConnectionBanner } from '../../src-renderer/components/shell/ConnectionBanner.js';
+import { appStore, receiveQueueEvents, resetAppStore, setConnection } from '../../src-renderer/store/app-store.js';
+import { ev, item, STATS0 } from './fixtures.js';
+
+// A real HTTP server answering POST /api/render like the engine does for an empty script.
+let server: Server;
+let baseUrl: string;
+let posted: unknown = null;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      posted = JSON.parse(body || 'null');
+      res.writeHead(400, { 'content-type': 'application/problem+json' });
+      res.end(
+        JSON.stringify({
+          type: 'about:blank',
+          title: 'Bad Request',
+          status: 400,
+          detail: 'The render spec is not valid.',
+          code: 'VALIDATION_FAILED',
+          errors: [{ path: 'script', message: 'Write at least one scene.' }],
+        }),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+// happy-dom does no layout: give the list's scroll box the size a window would, so the
+// virtualizer has a viewport to fill (in Chromium the e2e tests cover the real thing).
+beforeAll(() => {
+  for (const prop of ['clientHeight', 'clientWidth'] as const) {
+    Object.defineProperty(window.HTMLElement.prototype, prop, {
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.classList.contains('job-list') ? 900 : 0;
+      },
+    });
+  }
+});
+
+beforeEach(() => {
+  // Same origin as the server, as when the page is served by `aura serve`.
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${baseUrl}/`);
+  installApi(createApiClient({ baseUrl, token: 't0ken' }), null);
+  resetAppStore();
+});
+
+afterEach(cleanup);
+
+function loadQueue(): void {
+  const jobs = [
+    item('run1', 3, {
+      title: 'Sky video',
+      status: 'running',
+      stage: 'Visuals',
+      percent: 42,
+      startedAt: new Date().toISOString(),
+    }),
+    item('pau1', 2, { title: 'Ocean video', status: 'paused', stage: 'Voice', percent: 20, canResume: true }),
+    item('don1', 1, { title: 'Forest video', status: 'completed', percent: 100, artifactCount: 1 }),
+  ];
+  act(() => {
+    receiveQueueEvents([
+      ev(1, 'queue-snapshot', { jobs, stats: { ...STATS0, total: 3, running: 1, paused: 1, completed: 1 } }),
+    ]);
+  });
+}
+
+describe('QueuePanel', () => {
+  it('shows each job as a listitem named by its title, with status text, progress and its actions', () => {
+    render(<QueuePanel />);
+    loadQueue();
+    const running = screen.getByRole('listitem', { name: /Sky video/ });
+    expect(within(running).getByText('Running')).toBeTruthy();
+    expect(within(running).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('42');
+    expect(within(running).getByText('42%')).toBeTruthy();
+    expect(within(running).getByText('estimating…')).toBeTruthy();
+    const names = (li: HTMLElement) =>
+      within(li)
+        .getAllByRole('button')
+        .map((b) => b.textContent);
+    expect(names(running)).toEqual(['Pause', 'Cancel']);
+    expect(names(screen.getByRole('listitem', { name: /Ocean video/ }))).toEqual(['Resume', 'Cancel']);
+    expect(names(screen.getByRole('listitem', { name: /Forest video/ }))).toEqual(['Open output', 'Delete']);
+    // Newest first.
+    expect(screen.getAllByRole('listitem').map((li) => li.getAttribute('data-job-id'))).toEqual([
+      'run1',
+      'pau1',
+      'don1',
+    ]);
+  });
+
+  it('filters by status with the counts from stats', () => {
+    render(<QueuePanel />);
+    loadQueue();
+    fireEvent.click(screen.getByRole('button', { name: /Completed\s*1/ }));
+    expect(screen.getAllByRole('listitem').map((li) => li.getAttribute('data-job-id'))).toEqual(['don1']);
+    expect(appStore.getState().filter).toBe('completed');
+  });
+
+  it('moves a row when progress arrives, without touching the others', () => {
+    render(<QueuePanel />);
+    loadQueue();
+    act(() => {
+      receiveQueueEvents([
+        ev(2, 'step-progress', {
+          jobId: 'run1',
+          step: 'visuals',
+          stage: 'Visuals',
+          progressPct: 80,
+          jobProgressPct: 77,
+          etaSeconds: 65,
+        }),
+      ]);
+    });
+    const running = screen.getByRole('listitem', { name: /Sky video/ });
+    expect(within(running).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('77');
+    expect(within(running).getByText('1:05 left')).toBeTruthy();
+  });
+});
+
+describe('RenderForm', () => {
+  it('labels its fields and shows the server’s field error at the Script field', async () => {
+    render(<RenderForm />);
+    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Bad one' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Render' }));
+    const message = await screen.findByText('Write at least one scene.');
+    const script = screen.getByLabelText('Script');
+    expect(script.getAttribute('aria-invalid')).toBe('true');
+    expect(script.getAttribute('aria-describedby')).toContain(message.id);
+    expect(posted).toMatchObject({ title: 'Bad one', script: '', output: { width: 1280, height: 720 } });
+  });
+});
+
+describe('ConnectionBanner', () => {
+  it('says when the connection is down, and says nothing while live', () => {
+    render(<ConnectionBanner />);
+    act(() => setConnection('reconnecting'));
+    expect(screen.getByRole('status').textContent).toMatch(/Reconnecting/);
+    act(() => setConnection('live'));
+    expect(screen.getByRole('status').textContent).toBe('');
+  });
+});

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute, routeHref } from '../../src-renderer/app/route.js';
+import { sceneCount, sceneThumbName } from '../../src-renderer/components/detail/scene-count.js';
+import {
+  fieldForPath,
+  groupFieldErrors,
+  toSpec,
+  INITIAL_VALUES,
+} from '../../src-renderer/components/form/render-form-model.js';
+import { availableActions } from '../../src-renderer/components/queue/job-actions.js';
+import { formatBytes, formatDuration, formatPercent } from '../../src-renderer/format/format.js';
+import { RenderSpecSchema } from '../../src-shared/spec.js';
+
+describe('parseRoute', () => {
+  it.each([
+    ['', { view: 'queue' }],
+    ['#/', { view: 'queue' }],
+    ['#/machine', { view: 'machine' }],
+    ['#/jobs/abc_1-2', { view: 'job', jobId: 'abc_1-2' }],
+    ['#/jobs/..%2Fetc', { view: 'queue' }],
+    ['#/jobs/a/b', { view: 'queue' }],
+    ['#/nowhere', { view: 'queue' }],
+  ])('%s', (hash, route) => {
+    expect(parseRoute(hash)).toEqual(route);
+  });
+
+  it('round-trips through routeHref', () => {
+    for (const r of [{ view: 'queue' }, { view: 'machine' }, { view: 'job', jobId: 'x9' }] as const) {
+      expect(parseRoute(routeHref(r))).toEqual(r);
+    }
+  });
+});
+
+describe('render form model', () => {
+  it('builds a spec the shared schema accepts', () => {
+    const spec = toSpec({
+      ...INITIAL_VALUES,
+      title: 'T',
+      script: '# A\nhi',
+      size: '160x90',
+      fps: '24',
+      quality: 'draft',
+      voice: 'none',
+    });
+    expect(RenderSpecSchema.parse(spec)).toMatchObject({
+      output: { width: 160, height: 90, fps: 24, quality: 'draft' },
+      voice: { engine: 'none' },
+    });
+  });
+
+  it.each([
+    ['title', 'title'],
+    ['script', 'script'],
+    ['scenes.3.narration', 'script'],
+    ['output.width', 'size'],
+    ['output.height', 'size'],
+    ['output.fps', 'fps'],
+    ['output.quality', 'quality'],
+    ['voice.engine', 'voice'],
+    ['', null],
+    ['colour', null],
+  ])('puts %j at %j', (path, field) => {
+    expect(fieldForPath(path)).toBe(field);
+  });
+
+  it('groups errors per field, and keeps strays for the form', () => {
+    expect(
+      groupFieldErrors([
+        { path: 'output.width', message: 'must be even' },
+        { path: 'output.height', message: 'too big' },
+        { path: 'mystery', message: 'unknown field' },
+      ]),
+    ).toEqual({ size: 'must be even too big', form: 'mystery: unknown field' });
+  });
+});
+
+describe('availableActions', () => {
+  it.each([
+    ['pending', false, { cancel: true, pause: false, resume: false, delete: false }],
+    ['running', false, { cancel: true, pause: true, resume: false, delete: false }],
+    ['paused', true, { cancel: true, pause: false, resume: true, delete: false }],
+    ['failed', true, { cancel: false, resume: true, delete: true }],
+    ['failed', false, { cancel: false, resume: false, delete: true }],
+    ['completed', false, { cancel: false, delete: true, openOutput: true }],
+    ['canceled', false, { cancel: false, resume: false, delete: true, openOutput: false }],
+  ] as const)('%s (canResume %s)', (status, canResume, expected) => {
+    expect(availableActions({ status, canResume, artifactCount: 1 })).toMatchObject(expected);
+  });
+});
+
+describe('scenes', () => {
+  const spec = (script: string) => RenderSpecSchema.parse({ title: 't', script });
+  it.each([
+    ['# A\nx\n\n# B\ny', 2],
+    ['intro text\n# A\nx', 2],
+    ['no headings at all', 1],
+    ['## not a heading\n# A', 2],
+  ])('%j has %i scenes', (script, n) => {
+    expect(sceneCount(spec(script))).toBe(n);
+  });
+  it('names thumbnails from 1 like the pipeline', () => {
+    expect(sceneThumbName(0)).toBe('scene-1.jpg');
+  });
+});
+
+describe('format', () => {
+  it.each([
+    [0, '0:00'],
+    [7.4, '0:07'],
+    [245, '4:05'],
+    [3723, '1:02:03'],
+  ])('duration %d → %s', (s, text) => expect(formatDuration(s)).toBe(text));
+  it.each([
+    [0, '0 B'],
+    [1536, '1.5 KB'],
+    [25 * 1024 * 1024, '25 MB'],
+  ])('bytes %d → %s', (b, text) => expect(formatBytes(b)).toBe(text));
+  it('never shows 100% before the end', () => expect(formatPercent(99.7)).toBe('99%'));
+});
