@@ -6,7 +6,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const entry = path.join(root, 'src-main/electron/preload.ts');
-const outfile = path.join(root, 'dist/node/src-main/electron/preload.cjs');
+// `--outfile FILE` builds elsewhere (the preload's tests do, into a temp folder).
+const flag = process.argv.indexOf('--outfile');
+const outfile =
+  flag > 0 && process.argv[flag + 1]
+    ? path.resolve(process.argv[flag + 1])
+    : path.join(root, 'dist/node/src-main/electron/preload.cjs');
 
 let esbuild;
 try {

@@ -1,6 +1,7 @@
 // `npm run dist`: builds the app and its installers for the current OS with electron-builder
 // (config: electron-builder.yml; output: release/). electron-builder downloads the Electron
 // runtime to package; where it cannot be fetched, this says so plainly instead of a stack trace.
+/* global fetch, AbortSignal */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,7 +18,9 @@ const zipName = `electron-v${version}-${platform}-${arch}.zip`;
 const TARGET_FLAG = { win32: '--win', darwin: '--mac', linux: '--linux' }[platform];
 
 if (!TARGET_FLAG) {
-  console.error(`Aura Studio has no installer target for ${platform}; installers are built on Windows, macOS and Linux.`);
+  console.error(
+    `Aura Studio has no installer target for ${platform}; installers are built on Windows, macOS and Linux.`,
+  );
   process.exit(1);
 }
 
@@ -25,7 +28,8 @@ if (!TARGET_FLAG) {
 function electronCacheRoot() {
   if (process.env.ELECTRON_CACHE) return process.env.ELECTRON_CACHE;
   if (platform === 'darwin') return path.join(os.homedir(), 'Library', 'Caches', 'electron');
-  if (platform === 'win32') return path.join(process.env.LOCALAPPDATA ?? path.join(os.homedir(), 'AppData', 'Local'), 'electron', 'Cache');
+  if (platform === 'win32')
+    return path.join(process.env.LOCALAPPDATA ?? path.join(os.homedir(), 'AppData', 'Local'), 'electron', 'Cache');
   return path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'electron');
 }
 

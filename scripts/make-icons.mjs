@@ -2,6 +2,7 @@
 // playwright-core (no image library to install): assets/icons/NxN.png (Linux takes the folder),
 // icon.ico (Windows: 16-256 as PNG entries) and icon.icns (macOS: 16-1024 as PNG entries).
 // Run again only when the SVG changes; the results are committed.
+/* global Buffer, document */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,7 +81,10 @@ try {
     await fs.writeFile(path.join(outDir, `${size}x${size}.png`), png);
   }
   await fs.writeFile(path.join(outDir, 'icon.ico'), buildIco(ICO_SIZES.map((size) => ({ size, png: pngs.get(size) }))));
-  await fs.writeFile(path.join(outDir, 'icon.icns'), buildIcns(ICNS_TYPES.map(([type, size]) => ({ type, png: pngs.get(size) }))));
+  await fs.writeFile(
+    path.join(outDir, 'icon.icns'),
+    buildIcns(ICNS_TYPES.map(([type, size]) => ({ type, png: pngs.get(size) }))),
+  );
   console.log(`icons -> ${path.relative(root, outDir)} (${SIZES.join(', ')} px, icon.ico, icon.icns)`);
 } finally {
   await browser.close();

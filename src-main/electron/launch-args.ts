@@ -12,4 +12,3 @@ export function dataDirFlag(argv: readonly string[]): string | undefined {
   }
   return undefined;
 }
-

@@ -41,7 +41,9 @@ export function buildMenuTemplate(options: {
   }
   template.push({
     label: 'File',
-    submenu: mac ? [openDataFolder, { type: 'separator' }, { role: 'close' }] : [openDataFolder, { type: 'separator' }, { role: 'quit' }],
+    submenu: mac
+      ? [openDataFolder, { type: 'separator' }, { role: 'close' }]
+      : [openDataFolder, { type: 'separator' }, { role: 'quit' }],
   });
   template.push({ role: 'editMenu' });
   template.push({

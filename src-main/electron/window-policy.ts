@@ -28,7 +28,11 @@ export function decideNewWindow(url: string): Exclude<NavigationDecision, 'allow
 export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['fullscreen', 'clipboard-sanitized-write']);
 
 /** Whether `permission` asked by a page at `requestingUrl` is granted. */
-export function isPermissionAllowed(permission: string, requestingUrl: string | undefined, serverOrigin: string): boolean {
+export function isPermissionAllowed(
+  permission: string,
+  requestingUrl: string | undefined,
+  serverOrigin: string,
+): boolean {
   if (!ALLOWED_PERMISSIONS.has(permission)) return false;
   const parsed = requestingUrl ? parseUrl(requestingUrl) : undefined;
   return parsed?.origin === serverOrigin;

@@ -68,7 +68,7 @@ describe('buildCsp', () => {
 describe('withCsp', () => {
   it('replaces any server CSP, whatever its spelling, and keeps the other headers', () => {
     const out = withCsp(
-      { 'content-security-policy': ["default-src *"], 'Content-Type': ['text/html'], 'CONTENT-SECURITY-POLICY': ['x'] },
+      { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'], 'CONTENT-SECURITY-POLICY': ['x'] },
       "default-src 'none'",
     );
     expect(out).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': ["default-src 'none'"] });

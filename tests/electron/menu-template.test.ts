@@ -17,7 +17,17 @@ describe('buildMenuTemplate', () => {
   it('has the usual roles on every platform', () => {
     for (const platform of ['darwin', 'win32', 'linux'] as const) {
       const all = roles(build(platform, true));
-      for (const role of ['editMenu', 'windowMenu', 'reload', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', 'quit', 'about']) {
+      for (const role of [
+        'editMenu',
+        'windowMenu',
+        'reload',
+        'resetZoom',
+        'zoomIn',
+        'zoomOut',
+        'togglefullscreen',
+        'quit',
+        'about',
+      ]) {
         expect(all, `${platform} ${role}`).toContain(role);
       }
     }

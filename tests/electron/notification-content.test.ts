@@ -11,7 +11,11 @@ const completed: JobEvent = {
 const failed: JobEvent = {
   ...base,
   type: 'job-failed',
-  data: { jobId: 'job1', step: 'render', error: { code: 'FFMPEG_FAILED', message: 'ffmpeg exited with code 1', suggestedActions: [] } },
+  data: {
+    jobId: 'job1',
+    step: 'render',
+    error: { code: 'FFMPEG_FAILED', message: 'ffmpeg exited with code 1', suggestedActions: [] },
+  },
 };
 
 describe('notificationFor', () => {

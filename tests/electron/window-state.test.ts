@@ -103,7 +103,9 @@ describe('fitToDisplays', () => {
       height: 700,
       maximized: false,
     });
-    expect(fitToDisplays({ x: 100, y: -700, width: 1000, height: 700, maximized: false }, [laptop])).not.toHaveProperty('x');
+    expect(fitToDisplays({ x: 100, y: -700, width: 1000, height: 700, maximized: false }, [laptop])).not.toHaveProperty(
+      'x',
+    );
   });
 
   it('shrinks a window larger than every display and grows one below the minimum', () => {

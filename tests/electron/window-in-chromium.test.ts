@@ -1,0 +1,117 @@
+/**
+ * The app window as Electron shows it, in real (Debian) Chromium: the built renderer loaded
+ * from a real host's loopback server with the window's CSP header (buildCsp) on every response
+ * and `window.aura` installed before the page runs, as the preload does. The page must work
+ * under that policy with no violation: queue visible, a render submitted from the form finishes.
+ * (The Electron binary itself is exercised by smoke.test.ts where it exists.)
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHost, type Host } from '../../src-main/host.js';
+import { buildCsp, withCsp } from '../../src-main/electron/csp.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+import { testSteps } from '../helpers/test-steps.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+const root = path.resolve(import.meta.dirname, '../..');
+
+let browser: Browser;
+let host: Host;
+let temp: ReturnType<typeof makeTempDir>;
+
+beforeAll(async () => {
+  temp = makeTempDir('aura-window-');
+  const rendererDir = path.join(temp.dir, 'renderer');
+  await promisify(execFile)(
+    process.execPath,
+    [
+      path.join(root, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'src-renderer/vite.config.ts',
+      '--outDir',
+      rendererDir,
+      '--emptyOutDir',
+      '--logLevel',
+      'error',
+    ],
+    { cwd: root },
+  );
+  host = await startHost({
+    dataDir: path.join(temp.dir, 'data'),
+    rendererDir,
+    steps: testSteps({ units: 3, unitMs: 20 }),
+  });
+  browser = await chromium.launch({ executablePath: CHROMIUM });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+  temp?.cleanup();
+});
+
+describe('the renderer under the Electron window policy', () => {
+  it.skipIf(!fs.existsSync(CHROMIUM))(
+    'loads, shows the queue and finishes a render with no CSP violation',
+    async () => {
+      const page = await browser.newPage();
+      const csp = buildCsp(host.url);
+      // A CSP governs the document it arrives with: rewrite page loads only (an event stream's
+      // body never ends, so it cannot be fetched whole here anyway).
+      await page.route('**/*', async (route) => {
+        if (route.request().resourceType() !== 'document') return route.continue();
+        const response = await route.fetch();
+        await route.fulfill({ response, headers: flatten(withCsp(multi(response.headers()), csp)) });
+      });
+      const violations: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+      });
+      // What the preload exposes (a plain object here: contextBridge freezes a copy the same way).
+      await page.addInitScript(
+        ({ serverUrl, token }) => {
+          const call = async (): Promise<void> => undefined;
+          Object.defineProperty(window, 'aura', {
+            value: Object.freeze({
+              serverUrl,
+              token,
+              showArtifactInFolder: call,
+              openArtifact: call,
+              openDataFolder: call,
+              onOpenJob: () => () => undefined,
+            }),
+          });
+          document.addEventListener('securitypolicyviolation', (event) =>
+            console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`),
+          );
+        },
+        { serverUrl: host.url, token: host.token },
+      );
+
+      const response = await page.goto(`${host.url}/`);
+      expect(response?.headers()['content-security-policy']).toBe(csp);
+      await page.getByLabel('Title').fill('Window smoke');
+      await page.getByLabel('Script').fill('# One\nHello from the window.');
+      await page.getByRole('button', { name: 'Render' }).click();
+      const row = page.getByRole('listitem', { name: /Window smoke/ });
+      await row.waitFor({ timeout: 15_000 });
+      await expect.poll(async () => host.engine.list({ status: 'completed' }).length, { timeout: 15_000 }).toBe(1);
+      await page.getByRole('listitem', { name: /Window smoke.*(completed|done)/i }).waitFor({ timeout: 15_000 });
+      expect(violations).toEqual([]);
+      await page.close();
+    },
+  );
+});
+
+function multi(headers: Record<string, string>): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, [value]]));
+}
+
+function flatten(headers: Record<string, string[]>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, values]) => [name, values.join(', ')]));
+}
