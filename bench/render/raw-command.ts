@@ -1,5 +1,5 @@
 import type { RenderSpec } from '../../src-shared/spec.js';
-import { encoderArgs, ffmpegColour, textFilters } from '../../src-main/pipeline/encode-args.js';
+import { AUDIO_RATE, encoderArgs, ffmpegColour, textFilters } from '../../src-main/pipeline/encode-args.js';
 import type { Fonts } from '../../src-main/pipeline/font.js';
 import type { TimedScene } from '../../src-main/pipeline/job-files.js';
 
@@ -25,7 +25,7 @@ export function rawFfmpegArgs(
     inputs.push('-i', wavOf(scene.index));
     const video = ['setsar=1', ...textFilters(scene, d, output, fonts)].join(',');
     chains.push(`[${2 * i}:v]${video}[v${i}]`);
-    chains.push(`[${2 * i + 1}:a]aresample=48000,apad,atrim=0:${d},asetpts=N/SR/TB[a${i}]`);
+    chains.push(`[${2 * i + 1}:a]aresample=${AUDIO_RATE},apad,atrim=0:${d},asetpts=N/SR/TB[a${i}]`);
     pads += `[v${i}][a${i}]`;
   });
   chains.push(`${pads}concat=n=${scenes.length}:v=1:a=1[v][a]`);

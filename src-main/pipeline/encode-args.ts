@@ -16,6 +16,21 @@ export const QUALITY: Record<Quality, { preset: string; crf: number; audioKbps: 
 /** Width of the JPEG scene thumbnails in proxy/. */
 export const THUMB_WIDTH = 320;
 
+/** Audio sample rate of every clip (and of the hand-written benchmark command). */
+export const AUDIO_RATE = 48_000;
+/** Samples per AAC frame. */
+const AAC_FRAME = 1024;
+
+/**
+ * Audio samples in a clip of `durationSec`: whole AAC frames, never longer than the video. The
+ * concat demuxer starts each clip where the previous one's longest stream ended, so audio that ran
+ * past the picture would open a gap in the video at every join; cut short, the joins stay
+ * frame-exact and the audio only loses under one AAC frame (< 22 ms) of trailing silence.
+ */
+export function clipAudioSamples(durationSec: number): number {
+  return Math.floor((durationSec * AUDIO_RATE) / AAC_FRAME) * AAC_FRAME;
+}
+
 /** Everything one scene clip's encode needs. */
 export interface ClipPlan {
   scene: Scene;
@@ -45,7 +60,7 @@ export function encoderArgs(output: Output, threads: number): string[] {
     ...['-c:v', 'libx264', '-preset', q.preset, '-crf', String(q.crf), '-pix_fmt', 'yuv420p'],
     ...(threads > 0 ? ['-threads', String(threads)] : []),
     ...['-r', String(output.fps), '-g', String(output.fps * 2)],
-    ...['-c:a', 'aac', '-b:a', `${q.audioKbps}k`, '-ar', '48000', '-ac', '2'],
+    ...['-c:a', 'aac', '-b:a', `${q.audioKbps}k`, '-ar', String(AUDIO_RATE), '-ac', '2'],
   ];
 }
 
@@ -108,7 +123,7 @@ export function sceneClipArgs(plan: ClipPlan): string[] {
       ]
     : [];
   const video = [...fit, 'setsar=1', ...textFilters(scene, d, output, plan.fonts), 'split=2[v][t]'].join(',');
-  const graph = `[0:v]${video};[t]scale=${THUMB_WIDTH}:-2[th];[1:a]aresample=48000,apad[a]`;
+  const graph = `[0:v]${video};[t]scale=${THUMB_WIDTH}:-2[th];[1:a]aresample=${AUDIO_RATE},apad,atrim=end_sample=${clipAudioSamples(d)}[a]`;
   return [
     ...['-hide_banner', '-nostdin', '-y', '-loglevel', 'error'],
     ...background,
@@ -122,9 +137,13 @@ export function sceneClipArgs(plan: ClipPlan): string[] {
   ];
 }
 
-/** A concat-demuxer list naming each clip (paths relative to the list, quoted for the demuxer). */
-export function concatList(clipNames: readonly string[]): string {
-  return clipNames.map((name) => `file '${name.replace(/'/g, "'\\''")}'\n`).join('');
+/**
+ * A concat-demuxer list naming each clip (relative to the list, quoted for the demuxer) with its
+ * exact length: the demuxer then starts each clip at the sum of the lengths before it instead of
+ * trusting container durations, which some ffmpeg builds round up past the last frame.
+ */
+export function concatList(clips: readonly { name: string; durationSec: number }[]): string {
+  return clips.map((c) => `file '${c.name.replace(/'/g, "'\\''")}'\nduration ${c.durationSec}\n`).join('');
 }
 
 /** Joins the clips without re-encoding into an mp4 whose index sits at the front. */

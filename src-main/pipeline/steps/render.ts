@@ -20,7 +20,11 @@ async function render(ctx: StepContext) {
   const scenes = await readJson<TimedScene[]>(files.timeline, 'scene timeline');
   const tools = await resolveTools(ctx);
   const totalSec = scenes.reduce((sum, s) => sum + s.clipSec, 0);
-  await writeFile(files.concatList, concatList(scenes.map((s) => files.clipName(s.index))), 'utf8');
+  await writeFile(
+    files.concatList,
+    concatList(scenes.map((s) => ({ name: files.clipName(s.index), durationSec: s.clipSec }))),
+    'utf8',
+  );
 
   const output = join(ctx.artifactsDir, OUTPUT_NAME);
   const part = join(ctx.artifactsDir, `.${OUTPUT_NAME}.part`);

@@ -1,0 +1,108 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src-main/engine/engine.js';
+import type { JobEvent } from '../../src-shared/events.js';
+import { RenderSpecSchema, type RenderSpecInput } from '../../src-shared/spec.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+import { waitForEvent } from '../helpers/wait.js';
+import { startPipelineEngine, tinySpec } from './helpers/pipeline-engine.js';
+
+let engine: Engine | undefined;
+let temp: ReturnType<typeof makeTempDir> | undefined;
+afterEach(async () => {
+  await engine?.close();
+  engine = undefined;
+  temp?.cleanup();
+});
+
+const ended = (e: JobEvent, jobId: string) =>
+  e.jobId === jobId && (e.type === 'job-completed' || e.type === 'job-failed' || e.type === 'job-canceled');
+
+async function runToEnd(input: RenderSpecInput, settings = {}) {
+  temp = makeTempDir('aura-fail-');
+  engine = await startPipelineEngine(temp.dir, settings);
+  const { jobId } = await engine.create(RenderSpecSchema.parse(input));
+  const end = await waitForEvent(engine, (e) => ended(e, jobId), 20_000);
+  return { jobId, end, job: engine.get(jobId)! };
+}
+
+async function resumeToEnd(jobId: string) {
+  const end = waitForEvent(engine!, (e) => ended(e, jobId), 20_000);
+  await engine!.resume(jobId);
+  return end;
+}
+
+describe('pipeline failures', () => {
+  it('a missing ffmpeg fails preflight with FFMPEG_NOT_FOUND; fixing the setting and resuming completes', async () => {
+    const { jobId, end, job } = await runToEnd(tinySpec(1), { ffmpegPath: '/nonexistent/ffmpeg' });
+    expect(end.type).toBe('job-failed');
+    expect(job.error).toMatchObject({ code: 'FFMPEG_NOT_FOUND', step: 'preflight' });
+    expect(job.error?.message).toContain('/nonexistent/ffmpeg');
+    expect(job.error?.suggestedActions.join(' ')).toMatch(/ffmpegPath/);
+    expect(job.canResume).toBe(true);
+
+    await engine!.updateSettings({ ffmpegPath: null });
+    expect((await resumeToEnd(jobId)).type).toBe('job-completed');
+  });
+
+  it('a corrupt image fails preflight with IMAGE_UNREADABLE; replacing the file and resuming completes', async () => {
+    const images = makeTempDir('aura-img-');
+    try {
+      const image = join(images.dir, 'broken.png');
+      writeFileSync(image, 'this is not a png');
+      const { jobId, job } = await runToEnd(tinySpec(1, { image }));
+      expect(job.status).toBe('failed');
+      expect(job.error).toMatchObject({ code: 'IMAGE_UNREADABLE', step: 'preflight' });
+      expect(job.error?.message).toContain(image);
+      expect(job.error?.suggestedActions.length).toBeGreaterThan(0);
+      expect(job.canResume).toBe(true);
+
+      await execa('ffmpeg', [
+        '-v',
+        'error',
+        '-y',
+        '-f',
+        'lavfi',
+        '-i',
+        'testsrc=s=64x48',
+        '-frames:v',
+        '1',
+        '-f',
+        'image2',
+        image,
+      ]);
+      expect((await resumeToEnd(jobId)).type).toBe('job-completed');
+    } finally {
+      images.cleanup();
+    }
+  });
+
+  it('a missing image fails preflight naming the file', async () => {
+    const { job } = await runToEnd(tinySpec(1, { image: '/nonexistent/picture.png' }));
+    expect(job.error).toMatchObject({ code: 'IMAGE_UNREADABLE' });
+    expect(job.error?.message).toContain('/nonexistent/picture.png');
+  });
+
+  it('a script without any scene is a bad spec: failed and not resumable', async () => {
+    const { job } = await runToEnd({ title: 'empty', script: '\n   \n' });
+    expect(job.error).toMatchObject({ code: 'SCRIPT_EMPTY', step: 'script' });
+    expect(job.canResume).toBe(false);
+  });
+
+  it('an ffmpeg without drawtext is refused as FFMPEG_UNUSABLE', async () => {
+    // A real executable that answers like an ffmpeg lacking the encoders and filters.
+    const fake = makeTempDir('aura-fake-');
+    try {
+      const path = join(fake.dir, 'ffmpeg');
+      writeFileSync(path, '#!/bin/sh\necho "ffmpeg version 0.0-fake"\nexit 0\n', { mode: 0o755 });
+      const { job } = await runToEnd(tinySpec(1), { ffmpegPath: path });
+      expect(job.error).toMatchObject({ code: 'FFMPEG_UNUSABLE' });
+      expect(job.error?.message).toMatch(/libx264.*drawtext/);
+      expect(job.canResume).toBe(true);
+    } finally {
+      fake.cleanup();
+    }
+  });
+});

@@ -1,0 +1,144 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src-main/engine/engine.js';
+import type { JobEvent } from '../../src-shared/events.js';
+import { RenderSpecSchema } from '../../src-shared/spec.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+import { waitForEvent, waitForStatus, waitUntil } from '../helpers/wait.js';
+import { probeMedia, processesMentioning, startPipelineEngine, tinySpec } from './helpers/pipeline-engine.js';
+
+const CHILD = join(import.meta.dirname, 'helpers', 'pipeline-child.ts');
+/** Enough 1 s scenes, one at a time, that visuals is surely still running when we interrupt it. */
+const SCENES = 10;
+
+let engine: Engine | undefined;
+let temp: ReturnType<typeof makeTempDir> | undefined;
+afterEach(async () => {
+  await engine?.close();
+  engine = undefined;
+  temp?.cleanup();
+});
+
+const visualsAt = (jobId: string, minPct: number) => (e: JobEvent) =>
+  e.jobId === jobId &&
+  e.type === 'step-progress' &&
+  e.data.step === 'visuals' &&
+  e.data.progressPct >= minPct &&
+  e.data.progressPct < 100;
+
+/** Clips finished so far (the final names exist only for finished scenes), with their identity. */
+function finishedClips(tempDir: string): Map<string, string> {
+  const dir = join(tempDir, 'clips');
+  const clips = new Map<string, string>();
+  if (!existsSync(dir)) return clips;
+  for (const name of readdirSync(dir).filter((n) => /^scene-\d+\.mp4$/.test(n))) {
+    const s = statSync(join(dir, name));
+    clips.set(name, `${s.ino}:${s.mtimeMs}`);
+  }
+  return clips;
+}
+
+async function startJob(scenes = SCENES) {
+  temp = makeTempDir('aura-int-');
+  engine = await startPipelineEngine(temp.dir, { maxParallelScenes: 1 });
+  const { jobId } = await engine.create(RenderSpecSchema.parse(tinySpec(scenes)));
+  return { jobId, tempDir: join(temp.dir, 'temp', jobId), proxyDir: join(temp.dir, 'proxy', jobId) };
+}
+
+describe('interrupting a render', () => {
+  it('cancel mid-visuals: canceled quickly, temp and proxy removed, no ffmpeg left', async () => {
+    const { jobId, tempDir, proxyDir } = await startJob();
+    await waitForEvent(engine!, visualsAt(jobId, 10), 20_000);
+    expect(processesMentioning(tempDir).length).toBeGreaterThan(0);
+    const started = Date.now();
+    await engine!.cancel(jobId);
+    await waitForStatus(engine!, jobId, 'canceled', 5_000);
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(processesMentioning(tempDir)).toEqual([]);
+    await waitUntil(() => !existsSync(tempDir) && !existsSync(proxyDir), 5_000, 'temp and proxy removed');
+  });
+
+  it('pause then resume completes without re-encoding finished scenes', async () => {
+    const { jobId, tempDir } = await startJob();
+    await waitForEvent(engine!, visualsAt(jobId, 30), 20_000);
+    await engine!.pause(jobId);
+    await waitForStatus(engine!, jobId, 'paused', 5_000);
+    expect(processesMentioning(tempDir)).toEqual([]);
+    const before = finishedClips(tempDir);
+    expect(before.size).toBeGreaterThanOrEqual(2);
+    expect(before.size).toBeLessThan(SCENES);
+
+    // When the render step starts, every clip exists: the ones finished before the pause must be the same files.
+    let atRender: Map<string, string> | undefined;
+    const off = engine!.subscribe((e) => {
+      if (e.jobId === jobId && e.type === 'step-status' && e.data.step === 'render' && e.data.status === 'running') {
+        atRender = finishedClips(tempDir);
+      }
+    });
+    const done = waitForEvent(engine!, (e) => e.jobId === jobId && e.type === 'job-completed', 20_000);
+    await engine!.resume(jobId);
+    await done;
+    off();
+    expect(atRender?.size).toBe(SCENES);
+    for (const [name, identity] of before) expect(atRender?.get(name), name).toBe(identity);
+    const media = await probeMedia(engine!.artifactPath(jobId, 'output.mp4')!);
+    expect(media.durationSec).toBeGreaterThan(SCENES - 0.1);
+    expect(media.durationSec).toBeLessThan(SCENES + 0.2);
+  });
+
+  it('engine shutdown mid-visuals leaves no ffmpeg behind', async () => {
+    const { jobId, tempDir } = await startJob();
+    await waitForEvent(engine!, visualsAt(jobId, 10), 20_000);
+    await engine!.close();
+    engine = undefined;
+    expect(processesMentioning(tempDir)).toEqual([]);
+  });
+
+  it('kill -9 mid-render, then a restarted engine completes the job', async () => {
+    temp = makeTempDir('aura-kill-');
+    const specPath = join(temp.dir, 'spec.json');
+    writeFileSync(specPath, JSON.stringify(tinySpec(SCENES)));
+    const dataDir = join(temp.dir, 'data');
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, specPath], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    let jobId: string | undefined;
+    try {
+      for await (const line of createInterface({ input: child.stdout! })) {
+        const event = JSON.parse(line) as JobEvent;
+        jobId ??= event.jobId;
+        if (visualsAt(event.jobId, 30)(event)) break;
+      }
+    } finally {
+      child.kill('SIGKILL');
+    }
+    await exited;
+    expect(jobId).toBeDefined();
+
+    const tempDir = join(dataDir, 'temp', jobId!);
+    const before = finishedClips(tempDir);
+    expect(before.size).toBeGreaterThanOrEqual(2);
+    // The newest clip may have been renamed into place without its checkpoint recorded yet.
+    before.delete(`scene-${before.size}.mp4`);
+
+    engine = await startPipelineEngine(dataDir, { maxParallelScenes: 1 });
+    let atRender: Map<string, string> | undefined;
+    engine.subscribe((e) => {
+      if (e.jobId === jobId && e.type === 'step-status' && e.data.step === 'render' && e.data.status === 'running') {
+        atRender = finishedClips(tempDir);
+      }
+    });
+    const done = waitForEvent(engine, (e) => e.jobId === jobId && e.type === 'job-completed', 30_000);
+    if (engine.get(jobId!)?.status !== 'completed') await done;
+    // Scenes finished before the crash were kept, not encoded again.
+    for (const [name, identity] of before) expect(atRender?.get(name), name).toBe(identity);
+    const media = await probeMedia(engine.artifactPath(jobId!, 'output.mp4')!);
+    expect(media.durationSec).toBeGreaterThan(SCENES - 0.1);
+    expect(media.durationSec).toBeLessThan(SCENES + 0.2);
+    expect(processesMentioning(tempDir)).toEqual([]);
+  });
+});

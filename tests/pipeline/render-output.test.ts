@@ -1,0 +1,86 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src-main/engine/engine.js';
+import { RenderSpecSchema, type RenderSpecInput } from '../../src-shared/spec.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+import { waitForEvent } from '../helpers/wait.js';
+import { audioPeakDb, probeMedia, startPipelineEngine, tinySpec } from './helpers/pipeline-engine.js';
+
+let engine: Engine | undefined;
+let temp: ReturnType<typeof makeTempDir> | undefined;
+afterEach(async () => {
+  await engine?.close();
+  engine = undefined;
+  temp?.cleanup();
+});
+
+/** Renders a spec to completion and returns the output's path and the job. */
+async function render(input: RenderSpecInput) {
+  temp = makeTempDir('aura-render-');
+  engine = await startPipelineEngine(temp.dir);
+  const job = await engine.create(RenderSpecSchema.parse(input));
+  const end = await waitForEvent(
+    engine,
+    (e) => e.jobId === job.jobId && (e.type === 'job-completed' || e.type === 'job-failed'),
+    20_000,
+  );
+  if (end.type === 'job-failed') throw new Error(`render failed: ${JSON.stringify(end.data.error)}`);
+  const output = engine.artifactPath(job.jobId, 'output.mp4');
+  expect(output).toBeDefined();
+  return { output: output!, job: engine.get(job.jobId)!, proxyDir: join(temp.dir, 'proxy', job.jobId) };
+}
+
+describe('pipeline renders', () => {
+  it('colour scenes with espeak narration: duration, size, fps, audio, thumbnails, artifact', async () => {
+    const { output, job, proxyDir } = await render(tinySpec(3, {}, { engine: 'espeak', voice: 'en', rate: 170 }));
+    const media = await probeMedia(output);
+    expect(media.durationSec).toBeGreaterThan(2.9);
+    expect(media.durationSec).toBeLessThan(3.2);
+    expect(media.video).toEqual({ width: 160, height: 90, fps: 30, codec: 'h264' });
+    expect(media.audio).toEqual({ codec: 'aac' });
+    expect(await audioPeakDb(output)).toBeGreaterThan(-40);
+    expect(readdirSync(proxyDir).sort()).toEqual(['scene-1.jpg', 'scene-2.jpg', 'scene-3.jpg']);
+    expect(job.artifacts).toEqual([expect.objectContaining({ name: 'output.mp4', type: 'video/mp4' })]);
+    expect(job.artifacts[0]!.sizeBytes).toBeGreaterThan(1000);
+    expect(job.warnings).toEqual([]);
+  });
+
+  it('a script with silent narration lasts its reading time, at least 2 s a scene', async () => {
+    const { output } = await render({
+      title: 'silent',
+      script: '# One\nShort.\n\n# Two\nAlso short.',
+      voice: { engine: 'none' },
+      output: { width: 160, height: 90, fps: 25, quality: 'draft' },
+    });
+    const media = await probeMedia(output);
+    expect(media.durationSec).toBeGreaterThan(3.9);
+    expect(media.durationSec).toBeLessThan(4.2);
+    expect(media.video?.fps).toBe(25);
+    expect(await audioPeakDb(output)).toBeLessThan(-80);
+  });
+
+  it('espeak narration sets the scene length when no durationSec is given', async () => {
+    const narration = 'This sentence is long enough that speaking it takes well over two seconds of time.';
+    const { output } = await render(tinySpec(1, { narration, durationSec: undefined }, { engine: 'auto' }));
+    const media = await probeMedia(output);
+    expect(media.durationSec).toBeGreaterThan(3);
+    expect(media.durationSec).toBeLessThan(12);
+  });
+
+  it('an image background is scaled and padded to the output size', async () => {
+    const imageDir = makeTempDir('aura-image-');
+    try {
+      const image = join(imageDir.dir, 'tall 100%.png');
+      await execa('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=s=90x120', '-frames:v', '1', image]);
+      const { output } = await render(tinySpec(2, { image }));
+      const media = await probeMedia(output);
+      expect(media.video).toMatchObject({ width: 160, height: 90 });
+      expect(media.durationSec).toBeGreaterThan(1.9);
+      expect(existsSync(output)).toBe(true);
+    } finally {
+      imageDir.cleanup();
+    }
+  });
+});
