@@ -113,12 +113,13 @@ async function runSteps(
       logs.append(jobId, `[${nowIso()}] ${step.stage}: already done, skipped`);
       continue;
     }
+    // Step transitions are logged without fsync: the durable truth for resume is the checkpoint below.
     Object.assign(state, { status: 'running', progressPct: 0, startedAt: nowIso(), endedAt: null });
     record.stage = step.stage;
     await journal.commit(
       record,
       [{ type: 'step-status', data: { jobId, step: step.name, stage: step.stage, status: 'running' } }],
-      true,
+      false,
     );
     watchdog.watch(jobId, step.name);
     const running = step.run(ctx);
@@ -141,7 +142,7 @@ async function runSteps(
     await journal.commit(
       record,
       [{ type: 'step-status', data: { jobId, step: step.name, stage: step.stage, status: 'succeeded' } }],
-      true,
+      false,
     );
   }
   return { kind: 'completed' };

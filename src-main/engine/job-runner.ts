@@ -87,9 +87,7 @@ export class JobRunner {
       resumeOnStart: false,
       damaged: false,
     };
-    await this.deps.store.create(record);
-    await this.deps.journal.ensureOpen(record);
-    await this.deps.journal.commit(record, [{ type: 'job-created', data: { job: toQueueItem(record) } }], true);
+    await this.deps.journal.create(record, [{ type: 'job-created', data: { job: toQueueItem(record) } }]);
     const created = structuredClone(record);
     this.enqueue(record.jobId);
     return created;

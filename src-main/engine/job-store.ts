@@ -128,9 +128,13 @@ export class JobStore {
     return out;
   }
 
-  /** Creates the job's folders and its first job.json, durably. */
-  async create(record: JobRecord): Promise<void> {
+  /**
+   * Creates the job's folders, lets `beforeRecord` write into them (its first events), then
+   * writes job.json; the job dir's fsync makes both entries durable, the jobs dir's fsync the folder.
+   */
+  async create(record: JobRecord, beforeRecord: () => Promise<void>): Promise<void> {
     await fs.mkdir(this.layout.artifactsDir(record.jobId), { recursive: true });
+    await beforeRecord();
     await writeJsonAtomic(this.layout.jobFile(record.jobId), record);
     await fsyncDir(this.layout.jobsDir);
     this.#records.set(record.jobId, record);

@@ -50,6 +50,17 @@ export class Journal {
       });
   }
 
+  /** A new job: its first events are logged and its job.json written, durably, before anything is emitted. */
+  async create(record: JobRecord, events: PendingEvent[]): Promise<void> {
+    this.eventLog.setLastSeq(record.jobId, 0);
+    const logged = events.map((e) => this.eventLog.next(record.jobId, e.type, e.data) as JobEvent);
+    record.lastEventSeq = logged.length;
+    await this.#serial.run(record.jobId, () =>
+      this.store.create(record, () => this.eventLog.append(record.jobId, logged, true)),
+    );
+    for (const event of logged) this.bus.emit(event);
+  }
+
   /** Runs `task` after every queued write of the job (e.g. before removing its folder). */
   afterWrites<T>(jobId: string, task: () => Promise<T>): Promise<T> {
     this.#cancelFlush(jobId);
