@@ -1,9 +1,11 @@
-// `npm test`: every test. Unit and integration tests (vitest) first, then the browser
-// end-to-end tests, which build the app and find Chromium themselves.
+// `npm test`: every test. It installs the npm packages if needed, runs the unit and integration
+// tests (vitest: engine, pipeline with real ffmpeg, server, renderer units, Electron main logic),
+// then the browser end-to-end tests, which build the app and find (or install) Chromium.
 import { spawnSync } from 'node:child_process';
 
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' }).status ?? 1;
 
-let status = run('npx', ['vitest', 'run']);
+let status = run(process.execPath, ['scripts/ensure-deps.mjs']);
+if (status === 0) status = run('npx', ['vitest', 'run']);
 if (status === 0) status = run('npm', ['run', 'test:e2e']);
 process.exit(status);
