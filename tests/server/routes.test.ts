@@ -10,7 +10,7 @@ import {
 import { ProblemSchema } from '../../src-shared/problem.js';
 import { SettingsSchema } from '../../src-shared/settings.js';
 import { testSpec, testSteps } from '../helpers/test-steps.js';
-import { waitForStatus, waitUntil } from '../helpers/wait.js';
+import { waitForStatus } from '../helpers/wait.js';
 import { postJson, startTestHost, type TestHost } from './harness.js';
 
 /** Jobs titled "slow" take 10 s a unit (abortable), so they stay running while a test acts on them. */
