@@ -1,6 +1,6 @@
+import './zod-jitless.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { z } from 'zod';
 import { createApiClient } from './api/api-client.js';
 import { installApi } from './api/client.js';
 import { resolveConnection } from './api/connection.js';
@@ -8,9 +8,6 @@ import { App } from './components/shell/App.js';
 import { NoToken } from './components/shell/NoToken.js';
 import { startGlobalStream } from './sse/global-stream.js';
 import './styles.css';
-
-// The window runs under script-src 'self' (no eval): zod must not try to compile validators.
-z.config({ jitless: true });
 
 const connection = resolveConnection(window);
 const root = createRoot(document.getElementById('root')!);
