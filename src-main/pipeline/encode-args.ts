@@ -50,7 +50,7 @@ export interface ClipPlan {
  * and no narration is cut short.
  */
 export function frameExact(durationSec: number, fps: number): number {
-  return Math.max(1, Math.ceil(durationSec * fps - 1e-6)) / fps;
+  return Math.max(1, Math.ceil(durationSec * fps - 1e-3)) / fps;
 }
 
 /** The x264/AAC encoder arguments every clip shares (concat -c copy needs them identical). */
