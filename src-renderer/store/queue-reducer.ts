@@ -41,7 +41,8 @@ export function addJob(state: QueueData, item: QueueItem): QueueData {
 }
 
 function applyOne(draft: QueueDraft, event: StreamEvent, now: number): void {
-  const iso = new Date(event.ts || now).toISOString();
+  // The global stream's id carries the server run's epoch, not the event's time: stamp with our clock.
+  const iso = new Date(now).toISOString();
   switch (event.type) {
     case 'queue-snapshot': {
       const jobs = new Map<string, JobView>();
@@ -59,7 +60,13 @@ function applyOne(draft: QueueDraft, event: StreamEvent, now: number): void {
       return;
   }
   const job = draft.get(event.data.jobId);
-  if (!job || FINAL_STATUSES.has(job.status)) return;
+  if (!job) return;
+  // completed and canceled are final, but their own event may follow the status change and
+  // still carries news (the artifacts).
+  const ownFinal =
+    (event.type === 'job-completed' && job.status === 'completed') ||
+    (event.type === 'job-canceled' && job.status === 'canceled');
+  if (FINAL_STATUSES.has(job.status) && !ownFinal) return;
   switch (event.type) {
     case 'job-status': {
       const d = event.data;

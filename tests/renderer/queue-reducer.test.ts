@@ -99,6 +99,36 @@ describe('applyQueueEvents', () => {
     expect(s.jobs.get('b')).toMatchObject(expectB);
   });
 
+  it('takes the artifacts of job-completed even when the completed status came first', () => {
+    const artifact = { name: 'output.mp4', type: 'video/mp4', sizeBytes: 10, createdAt: '2026-01-01T00:00:00.000Z' };
+    const s = applyQueueEvents(
+      snapshotOf(7),
+      [
+        ev(8, 'job-status', { jobId: 'b', status: 'completed', stage: 'Render', progressPct: 100, canResume: false }),
+        ev(9, 'job-completed', { jobId: 'b', artifacts: [artifact], outputPath: '/o.mp4' }),
+      ],
+      NOW,
+    );
+    expect(s.jobs.get('b')).toMatchObject({ status: 'completed', artifactCount: 1, percent: 100 });
+    expect(s.stats.completed).toBe(1);
+  });
+
+  it('stamps times with the client clock: a global id carries the server run, not the event time', () => {
+    const s = applyQueueEvents(
+      snapshotOf(7),
+      [
+        ev(
+          8,
+          'job-status',
+          { jobId: 'a', status: 'running', stage: 'Preflight', progressPct: 0, canResume: false },
+          1000,
+        ),
+      ],
+      NOW,
+    );
+    expect(s.jobs.get('a')?.startedAt).toBe(new Date(NOW).toISOString());
+  });
+
   it('keeps the per-status counts in step with status changes', () => {
     const s = applyQueueEvents(
       snapshotOf(7),

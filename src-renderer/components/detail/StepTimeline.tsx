@@ -1,6 +1,6 @@
 import type { StepState } from '../../../src-shared/job.js';
 import { useNow } from '../../app/use-now.js';
-import { formatDuration, formatPercent, secondsBetween, statusLabel } from '../../format/format.js';
+import { formatPercent, formatShortDuration, secondsBetween, statusLabel } from '../../format/format.js';
 
 /** The job's steps in order, each with its status and how long it took (or has taken so far). */
 export function StepTimeline({ steps }: { steps: readonly StepState[] }) {
@@ -18,7 +18,7 @@ export function StepTimeline({ steps }: { steps: readonly StepState[] }) {
               {statusLabel(step.status)}
               {step.status === 'running' ? ` · ${formatPercent(step.progressPct)}` : ''}
             </span>
-            <span className="timeline__time">{seconds === null ? '' : formatDuration(seconds)}</span>
+            <span className="timeline__time">{seconds === null ? '' : formatShortDuration(seconds)}</span>
           </li>
         );
       })}

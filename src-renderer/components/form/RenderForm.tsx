@@ -77,7 +77,7 @@ export function RenderForm() {
             rows={8}
             value={values.script}
             onChange={(e) => set('script', e.target.value)}
-            placeholder={EXAMPLE_SCRIPT}
+            placeholder={'# Your first scene\nWhat the narrator says…'}
             spellCheck
           />
         )}

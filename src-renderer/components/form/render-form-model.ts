@@ -19,10 +19,10 @@ export const SIZE_OPTIONS = [
   { value: '1280x720', label: '1280 × 720 (HD)' },
   { value: '854x480', label: '854 × 480' },
   { value: '640x360', label: '640 × 360' },
-  { value: '320x180', label: '320 × 180 (quick test)' },
-  { value: '160x90', label: '160 × 90 (tiny test)' },
-  { value: '1080x1920', label: '1080 × 1920 (vertical)' },
-  { value: '720x1280', label: '720 × 1280 (vertical)' },
+  { value: '320x180', label: '320 × 180 (test)' },
+  { value: '160x90', label: '160 × 90 (tiny)' },
+  { value: '1080x1920', label: '1080 × 1920 (tall)' },
+  { value: '720x1280', label: '720 × 1280 (tall)' },
 ] as const;
 
 export const FPS_OPTIONS = ['24', '25', '30', '60'] as const;

@@ -11,7 +11,7 @@ import { statusTone } from './status-tone.js';
 /** What the stage line says: the stage, the step's own message, or why the job is waiting. */
 function stageText(job: { status: string; stage: string | null; message: string | null; step: string | null }): string {
   if (job.status === 'pending') return 'Waiting in the queue';
-  if (job.status === 'canceled') return 'Canceled';
+  if (job.status === 'canceled') return 'Stopped before it finished';
   const stage = job.stage ?? (job.step ? job.step : '');
   if (job.status === 'running') return [stage, job.message].filter(Boolean).join(' · ') || 'Starting';
   if (job.status === 'paused') return stage ? `Paused at ${stage}` : 'Paused';

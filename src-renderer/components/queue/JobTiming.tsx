@@ -1,5 +1,5 @@
 import { useNow } from '../../app/use-now.js';
-import { formatDuration, secondsBetween } from '../../format/format.js';
+import { formatDuration, formatShortDuration, secondsBetween } from '../../format/format.js';
 import type { JobView } from '../../store/queue-state.js';
 
 /** Elapsed time and time left for a running job, "estimating…" until the engine can say. */
@@ -19,7 +19,7 @@ export function JobTiming({ job }: { job: JobView }) {
   }
   if (job.status === 'completed') {
     const took = secondsBetween(job.startedAt, job.completedAt, now);
-    return <span className="timing">{took !== null && <span>took {formatDuration(took)}</span>}</span>;
+    return <span className="timing">{took !== null && <span>took {formatShortDuration(took)}</span>}</span>;
   }
   return null;
 }

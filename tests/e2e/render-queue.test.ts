@@ -1,0 +1,171 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newToken, startAura, type AuraServer } from './aura-server.js';
+import { launchChromium } from './chromium.js';
+import {
+  jobIdOf,
+  jobRow,
+  openApp,
+  screenshot,
+  SLOW,
+  SLOW_SCRIPT,
+  submitRender,
+  TINY_SCRIPT,
+  waitForStatus,
+  type AppPage,
+} from './ui-page.js';
+import { waitUntil } from './wait.js';
+
+let dataDir: string;
+let server: AuraServer;
+let browser: Browser;
+let app: AppPage;
+const token = newToken();
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'aura-e2e-'));
+  [server, browser] = await Promise.all([startAura({ dataDir, token }), launchChromium()]);
+  app = await openApp(browser, server.pageUrl);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the render queue in Chromium against aura serve', () => {
+  it('keeps the token out of the address bar and shows the empty queue', async () => {
+    const { page } = app;
+    await page.getByRole('status').filter({ hasText: 'No renders yet' }).waitFor();
+    expect(page.url()).not.toContain('token=');
+    expect(await page.getByLabel('Title').isVisible()).toBe(true);
+  });
+
+  it('shows a bad script’s error at the Script field and starts nothing', async () => {
+    const { page } = app;
+    await page.getByLabel('Title').fill('No script');
+    await page.getByLabel('Script').fill('');
+    await page.getByRole('button', { name: 'Render' }).click();
+    const script = page.getByLabel('Script');
+    await page.locator('.field--invalid .field__error').first().waitFor();
+    expect(await script.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await script.getAttribute('aria-describedby'))!.split(' ')[0]!;
+    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toMatch(/\S/);
+    await screenshot(page, 'form-field-error');
+    expect(await page.getByRole('listitem').count()).toBe(0);
+    await page.getByLabel('Title').fill('');
+  });
+
+  it('renders a tiny video from the form, watches it complete and plays it', async () => {
+    const { page } = app;
+    await submitRender(page, { title: 'Tiny sky', script: TINY_SCRIPT });
+    const row = jobRow(page, 'Tiny sky');
+    await waitForStatus(row, 'Completed', 60_000);
+    expect(await row.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+    expect(await row.getByText('100%').isVisible()).toBe(true);
+    expect(await row.getByRole('button').allTextContents()).toEqual(['Open output', 'Delete']);
+    expect(await row.getByText(/took \d/).isVisible()).toBe(true);
+    await screenshot(page, 'queue-completed');
+
+    await row.getByRole('link', { name: 'Tiny sky' }).click();
+    await page.locator('video').waitFor();
+    await page.waitForFunction(() => {
+      const v = document.querySelector('video');
+      return v !== null && v.readyState >= 1 && v.duration > 0.5;
+    });
+    const played = await page.evaluate(async () => {
+      const v = document.querySelector('video')!;
+      v.muted = true;
+      await v.play();
+      await new Promise<void>((resolve) => {
+        const done = () => (v.currentTime > 0.2 || v.ended ? resolve() : requestAnimationFrame(done));
+        done();
+      });
+      return { currentTime: v.currentTime, duration: v.duration, width: v.videoWidth, height: v.videoHeight };
+    });
+    expect(played).toMatchObject({ width: 160, height: 90 });
+    expect(played.currentTime).toBeGreaterThan(0.2);
+    await page.getByRole('list', { name: 'Scene previews' }).getByRole('img', { name: 'Scene 2' }).waitFor();
+    await page.getByText('Succeeded').first().waitFor();
+    await screenshot(page, 'job-detail');
+    await page.getByRole('link', { name: '← Queue' }).click();
+  });
+
+  it('cancels a running job after asking, and its temp and proxy files are gone', async () => {
+    const { page } = app;
+    await submitRender(page, { title: 'Cancel me', script: SLOW_SCRIPT, ...SLOW });
+    const row = jobRow(page, 'Cancel me');
+    await row.getByText(/Visuals/).waitFor({ timeout: 30_000 });
+    const jobId = await jobIdOf(row);
+    expect(existsSync(join(dataDir, 'temp', jobId))).toBe(true);
+    await screenshot(page, 'queue-running');
+    await row.getByRole('button', { name: 'Cancel' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Yes, cancel it' }).click();
+    await waitForStatus(row, 'Canceled', 15_000);
+    await waitUntil(
+      'temp and proxy removed',
+      () => !existsSync(join(dataDir, 'temp', jobId)) && !existsSync(join(dataDir, 'proxy', jobId)),
+    );
+    expect(await row.getByRole('button').allTextContents()).toEqual(['Delete']);
+  });
+
+  it('pauses a running job and resumes it to completion', async () => {
+    const { page } = app;
+    await submitRender(page, { title: 'Pause me', script: SLOW_SCRIPT, ...SLOW });
+    const row = jobRow(page, 'Pause me');
+    await row.getByText(/Visuals/).waitFor({ timeout: 30_000 });
+    await row.getByRole('button', { name: 'Pause' }).click();
+    await waitForStatus(row, 'Paused', 15_000);
+    const pausedAt = Number(await row.getByRole('progressbar').getAttribute('aria-valuenow'));
+    await screenshot(page, 'queue-paused');
+    await row.getByRole('button', { name: 'Resume' }).click();
+    await waitForStatus(row, 'Completed', 90_000);
+    expect(pausedAt).toBeGreaterThan(0);
+  });
+
+  it('reconnects by itself when the server restarts mid-render, and shows the job resumed', async () => {
+    const { page } = app;
+    await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'));
+    await submitRender(page, { title: 'Survive a restart', script: SLOW_SCRIPT, ...SLOW });
+    const row = jobRow(page, 'Survive a restart');
+    await row.getByText(/Visuals/).waitFor({ timeout: 30_000 });
+    const port = server.port;
+    await server.stop();
+    await page.locator('[data-connection="reconnecting"]').waitFor({ timeout: 15_000 });
+    await screenshot(page, 'banner-reconnecting');
+    server = await startAura({ dataDir, token, port });
+    await page.locator('[data-connection="caught-up"], [data-connection="live"]').waitFor({ timeout: 20_000 });
+    await waitForStatus(row, 'Completed', 90_000);
+    expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same page');
+  });
+
+  it('manages the machine: storage, clean-up and settings', async () => {
+    const { page } = app;
+    await page.getByRole('link', { name: 'Machine' }).click();
+    await page.getByText('Finished videos').waitFor();
+    await page.getByRole('button', { name: 'Clean up now' }).click();
+    await page.getByText(/Cleaned up \d+ temp/).waitFor();
+    const concurrency = page.getByLabel('Renders at once');
+    await concurrency.fill('2');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved.').waitFor();
+    await concurrency.fill('99');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.locator('.field--invalid').getByLabel('Renders at once').waitFor();
+    await screenshot(page, 'machine');
+    await page.getByRole('link', { name: /^Queue/ }).click();
+  });
+
+  it('looks right in dark mode, with no console errors or CSP violations anywhere', async () => {
+    const dark = await openApp(browser, server.pageUrl, { colorScheme: 'dark' });
+    await jobRow(dark.page, 'Tiny sky').waitFor();
+    await screenshot(dark.page, 'queue-dark');
+    expect(dark.problems).toEqual([]);
+    expect(app.problems).toEqual([]);
+  });
+});

@@ -1,0 +1,86 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { REPO_ROOT } from './chromium.js';
+
+export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-output', 'screenshots');
+
+/** A page of the app with every console error and page error it produced. */
+export interface AppPage {
+  page: Page;
+  /** Console errors and uncaught exceptions, including CSP violations. */
+  problems: string[];
+}
+
+/** Opens the app at the URL `aura serve` printed, collecting errors as it goes. */
+export async function openApp(
+  browser: Browser,
+  pageUrl: string,
+  options: { colorScheme?: 'light' | 'dark' } = {},
+): Promise<AppPage> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    colorScheme: options.colorScheme ?? 'light',
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    // A refused connection while the server restarts is expected; anything else is a problem.
+    if (
+      message.type() === 'error' &&
+      !/ERR_CONNECTION_REFUSED|net::ERR_|Failed to load resource/.test(message.text())
+    ) {
+      problems.push(message.text());
+    }
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(pageUrl);
+  return { page, problems };
+}
+
+/** A job's row: the listitem named by its title. */
+export function jobRow(page: Page, title: string): Locator {
+  return page.getByRole('listitem', { name: title });
+}
+
+/** Waits until the row shows `status` as text. */
+export async function waitForStatus(row: Locator, status: string, timeout = 60_000): Promise<void> {
+  await row.getByText(status, { exact: true }).waitFor({ timeout });
+}
+
+/** The job id the row belongs to. */
+export async function jobIdOf(row: Locator): Promise<string> {
+  const id = await row.getAttribute('data-job-id');
+  if (!id) throw new Error('The job row carries no data-job-id.');
+  return id;
+}
+
+/** Fills the render form and presses Render. */
+export async function submitRender(
+  page: Page,
+  spec: { title: string; script: string; size?: string; quality?: string; voice?: string },
+): Promise<void> {
+  await page.getByLabel('Title').fill(spec.title);
+  await page.getByLabel('Script').fill(spec.script);
+  await page.getByLabel('Output size').selectOption(spec.size ?? '160x90');
+  await page.getByLabel('Quality').selectOption(spec.quality ?? 'draft');
+  await page.getByLabel('Voice').selectOption(spec.voice ?? 'none');
+  await page.getByRole('button', { name: 'Render' }).click();
+}
+
+/** Saves a screenshot under test-output/screenshots/. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+/** A tiny two-scene script: renders in about a second at 160x90. */
+export const TINY_SCRIPT = '# Hello\nA tiny test render.\n\n# Goodbye\nThat was quick.';
+
+/** Four longer scenes at 1280x720 high quality: ten seconds or so, time to act on a running job. */
+export const SLOW_SCRIPT = Array.from(
+  { length: 4 },
+  (_, i) =>
+    `# Scene ${i + 1}\nThe quick brown fox jumps over the lazy dog again and again while the sun sets slowly over the hills far away.`,
+).join('\n\n');
+export const SLOW = { size: '1280x720', quality: 'high' } as const;
