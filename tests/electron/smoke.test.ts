@@ -24,6 +24,15 @@ function processesMentioning(needle: string): string[] {
   return out.split('\n').filter((line) => line.includes(needle));
 }
 
+/** The test's environment minus ELECTRON_RUN_AS_NODE, which would start Electron as plain Node. */
+function electronEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (value !== undefined && name !== 'ELECTRON_RUN_AS_NODE') env[name] = value;
+  }
+  return env;
+}
+
 describe('the desktop app', () => {
   it.skipIf(!electron.found)(
     'launches, shows the queue, renders a tiny job and quits cleanly',
@@ -36,7 +45,7 @@ describe('the desktop app', () => {
         executablePath: electron.path,
         args: [root, `--data-dir=${dataDir}`, `--user-data-dir=${path.join(temp.dir, 'chromium')}`],
         cwd: root,
-        env: { ...process.env, ELECTRON_RUN_AS_NODE: '' },
+        env: electronEnv(),
       });
       try {
         const page = await app.firstWindow();

@@ -18,12 +18,15 @@ import { testSteps } from '../helpers/test-steps.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 const root = path.resolve(import.meta.dirname, '../..');
+const hasChromium = fs.existsSync(CHROMIUM);
+if (!hasChromium) console.log(`skipped: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
 
 let browser: Browser;
 let host: Host;
 let temp: ReturnType<typeof makeTempDir>;
 
 beforeAll(async () => {
+  if (!hasChromium) return;
   temp = makeTempDir('aura-window-');
   const rendererDir = path.join(temp.dir, 'renderer');
   await promisify(execFile)(
@@ -56,56 +59,53 @@ afterAll(async () => {
 });
 
 describe('the renderer under the Electron window policy', () => {
-  it.skipIf(!fs.existsSync(CHROMIUM))(
-    'loads, shows the queue and finishes a render with no CSP violation',
-    async () => {
-      const page = await browser.newPage();
-      const csp = buildCsp(host.url);
-      // A CSP governs the document it arrives with: rewrite page loads only (an event stream's
-      // body never ends, so it cannot be fetched whole here anyway).
-      await page.route('**/*', async (route) => {
-        if (route.request().resourceType() !== 'document') return route.continue();
-        const response = await route.fetch();
-        await route.fulfill({ response, headers: flatten(withCsp(multi(response.headers()), csp)) });
-      });
-      const violations: string[] = [];
-      page.on('console', (message) => {
-        if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
-      });
-      // What the preload exposes (a plain object here: contextBridge freezes a copy the same way).
-      await page.addInitScript(
-        ({ serverUrl, token }) => {
-          const call = async (): Promise<void> => undefined;
-          Object.defineProperty(window, 'aura', {
-            value: Object.freeze({
-              serverUrl,
-              token,
-              showArtifactInFolder: call,
-              openArtifact: call,
-              openDataFolder: call,
-              onOpenJob: () => () => undefined,
-            }),
-          });
-          document.addEventListener('securitypolicyviolation', (event) =>
-            console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`),
-          );
-        },
-        { serverUrl: host.url, token: host.token },
-      );
+  it.skipIf(!hasChromium)('loads, shows the queue and finishes a render with no CSP violation', async () => {
+    const page = await browser.newPage();
+    const csp = buildCsp(host.url);
+    // A CSP governs the document it arrives with: rewrite page loads only (an event stream's
+    // body never ends, so it cannot be fetched whole here anyway).
+    await page.route('**/*', async (route) => {
+      if (route.request().resourceType() !== 'document') return route.continue();
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: flatten(withCsp(multi(response.headers()), csp)) });
+    });
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    // What the preload exposes (a plain object here: contextBridge freezes a copy the same way).
+    await page.addInitScript(
+      ({ serverUrl, token }) => {
+        const call = async (): Promise<void> => undefined;
+        Object.defineProperty(window, 'aura', {
+          value: Object.freeze({
+            serverUrl,
+            token,
+            showArtifactInFolder: call,
+            openArtifact: call,
+            openDataFolder: call,
+            onOpenJob: () => () => undefined,
+          }),
+        });
+        document.addEventListener('securitypolicyviolation', (event) =>
+          console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`),
+        );
+      },
+      { serverUrl: host.url, token: host.token },
+    );
 
-      const response = await page.goto(`${host.url}/`);
-      expect(response?.headers()['content-security-policy']).toBe(csp);
-      await page.getByLabel('Title').fill('Window smoke');
-      await page.getByLabel('Script').fill('# One\nHello from the window.');
-      await page.getByRole('button', { name: 'Render' }).click();
-      const row = page.getByRole('listitem', { name: /Window smoke/ });
-      await row.waitFor({ timeout: 15_000 });
-      await expect.poll(async () => host.engine.list({ status: 'completed' }).length, { timeout: 15_000 }).toBe(1);
-      await page.getByRole('listitem', { name: /Window smoke.*(completed|done)/i }).waitFor({ timeout: 15_000 });
-      expect(violations).toEqual([]);
-      await page.close();
-    },
-  );
+    const response = await page.goto(`${host.url}/`);
+    expect(response?.headers()['content-security-policy']).toBe(csp);
+    await page.getByLabel('Title').fill('Window smoke');
+    await page.getByLabel('Script').fill('# One\nHello from the window.');
+    await page.getByRole('button', { name: 'Render' }).click();
+    const row = page.getByRole('listitem', { name: /Window smoke/ });
+    await row.waitFor({ timeout: 15_000 });
+    await expect.poll(async () => host.engine.list({ status: 'completed' }).length, { timeout: 15_000 }).toBe(1);
+    await page.getByRole('listitem', { name: /Window smoke.*(completed|done)/i }).waitFor({ timeout: 15_000 });
+    expect(violations).toEqual([]);
+    await page.close();
+  });
 });
 
 function multi(headers: Record<string, string>): Record<string, string[]> {
