@@ -66,9 +66,13 @@ export async function runDesktopApp(options: DesktopOptions): Promise<void> {
     created.on('closed', () => {
       if (window === created) window = undefined;
     });
+    let lastReload = 0;
     created.webContents.on('render-process-gone', (_event, details) => {
-      // A crashed page is reloaded rather than leaving a blank window (a clean exit is a close).
-      if (details.reason !== 'clean-exit' && !created.isDestroyed()) created.webContents.reload();
+      // A crashed page is reloaded rather than leaving a blank window (a clean exit is a close),
+      // but not in a loop: a page that keeps crashing stays down.
+      if (details.reason === 'clean-exit' || created.isDestroyed() || Date.now() - lastReload < 10_000) return;
+      lastReload = Date.now();
+      created.webContents.reload();
     });
     await created.loadURL(pageUrl);
     return created;

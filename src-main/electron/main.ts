@@ -16,13 +16,18 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 async function main(): Promise<void> {
   // Every renderer sandboxed, whatever a window's options say.
   app.enableSandbox();
+  const flag = dataDirFlag(process.argv.slice(1));
+  const dataDir = resolveDataDir(flag);
+  // An explicit --data-dir is a separate workspace (tests, a second library): it gets its own
+  // Chromium profile, and so its own single-instance lock, beside its data. The engine's lock
+  // still keeps two engines off one data folder.
+  if (flag) app.setPath('userData', path.join(dataDir, 'electron-profile'));
   if (!app.requestSingleInstanceLock()) {
     // Another Aura Studio is running: it gets `second-instance` and comes to the front.
     app.quit();
     return;
   }
   await app.whenReady();
-  const dataDir = resolveDataDir(dataDirFlag(process.argv.slice(1)));
   let host: Awaited<ReturnType<typeof startHost>>;
   try {
     host = await startHost({ dataDir });

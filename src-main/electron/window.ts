@@ -2,7 +2,7 @@
  * The app window: locked-down webPreferences, shown when its first paint is ready, no
  * navigation away from the app and no new windows (web links open in the OS browser).
  */
-import { BrowserWindow, shell } from 'electron';
+import { BrowserWindow, nativeTheme, shell } from 'electron';
 import { decideNavigation, decideNewWindow } from './window-policy.js';
 import { MIN_HEIGHT, MIN_WIDTH, type WindowState } from './window-state.js';
 
@@ -29,7 +29,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     minWidth: MIN_WIDTH,
     minHeight: MIN_HEIGHT,
     show: false,
-    backgroundColor: '#16181d',
+    // Matches the page's theme, so a resize or reload never flashes the other one.
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#0e1016' : '#f5f6fa',
     ...(options.iconPath ? { icon: options.iconPath } : {}),
     webPreferences: {
       preload: options.preloadPath,

@@ -43,7 +43,8 @@ describe('the desktop app', () => {
       const dataDir = path.join(temp.dir, 'data');
       const app = await _electron.launch({
         executablePath: electron.path,
-        args: [root, `--data-dir=${dataDir}`, `--user-data-dir=${path.join(temp.dir, 'chromium')}`],
+        // An explicit --data-dir also gives the app its own profile, so it runs beside a user's Aura.
+        args: [root, `--data-dir=${dataDir}`],
         cwd: root,
         env: electronEnv(),
       });
