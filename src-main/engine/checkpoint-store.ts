@@ -2,15 +2,12 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { readJsonIfExists, writeJsonAtomic } from './atomic-file.js';
-import type { Checkpoints } from './step.js';
+import { fsyncDir } from './atomic-file.js';
 import { KeyedSerial } from './keyed-serial.js';
+import type { Checkpoints } from './step.js';
 
-const CheckpointFileSchema = z.object({
-  schemaVersion: z.literal(1),
-  entries: z.record(z.string(), z.object({ inputsHash: z.string(), outputs: z.array(z.string()), at: z.string() })),
-});
-type CheckpointFile = z.infer<typeof CheckpointFileSchema>;
+const EntrySchema = z.object({ key: z.string(), inputsHash: z.string(), outputs: z.array(z.string()), at: z.string() });
+type Entry = z.infer<typeof EntrySchema>;
 
 /** A stable hash of any JSON-able value (key order does not matter). */
 export function hashInputs(value: unknown): string {
@@ -30,48 +27,70 @@ export function hashInputs(value: unknown): string {
     .digest('hex');
 }
 
+/** The latest entry per key from checkpoints.jsonl text; torn or corrupt lines only cost redone work. */
+export function parseCheckpointLines(text: string): Map<string, Entry> {
+  const entries = new Map<string, Entry>();
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    try {
+      const parsed = EntrySchema.safeParse(JSON.parse(line));
+      if (parsed.success) entries.set(parsed.data.key, parsed.data);
+    } catch {
+      // skip it
+    }
+  }
+  return entries;
+}
+
 const exists = (file: string) =>
   fs.access(file).then(
     () => true,
     () => false,
   );
 
-/** `<temp>/<jobId>/checkpoints.json`: finished units of a job, kept with its temp files (what resume needs). */
+/**
+ * `<temp>/<jobId>/checkpoints.jsonl`: finished units of a job, appended and fdatasynced one line
+ * each, kept with the temp files they vouch for (sweeping temp forgets them too).
+ */
 export class CheckpointStore {
   #serial = new KeyedSerial();
 
   constructor(private readonly tempDirOf: (jobId: string) => string) {}
 
   #file(jobId: string): string {
-    return path.join(this.tempDirOf(jobId), 'checkpoints.json');
+    return path.join(this.tempDirOf(jobId), 'checkpoints.jsonl');
   }
 
-  async #read(jobId: string): Promise<CheckpointFile> {
+  async #read(jobId: string): Promise<Map<string, Entry>> {
+    const text = await fs.readFile(this.#file(jobId), 'utf8').catch(() => '');
+    return parseCheckpointLines(text);
+  }
+
+  async #append(jobId: string, entry: Entry): Promise<void> {
+    const dir = this.tempDirOf(jobId);
+    await fs.mkdir(dir, { recursive: true });
+    const isNew = !(await exists(this.#file(jobId)));
+    const handle = await fs.open(this.#file(jobId), 'a');
     try {
-      const parsed = CheckpointFileSchema.safeParse(await readJsonIfExists(this.#file(jobId)));
-      if (parsed.success) return parsed.data;
-    } catch {
-      // a corrupt checkpoint file only costs redoing work
+      // A line after a torn one must start on its own line.
+      await handle.write(`\n${JSON.stringify(entry)}\n`);
+      await handle.datasync();
+    } finally {
+      await handle.close();
     }
-    return { schemaVersion: 1, entries: {} };
+    if (isNew) await fsyncDir(dir);
   }
 
   /** The Checkpoints a step of this job sees. */
   forJob(jobId: string): Checkpoints {
     return {
       isDone: async (key, inputsHash) => {
-        const entry = (await this.#read(jobId)).entries[key];
+        const entry = (await this.#read(jobId)).get(key);
         if (!entry || entry.inputsHash !== inputsHash) return false;
-        const present = await Promise.all(entry.outputs.map(exists));
-        return present.every(Boolean);
+        return (await Promise.all(entry.outputs.map(exists))).every(Boolean);
       },
       markDone: (key, inputsHash, outputs) =>
-        this.#serial.run(jobId, async () => {
-          const file = await this.#read(jobId);
-          file.entries[key] = { inputsHash, outputs, at: new Date().toISOString() };
-          await fs.mkdir(this.tempDirOf(jobId), { recursive: true });
-          await writeJsonAtomic(this.#file(jobId), file);
-        }),
+        this.#serial.run(jobId, () => this.#append(jobId, { key, inputsHash, outputs, at: new Date().toISOString() })),
     };
   }
 

@@ -95,7 +95,7 @@ describe('corrupt and half-written files', () => {
       });
     });
     await engine.pause(job.jobId);
-    fs.writeFileSync(path.join(engine.layout.tempDir(job.jobId), 'checkpoints.json'), 'garbage');
+    fs.writeFileSync(path.join(engine.layout.tempDir(job.jobId), 'checkpoints.jsonl'), 'garbage');
     await engine.resume(job.jobId);
     await waitForStatus(engine, job.jobId, 'completed');
     expect(runs.get(`${job.jobId}/prepare/0`)).toBe(2);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashInputs } from '../../src-main/engine/checkpoint-store.js';
+import { hashInputs, parseCheckpointLines } from '../../src-main/engine/checkpoint-store.js';
 import { defaultDataDir, resolveDataDir } from '../../src-main/engine/data-dir.js';
 import { parseEventLines } from '../../src-main/engine/event-log.js';
 import { ProgressTracker } from '../../src-main/engine/progress-tracker.js';
@@ -56,5 +56,15 @@ describe('data dir', () => {
     expect(defaultDataDir('linux', { XDG_DATA_HOME: '/xdg' })).toBe('/xdg/Aura');
     expect(defaultDataDir('win32', { LOCALAPPDATA: 'C:\\Users\\a\\AppData\\Local' })).toMatch(/Local.Aura$/);
     expect(defaultDataDir('darwin', {})).toMatch(/Library\/Application Support\/Aura$/);
+  });
+});
+
+describe('parseCheckpointLines', () => {
+  const line = (key: string, hash: string) => JSON.stringify({ key, inputsHash: hash, outputs: [], at: 'now' });
+  it('keeps the latest entry per key and skips torn or corrupt lines', () => {
+    const text = `\n${line('a', '1')}\n\n${line('b', '1')}\nnot json\n${line('a', '2')}\n{"key":"c","inp`;
+    const entries = parseCheckpointLines(text);
+    expect([...entries.keys()]).toEqual(['a', 'b']);
+    expect(entries.get('a')!.inputsHash).toBe('2');
   });
 });
