@@ -57,10 +57,9 @@ export async function runDesktopApp(options: DesktopOptions): Promise<void> {
         event.preventDefault();
         return;
       }
-      const bounds = created.getNormalBounds();
-      void saveWindowState(engine.dataDir, { ...bounds, maximized: created.isMaximized() }).catch((error: unknown) =>
-        console.error('Could not remember the window position:', error),
-      );
+      // Quitting saved the state already (and awaited it: the process ends right after). A window
+      // closed while the app stays (macOS) saves here.
+      if (quit.phase === 'running') void rememberWindow(created);
     });
     created.on('session-end', () => quit.systemShutdown());
     created.on('closed', () => {
@@ -76,6 +75,14 @@ export async function runDesktopApp(options: DesktopOptions): Promise<void> {
     });
     await created.loadURL(pageUrl);
     return created;
+  };
+
+  const rememberWindow = async (target: BrowserWindow): Promise<void> => {
+    try {
+      await saveWindowState(engine.dataDir, { ...target.getNormalBounds(), maximized: target.isMaximized() });
+    } catch (error) {
+      console.error('Could not remember the window position:', error);
+    }
   };
 
   const focusWindow = async (): Promise<BrowserWindow> => {
@@ -129,6 +136,7 @@ export async function runDesktopApp(options: DesktopOptions): Promise<void> {
     engine,
     window: () => (window && !window.isDestroyed() ? window : undefined),
     async shutdown() {
+      if (window && !window.isDestroyed()) await rememberWindow(window);
       stopProgress();
       stopNotifications();
       if (window && !window.isDestroyed()) window.setProgressBar(NO_PROGRESS);
