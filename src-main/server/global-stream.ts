@@ -17,6 +17,18 @@ export function queueSnapshot(engine: EngineApi): {
   return { jobs: engine.list({ limit: SNAPSHOT_LIMIT }), stats: engine.stats() };
 }
 
+const frames = new WeakMap<GlobalEntry, string>();
+
+/** An entry's frame, serialised once however many clients receive it (fan-out cost is then a write). */
+function globalFrame(epoch: number, entry: GlobalEntry): string {
+  let text = frames.get(entry);
+  if (text === undefined) {
+    text = formatSseEvent(formatEventId(epoch, entry.seq), entry.event.type, entry.event.data);
+    frames.set(entry, text);
+  }
+  return text;
+}
+
 /**
  * `GET /api/events`: a `queue-snapshot` (fresh, or an id this run cannot replay) or the missed
  * events from the hub's buffer, then every job's live events. All of it happens synchronously
@@ -36,8 +48,7 @@ export function serveGlobalStream(
 
   reply.hijack();
   const stream = registry.create(request.raw, reply.raw);
-  const frame = (entry: GlobalEntry): string =>
-    formatSseEvent(formatEventId(hub.epoch, entry.seq), entry.event.type, entry.event.data);
+  const frame = (entry: GlobalEntry): string => globalFrame(hub.epoch, entry);
 
   stream.onClose(hub.subscribe((entry) => stream.send(frame(entry))));
   stream.open();

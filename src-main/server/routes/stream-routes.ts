@@ -9,12 +9,13 @@ export function registerStreamRoutes(app: FastifyInstance, deps: StreamDeps): vo
   const lastEventIdOf = (headers: Record<string, string | string[] | undefined>, query: unknown) =>
     requestedLastEventId(headers['last-event-id'], (query as { lastEventId?: unknown } | null)?.lastEventId);
 
-  app.get('/api/jobs/:id/events', async (request, reply) => {
+  // No automatic HEAD twins: a HEAD on an event stream would hold a connection open with nothing to say.
+  app.get('/api/jobs/:id/events', { exposeHeadRoute: false }, async (request, reply) => {
     const jobId = jobIdParam(request.params);
     await serveJobStream(deps, request, reply, jobId, lastEventIdOf(request.headers, request.query));
   });
 
-  app.get('/api/events', async (request, reply) => {
+  app.get('/api/events', { exposeHeadRoute: false }, async (request, reply) => {
     serveGlobalStream(deps, request, reply, lastEventIdOf(request.headers, request.query));
   });
 }

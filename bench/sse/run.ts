@@ -1,0 +1,143 @@
+/**
+ * bench:sse — fan-out: 200 EventSource clients on /api/events while jobs report progress at a
+ * fixed rate; delivery latency (engine emit → client receive) p50/p99, events/s, server CPU; the
+ * same load through a minimal better-sse channel server as the anchor. Then reconnect replay:
+ * a client that missed 1,000 events of a job reconnects; time until it has all of them.
+ * Each server runs in its own process so its CPU is its own. Flags: --clients N --seconds N --json.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { EventSource } from 'eventsource';
+import { EVENT_TYPES } from '../../src-shared/events.js';
+import { parseEventId } from '../../src-shared/events.js';
+import { quantile, report, round } from '../lib/stats.js';
+import { wallMs, type ChildMessage, type LoadShape, type ParentMessage } from './protocol.js';
+
+const flag = (name: string, fallback: number): number => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? fallback : Number(process.argv[i + 1]);
+};
+const CLIENTS = flag('clients', 200);
+/** Settings cap concurrency at 16 jobs, so the issue's 20 jobs × 10 Hz (200 events/s) runs as 16 × 12.5 Hz. */
+const SHAPE: LoadShape = { jobs: 16, hz: 12.5, seconds: flag('seconds', 10) };
+
+interface Child {
+  process: ChildProcess;
+  next<T extends ChildMessage['type']>(type: T): Promise<Extract<ChildMessage, { type: T }>>;
+  send(message: ParentMessage): void;
+}
+
+function startChild(script: string): Child {
+  const child = fork(join(import.meta.dirname, script), [JSON.stringify(SHAPE)], { execArgv: ['--import', 'tsx'] });
+  return {
+    process: child,
+    next: (type) =>
+      new Promise((resolve, reject) => {
+        const onMessage = (message: ChildMessage) => {
+          if (message.type !== type) return;
+          child.off('message', onMessage);
+          resolve(message as never);
+        };
+        child.on('message', onMessage);
+        child.once('exit', (code) => reject(new Error(`${script} exited (${code}) before "${type}"`)));
+      }),
+    send: (message) => child.send(message),
+  };
+}
+
+/** Opens `CLIENTS` EventSources, each recording (seq, receive time) of every event after its first. */
+async function openClients(url: string): Promise<{ sources: EventSource[]; seqs: number[]; times: number[] }> {
+  const seqs: number[] = [];
+  const times: number[] = [];
+  const sources: EventSource[] = [];
+  await Promise.all(
+    Array.from({ length: CLIENTS }, () => {
+      const source = new EventSource(`${url}/api/events?token=bench`);
+      sources.push(source);
+      return new Promise<void>((resolve) => {
+        source.addEventListener('queue-snapshot', () => resolve());
+        for (const type of EVENT_TYPES) {
+          if (type === 'queue-snapshot') continue;
+          source.addEventListener(type, (event: MessageEvent) => {
+            const at = wallMs();
+            JSON.parse(event.data as string);
+            seqs.push(parseEventId(event.lastEventId)!.seq);
+            times.push(at);
+          });
+        }
+      });
+    }),
+  );
+  return { sources, seqs, times };
+}
+
+async function fanOut(script: string) {
+  const child = startChild(script);
+  const { url } = await child.next('ready');
+  const clients = await openClients(url);
+  const done = child.next('done');
+  child.send({ type: 'start' });
+  const result = await done;
+  // Let the last frames arrive: every client should have every event.
+  // Events emitted before the clients connected (the jobs' job-created) are not theirs to receive.
+  const expected = (result.emits.length - 1 - result.firstSeq + 1) * CLIENTS;
+  const deadline = Date.now() + 5_000;
+  while (clients.seqs.length < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  const latencies: number[] = [];
+  for (let i = 0; i < clients.seqs.length; i++) {
+    const emitted = result.emits[clients.seqs[i]!];
+    if (emitted !== undefined && clients.seqs[i]! >= result.firstSeq) latencies.push(clients.times[i]! - emitted);
+  }
+  for (const source of clients.sources) source.close();
+  return { child, url, result, latencies, delivered: clients.seqs.length, expected };
+}
+
+async function replay(child: Child, url: string, count: number): Promise<number> {
+  const ready = child.next('replay-ready');
+  child.send({ type: 'prepare-replay', count });
+  const { jobId, afterId } = await ready;
+  const timings: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    const started = performance.now();
+    await new Promise<void>((resolve) => {
+      let received = 0;
+      const source = new EventSource(`${url}/api/jobs/${jobId}/events?token=bench&lastEventId=${afterId}`);
+      const onEvent = () => {
+        if (++received < count) return;
+        source.close();
+        resolve();
+      };
+      for (const type of EVENT_TYPES) source.addEventListener(type, onEvent);
+    });
+    timings.push(performance.now() - started);
+  }
+  return quantile(timings, 0.5);
+}
+
+const aura = await fanOut('aura-server.ts');
+const replay1000Ms = await replay(aura.child, aura.url, 1000);
+aura.child.send({ type: 'exit' });
+const anchor = await fanOut('better-sse-server.ts');
+anchor.child.send({ type: 'exit' });
+
+const p99 = quantile(aura.latencies, 0.99);
+const betterSseP99 = quantile(anchor.latencies, 0.99);
+const cpuPct = (r: { cpuMs: number; wallMs: number }) => round((r.cpuMs / r.wallMs) * 100, 1);
+report(
+  `bench:sse — ${CLIENTS} clients on /api/events, ${SHAPE.jobs} jobs × ${SHAPE.hz} Hz progress for ${SHAPE.seconds} s`,
+  {
+    p50Ms: round(quantile(aura.latencies, 0.5), 2),
+    p99Ms: round(p99, 2),
+    eventsPerSec: round(aura.delivered / (aura.result.wallMs / 1000), 0),
+    betterSseP99Ms: round(betterSseP99, 2),
+    ratioP99: round(p99 / betterSseP99, 2),
+    replay1000Ms: round(replay1000Ms, 1),
+  },
+  [
+    `aura: delivered ${aura.delivered}/${aura.expected}, server CPU ${cpuPct(aura.result)} % of a core (engine, disk and server in one process)`,
+    `better-sse: p50 ${round(quantile(anchor.latencies, 0.5), 2)} ms, ${round(anchor.delivered / (anchor.result.wallMs / 1000), 0)} events/s, delivered ${anchor.delivered}/${anchor.expected}, server CPU ${cpuPct(anchor.result)} %`,
+    'latency: engine emit (first engine subscriber, before the server sees it) → EventSource message in the client process',
+    "settings cap concurrency at 16, so 16 jobs at 12.5 Hz carry the issue's 200 progress events/s",
+  ],
+);
+process.exit(0);
