@@ -40,6 +40,8 @@ export function installQuitFlow(options: QuitFlowOptions): QuitFlow {
 
   const shutdownThenQuit = async (): Promise<void> => {
     phase = 'closing';
+    process.off('SIGINT', systemShutdown);
+    process.off('SIGTERM', systemShutdown);
     try {
       await options.shutdown();
     } catch (error) {
@@ -81,11 +83,14 @@ export function installQuitFlow(options: QuitFlowOptions): QuitFlow {
   });
 
   // Logging out or shutting down the OS: no question, just pause the work and go.
-  const systemShutdown = (): void => {
+  function systemShutdown(): void {
     reason = 'system';
     app.quit();
-  };
+  }
   powerMonitor.on('shutdown', systemShutdown);
+  // Ctrl-C in the terminal of `npm start`, or a service manager's stop: the same graceful quit.
+  process.on('SIGINT', systemShutdown);
+  process.on('SIGTERM', systemShutdown);
 
   return {
     get phase() {

@@ -181,6 +181,19 @@ describe('the desktop shell on a real host', () => {
     });
   });
 
+  it('quits without a question on SIGTERM (service stop, Ctrl-C), pausing running work', async () => {
+    const job = await host.engine.create(testSpec('Slow on SIGTERM'));
+    await waitForStatus(host.engine, job.jobId, 'running');
+    const listeners = process.listenerCount('SIGTERM');
+    process.emit('SIGTERM');
+    await waitUntil(() => named('app.exited').length === 1, 10_000, 'the app to exit');
+    expect(named('dialog.showMessageBox')).toEqual([]);
+    const record = JSON.parse(fs.readFileSync(path.join(dataDir, 'jobs', job.jobId, 'job.json'), 'utf8'));
+    expect(record.status).toBe('paused');
+    // A second Ctrl-C during shutdown gets the default behaviour again (the handler is gone).
+    expect(process.listenerCount('SIGTERM')).toBe(listeners - 1);
+  });
+
   it('quits without a question when nothing runs', async () => {
     electron.app.quit();
     await waitUntil(() => named('app.exited').length === 1, 10_000, 'the app to exit');
