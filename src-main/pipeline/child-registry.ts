@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -68,4 +69,23 @@ export function killGroup(pid: number, signal: NodeJS.Signals): void {
       // Already gone.
     }
   }
+}
+
+/**
+ * Pids of live processes (other than this one) whose command line contains `text`: how tests and
+ * benchmarks prove no child of a job survived. Linux only (/proc); elsewhere always empty.
+ */
+export function processesMentioning(text: string): number[] {
+  if (process.platform !== 'linux') return [];
+  const pids: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+    try {
+      // A zombie's command line is empty: it is dead, only not yet reaped by its parent.
+      if (readFileSync(`/proc/${name}/cmdline`, 'utf8').replaceAll('\0', ' ').includes(text)) pids.push(Number(name));
+    } catch {
+      // Exited while scanning.
+    }
+  }
+  return pids;
 }

@@ -52,7 +52,7 @@ describe('interrupting a render', () => {
   it('cancel mid-visuals: canceled quickly, temp and proxy removed, no ffmpeg left', async () => {
     const { jobId, tempDir, proxyDir } = await startJob();
     await waitForEvent(engine!, visualsAt(jobId, 10), 20_000);
-    expect(processesMentioning(tempDir).length).toBeGreaterThan(0);
+    await waitUntil(() => processesMentioning(tempDir).length > 0, 5_000, 'an encoder to be running');
     const started = Date.now();
     await engine!.cancel(jobId);
     await waitForStatus(engine!, jobId, 'canceled', 5_000);

@@ -37,7 +37,10 @@ async function visuals(ctx: StepContext) {
   };
   ctx.log.info(`Encoding ${scenes.length} scene(s), ${parallel} at a time, ${threads} thread(s) each`);
 
-  await runPool(scenes, parallel, ctx.signal, async (scene, signal) => {
+  // Longest first: the parallel encoders finish together, and work in flight at any moment (what
+  // a pause or crash throws away) shrinks as the render nears its end.
+  const queue = [...scenes].sort((a, b) => b.clipSec - a.clipSec || a.index - b.index);
+  await runPool(queue, parallel, ctx.signal, async (scene, signal) => {
     const key = `visuals-scene-${scene.index}`;
     const audioPath = files.narrationWav(scene.index);
     const inputs = hashOf({

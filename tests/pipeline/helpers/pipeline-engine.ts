@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { execa } from 'execa';
 import { createEngine, type Engine } from '../../../src-main/engine/engine.js';
 import { createPipelineSteps } from '../../../src-main/pipeline/index.js';
+export { processesMentioning } from '../../../src-main/pipeline/child-registry.js';
 import type { Settings } from '../../../src-shared/settings.js';
 import type { RenderSpecInput, SceneSpec } from '../../../src-shared/spec.js';
 
@@ -80,20 +80,4 @@ export async function audioPeakDb(path: string): Promise<number> {
   ]);
   const m = /max_volume:\s*(-?[\d.]+|-inf) dB/.exec(stderr);
   return m ? (m[1] === '-inf' ? -Infinity : Number(m[1])) : NaN;
-}
-
-/** Pids of live processes whose command line contains `text` (Linux /proc scan). */
-export function processesMentioning(text: string): number[] {
-  const pids: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
-    try {
-      const cmdline = readFileSync(`/proc/${name}/cmdline`, 'utf8');
-      // A zombie has an empty command line: it is dead, only not yet reaped by its parent.
-      if (cmdline.replaceAll('\0', ' ').includes(text)) pids.push(Number(name));
-    } catch {
-      // Exited while scanning.
-    }
-  }
-  return pids;
 }
