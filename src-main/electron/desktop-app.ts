@@ -39,8 +39,17 @@ export async function runDesktopApp(options: DesktopOptions): Promise<void> {
   let window: BrowserWindow | undefined;
   let progress = NO_PROGRESS;
 
-  const openWindow = async (): Promise<BrowserWindow> => {
-    if (window && !window.isDestroyed()) return window;
+  let opening: Promise<BrowserWindow> | undefined;
+  // One window at a time, even when `activate` and `second-instance` arrive together.
+  const openWindow = (): Promise<BrowserWindow> => {
+    if (window && !window.isDestroyed()) return Promise.resolve(window);
+    opening ??= createWindow().finally(() => {
+      opening = undefined;
+    });
+    return opening;
+  };
+
+  const createWindow = async (): Promise<BrowserWindow> => {
     const saved = await loadWindowState(engine.dataDir);
     const workAreas = screen.getAllDisplays().map((display) => display.workArea);
     const created = createMainWindow({
@@ -145,8 +154,12 @@ export async function runDesktopApp(options: DesktopOptions): Promise<void> {
     },
   });
 
-  app.on('second-instance', () => void focusWindow());
-  app.on('activate', () => void focusWindow());
+  const bringBack = (): void => {
+    // Not while quitting: a window re-opened then would only be closed again.
+    if (quit.phase === 'running') void focusWindow();
+  };
+  app.on('second-instance', bringBack);
+  app.on('activate', bringBack);
   app.on('window-all-closed', () => {
     // macOS apps stay in the dock with their windows closed (renders go on); elsewhere this is quitting.
     if (process.platform !== 'darwin') app.quit();

@@ -100,6 +100,13 @@ describe('the desktop shell on a real host', () => {
     expect(window.webContents.openHandler!({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
   });
 
+  it('brings the one window back on a second launch instead of opening another', async () => {
+    electron.app.emit('second-instance');
+    electron.app.emit('second-instance');
+    await waitUntil(() => named('window.focus').length === 2, 5_000, 'the window to be focused');
+    expect(electron.BrowserWindow.all).toHaveLength(1);
+  });
+
   it('gives the URL and token only to the app window’s top frame', () => {
     const bootstrap = (event: object) => {
       const withReturn = { ...event, returnValue: undefined as unknown };
