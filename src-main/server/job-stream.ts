@@ -52,16 +52,16 @@ export async function serveJobStream(
   let live = false;
   let pending: JobEvent[] = [];
 
-  const endIfFinished = (last: JobEvent | undefined): void => {
+  /** True once the job has ended and the client has every event of it. */
+  const finished = (): boolean => {
     const current = engine.get(jobId);
-    if (!current || !isEnded(current.status) || lastSent < engine.lastSeq(jobId)) return;
-    // A resumed job may log more after a terminal event: only end when nothing follows it.
-    if (last === undefined || TERMINAL_EVENT_TYPES.has(last.type)) stream.end();
+    return current !== undefined && isEnded(current.status) && lastSent >= engine.lastSeq(jobId);
   };
   const sendLive = (event: JobEvent): void => {
     if (event.seq <= lastSent) return;
     lastSent = event.seq;
-    if (stream.send(jobFrame(event))) endIfFinished(event);
+    // Live, the stream ends at the terminal event itself (a status change just before it is not the end).
+    if (stream.send(jobFrame(event)) && TERMINAL_EVENT_TYPES.has(event.type) && finished()) stream.end();
   };
 
   const unsubscribe = hub.subscribe(({ event }) => {
@@ -82,27 +82,25 @@ export async function serveJobStream(
     live = true;
     // Events already buffered are at or below lastSent; an ended job's stream ends here.
     pending = [];
-    endIfFinished(undefined);
+    if (finished()) stream.end();
     return;
   }
 
   try {
-    let last: JobEvent | undefined;
     for (const event of await engine.readEvents(jobId, plan.afterSeq)) {
       if (event.seq <= lastSent) continue;
       if (!(await stream.sendPaced(jobFrame(event)))) return;
       lastSent = event.seq;
-      last = event;
     }
     for (const event of pending) {
       if (event.seq <= lastSent) continue;
       lastSent = event.seq;
-      last = event;
       if (!stream.send(jobFrame(event))) return;
     }
     pending = [];
     live = true;
-    endIfFinished(last);
+    // Caught up with an ended job (whatever its log's last event is, e.g. a later canResume change): done.
+    if (finished()) stream.end();
   } catch (error) {
     console.error(`Replaying job ${jobId}'s events failed:`, error);
     stream.destroy();

@@ -21,7 +21,9 @@ const noisy: Step = {
   },
 };
 const paced = testSteps({ units: 4, unitMs: 30 });
-const steps = (spec: Parameters<typeof paced>[0]) => (spec.title === 'noisy' ? [noisy] : paced(spec));
+const failing = testSteps({ failStep: 'work' });
+const steps = (spec: Parameters<typeof paced>[0]) =>
+  spec.title === 'noisy' ? [noisy] : spec.title === 'failing' ? failing(spec) : paced(spec);
 
 describe('per-job event stream', () => {
   let t: TestHost;
@@ -107,6 +109,27 @@ describe('per-job event stream', () => {
     expect(text.startsWith('retry: 2000\n\n')).toBe(true);
     expect(text).toContain('event: job-status\n');
     expect(text).toContain('"status":"completed"');
+  });
+
+  it('replay of an ended job ends even when its log goes on after the terminal event', async () => {
+    const jobId = await createJob('failing');
+    await waitForStatus(t.host.engine, jobId, 'failed');
+    expect(t.host.engine.get(jobId)?.canResume).toBe(true);
+    // Sweeping a failed job's temp makes it unresumable: a job-status after job-failed in its log.
+    await postJson(t, '/api/settings', { tempRetentionHours: 0 }, 'PUT');
+    try {
+      await t.json('/api/cleanup/sweep', { method: 'POST' });
+      await waitUntil(() => t.host.engine.get(jobId)?.canResume === false, 5_000, 'canResume false');
+    } finally {
+      await postJson(t, '/api/settings', { tempRetentionHours: 24 }, 'PUT');
+    }
+    const log = await logOf(jobId);
+    expect(log[log.length - 1]?.type).toBe('job-status');
+    const res = await t.api(`/api/jobs/${jobId}/events?lastEventId=0-0`);
+    const frames = parseFrames(await res.text());
+    expect(idsAndTypes(frames)).toEqual(idsAndTypes(log));
+    const again = await t.api(`/api/jobs/${jobId}/events`, { headers: { 'last-event-id': log[log.length - 1]!.id } });
+    expect(again.status).toBe(204);
   });
 
   it('unknown job → 404, malformed id → 400, both problem+json', async () => {
