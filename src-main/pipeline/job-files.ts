@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { StepError } from '../engine/errors.js';
@@ -56,5 +56,12 @@ export async function readJson<T>(path: string, what: string): Promise<T> {
       retryable: true,
       cause,
     });
+  }
+}
+
+/** Half-written outputs of an interrupted attempt (`*<suffix>`): never reused, removed before new work. */
+export async function removePartials(dir: string, suffix: string): Promise<void> {
+  for (const name of await readdir(dir)) {
+    if (name.endsWith(suffix)) await rm(join(dir, name), { force: true });
   }
 }

@@ -1,7 +1,7 @@
 import { mkdir, rename } from 'node:fs/promises';
 import type { Step, StepContext } from '../../engine/step.js';
 import { frameExact } from '../encode-args.js';
-import { hashOf, jobFiles, readJson, writeJson, type TimedScene } from '../job-files.js';
+import { hashOf, jobFiles, readJson, removePartials, writeJson, type TimedScene } from '../job-files.js';
 import { runPool } from '../parallel.js';
 import type { Scene } from '../script-parser.js';
 import { childOptions } from '../tools.js';
@@ -27,6 +27,7 @@ async function narration(ctx: StepContext) {
   }
   ctx.log.info(`Narration: ${tts.kind === 'silence' ? 'silence' : `${tts.kind} (${tts.path})`}`);
   await mkdir(files.narrationDir, { recursive: true });
+  await removePartials(files.narrationDir, '.part.wav');
 
   let finished = 0;
   const report = () => ctx.progress((finished / scenes.length) * 100, `Scene ${finished} of ${scenes.length}`);

@@ -1,10 +1,10 @@
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Step, StepContext } from '../../engine/step.js';
 import { StepError } from '../../engine/errors.js';
 import { sceneClipArgs } from '../encode-args.js';
 import { applyProgressLine, type FfmpegProgress } from '../ffmpeg-progress.js';
-import { hashFile, hashOf, jobFiles, readJson, thumbName, type TimedScene } from '../job-files.js';
+import { hashFile, hashOf, jobFiles, readJson, removePartials, thumbName, type TimedScene } from '../job-files.js';
 import { runPool, sceneParallelism, threadsPerEncoder } from '../parallel.js';
 import { runProcess } from '../process-runner.js';
 import { childOptions, resolveTools } from '../tools.js';
@@ -22,7 +22,7 @@ async function visuals(ctx: StepContext) {
   const scenes = await readJson<TimedScene[]>(files.timeline, 'scene timeline');
   const tools = await resolveTools(ctx);
   await mkdir(files.clipsDir, { recursive: true });
-  await removePartials(files.clipsDir);
+  await removePartials(files.clipsDir, '.part.mp4');
 
   const parallel = sceneParallelism(ctx.settings.maxParallelScenes);
   const threads = threadsPerEncoder(parallel);
@@ -82,10 +82,12 @@ async function visuals(ctx: StepContext) {
         signal.throwIfAborted();
         throw asEncodeError(scene.index, error);
       }
-      running.delete(scene.index);
+      // Counted as fully done while it is moved into place, so the progress never dips.
+      running.set(scene.index, scene.clipSec);
       await rename(part, clip);
       await ctx.checkpoint.markDone(key, inputs, [clip]);
     }
+    running.delete(scene.index);
     finishedSec += scene.clipSec;
     finishedCount++;
     report();
@@ -100,11 +102,4 @@ function asEncodeError(index: number, error: unknown): StepError {
     retryable: true,
     cause: error,
   });
-}
-
-/** Half-written clips of an interrupted attempt: never reused, so removed before encoding. */
-async function removePartials(dir: string): Promise<void> {
-  for (const name of await readdir(dir)) {
-    if (name.endsWith('.part.mp4')) await rm(join(dir, name), { force: true });
-  }
 }

@@ -1,0 +1,63 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createPipelineSteps } from '../../src-main/pipeline/index.js';
+import { jobFiles, type TimedScene } from '../../src-main/pipeline/job-files.js';
+import { makeStepContext } from './helpers/step-context.js';
+import { tinySpec } from './helpers/pipeline-engine.js';
+
+let cleanup: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await cleanup?.();
+  cleanup = undefined;
+});
+
+describe('pipeline steps through their files', () => {
+  it('hand scenes.json → timeline.json → clips → output on, with per-scene checkpoints and honest progress', async () => {
+    const made = await makeStepContext(tinySpec(4, { durationSec: 1.5 }), { settings: { maxParallelScenes: 2 } });
+    cleanup = made.cleanup;
+    const { ctx, record } = made;
+    const steps = createPipelineSteps(ctx.spec);
+    expect(steps.map((s) => [s.name, s.stage])).toEqual([
+      ['preflight', 'Preflight'],
+      ['script', 'Script'],
+      ['narration', 'Voice'],
+      ['visuals', 'Visuals'],
+      ['render', 'Render'],
+    ]);
+    expect(steps[0]!.resumable).toBe(false);
+    const visualsWeight = steps[3]!.weight;
+    expect(steps.every((s) => s.weight > 0 && s.weight <= visualsWeight)).toBe(true);
+
+    const files = jobFiles(ctx.tempDir);
+    const progressOf: Record<string, number[]> = {};
+    for (const step of steps) {
+      record.progress = [];
+      const result = await step.run(ctx);
+      progressOf[step.name] = record.progress;
+      for (const output of result?.outputs ?? []) expect(existsSync(output), output).toBe(true);
+    }
+    const timeline = JSON.parse(readFileSync(files.timeline, 'utf8')) as TimedScene[];
+    expect(timeline.map((s) => s.clipSec)).toEqual([1.5, 1.5, 1.5, 1.5]);
+    expect(timeline.every((s) => s.audioSec >= 2)).toBe(true);
+    expect(record.markDone.sort()).toEqual(
+      [1, 2, 3, 4].flatMap((n) => [`narration-scene-${n}`, `visuals-scene-${n}`]).sort(),
+    );
+    for (const n of [1, 2, 3, 4]) expect(existsSync(join(ctx.proxyDir, `scene-${n}.jpg`))).toBe(true);
+    expect(record.artifacts).toEqual([expect.objectContaining({ name: 'output.mp4', type: 'video/mp4' })]);
+
+    const visuals = progressOf.visuals!;
+    expect(visuals.length).toBeGreaterThan(4);
+    expect(visuals.every((p, i) => p >= 0 && p <= 100 && (i === 0 || p >= visuals[i - 1]!))).toBe(true);
+    expect(visuals.at(-1)).toBe(100);
+    expect(progressOf.render!.at(-1)).toBe(100);
+
+    // Run visuals again: every scene is a checkpoint, nothing is encoded.
+    const before = record.markDone.length;
+    const mtimes = () => [1, 2, 3, 4].map((n) => statSync(files.clip(n)).mtimeMs);
+    const clipTimes = mtimes();
+    await steps[3]!.run(ctx);
+    expect(record.markDone.length).toBe(before);
+    expect(mtimes()).toEqual(clipTimes);
+  });
+});
