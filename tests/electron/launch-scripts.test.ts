@@ -1,0 +1,48 @@
+/**
+ * `npm start` and `npm run dist` where Electron cannot be had: one plain sentence, exit 1, no
+ * stack trace. dist is pointed at a mirror that refuses connections and an empty cache, so the
+ * outcome does not depend on this machine's network.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { findElectronBinary } from '../../scripts/electron-binary.mjs';
+import { makeTempDir } from '../helpers/temp-dir.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const electron = findElectronBinary();
+const temp = makeTempDir('aura-scripts-');
+afterAll(() => temp.cleanup());
+
+function run(script: string, env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [path.join(root, 'scripts', script)], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 30_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr.trim() };
+}
+
+describe('launch scripts without Electron', () => {
+  it.skipIf(electron.found)('npm start says to use `npm run serve` in one sentence and exits 1', () => {
+    const result = run('start-electron.mjs');
+    expect(result.status).toBe(1);
+    expect(result.stderr.split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(
+      /^Aura Studio cannot open as a desktop app here because .+npm run serve.+aura serve.+\.$/,
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at |Error:/);
+    expect(result.stdout).toBe('');
+  });
+
+  it('npm run dist says plainly that Electron cannot be fetched and exits 1', () => {
+    const result = run('dist.mjs', { ELECTRON_MIRROR: 'http://127.0.0.1:1/', ELECTRON_CACHE: temp.dir });
+    expect(result.status).toBe(1);
+    expect(result.stderr.split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(
+      /^Cannot build the installers: Electron \d+\.\d+\.\d+ for \S+ could not be fetched because 127\.0\.0\.1:1 is unreachable/,
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
