@@ -132,7 +132,7 @@ export function sceneClipArgs(plan: ClipPlan): string[] {
     ...['-map', '[v]', '-map', '[a]', '-t', String(d)],
     ...encoderArgs(output, plan.threads),
     ...['-f', 'mp4', plan.outPath],
-    ...['-map', '[th]', '-frames:v', '1', '-q:v', '4', '-f', 'image2', plan.thumbPath],
+    ...['-map', '[th]', '-frames:v', '1', '-q:v', '4', '-update', '1', '-f', 'image2', plan.thumbPath],
     ...['-progress', 'pipe:1', '-nostats'],
   ];
 }

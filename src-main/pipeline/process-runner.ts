@@ -9,8 +9,8 @@ import { findOnPath } from './find-executable.js';
 export interface RunOptions {
   /** Aborting it kills the child's whole tree at once; the run then throws the signal's reason. */
   signal?: AbortSignal;
-  /** Raw stderr chunks (to the job's capped log). */
-  onStderr?: (text: string) => void;
+  /** Each whole stderr line (to the job's capped log). */
+  onStderrLine?: (line: string) => void;
   /** Each whole stdout line (e.g. ffmpeg `-progress pipe:1`). */
   onStdoutLine?: (line: string) => void;
   /** Keep stdout and return it. @default false */
@@ -100,16 +100,16 @@ export async function runProcess(file: string, args: readonly string[], options:
   signal?.addEventListener('abort', killTree, { once: true });
   if (signal?.aborted) killTree();
 
-  const stderrLines = createLineSplitter((line) => {
-    if (line.trim() === '') return;
-    tail.push(line);
-    if (tail.length > TAIL_LINES) tail.shift();
-  });
   subprocess.stderr?.setEncoding('utf8');
-  subprocess.stderr?.on('data', (chunk: string) => {
-    options.onStderr?.(chunk);
-    stderrLines(chunk);
-  });
+  subprocess.stderr?.on(
+    'data',
+    createLineSplitter((line) => {
+      if (line.trim() === '') return;
+      options.onStderrLine?.(line);
+      tail.push(line);
+      if (tail.length > TAIL_LINES) tail.shift();
+    }),
+  );
   if (options.onStdoutLine) {
     subprocess.stdout?.setEncoding('utf8');
     subprocess.stdout?.on('data', createLineSplitter(options.onStdoutLine));

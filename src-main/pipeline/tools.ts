@@ -36,7 +36,14 @@ export function requireFonts(): Fonts {
   });
 }
 
-/** Runner options every child of a step shares: abort, log, pid registry. */
-export function childOptions(ctx: StepContext, signal: AbortSignal = ctx.signal): RunOptions {
-  return { signal, onStderr: (text) => ctx.log.raw(text), registry: new ChildRegistry(ctx.tempDir) };
+/**
+ * Runner options every child of a step shares: abort, pid registry, and stderr into the job's
+ * log line by line, labelled (`[scene 3] ...`) so parallel children's output stays readable.
+ */
+export function childOptions(ctx: StepContext, label: string, signal: AbortSignal = ctx.signal): RunOptions {
+  return {
+    signal,
+    onStderrLine: (line) => ctx.log.raw(`[${label}] ${line}`),
+    registry: new ChildRegistry(ctx.tempDir),
+  };
 }

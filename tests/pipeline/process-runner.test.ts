@@ -21,7 +21,7 @@ describe('runProcess', () => {
   it('fails with a StepError carrying the last stderr lines, and streams stderr', async () => {
     const raw: string[] = [];
     const error = await runProcess('ffmpeg', ['-hide_banner', '-i', '/nonexistent/input.wav', '-f', 'null', '-'], {
-      onStderr: (t) => raw.push(t),
+      onStderrLine: (line) => raw.push(line),
       failureCode: 'ENCODE_FAILED',
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StepError);

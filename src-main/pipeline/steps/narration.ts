@@ -38,7 +38,14 @@ async function narration(ctx: StepContext) {
     if (!(await ctx.checkpoint.isDone(key, inputs))) {
       // Written under another name first: a half-written WAV must never pass as finished.
       const part = `${wav}.${process.pid}.part.wav`;
-      await synthesize(tts, voice, scene.narration, files.narrationText(scene.index), part, childOptions(ctx, signal));
+      await synthesize(
+        tts,
+        voice,
+        scene.narration,
+        files.narrationText(scene.index),
+        part,
+        childOptions(ctx, `voice ${scene.index}`, signal),
+      );
       await rename(part, wav);
       await ctx.checkpoint.markDone(key, inputs, [wav]);
     }

@@ -45,7 +45,7 @@ async function preflight(ctx: StepContext): Promise<void> {
         tools.ffmpeg.path,
         ['-hide_banner', '-nostdin', '-v', 'error', '-xerror', '-i', image, '-frames:v', '1', '-f', 'null', '-'],
         {
-          ...childOptions(ctx),
+          ...childOptions(ctx, `image ${scene.index}`),
           timeoutMs: 30_000,
         },
       );

@@ -32,7 +32,7 @@ async function render(ctx: StepContext) {
   const args = concatArgs(files.concatList, part);
   try {
     await runProcess(tools.ffmpeg.path, tools.caps.statsPeriod ? ['-stats_period', '0.25', ...args] : args, {
-      ...childOptions(ctx),
+      ...childOptions(ctx, 'join'),
       failureCode: 'RENDER_FAILED',
       suggestedActions: ["See the job log for ffmpeg's output.", 'Resume the job to join the scenes again.'],
       onStdoutLine: (line) => {

@@ -54,6 +54,7 @@ async function visuals(ctx: StepContext) {
       const part = `${clip}.${process.pid}.part.mp4`;
       const progress: FfmpegProgress = { done: false };
       running.set(scene.index, 0);
+      const started = performance.now();
       const args = sceneClipArgs({
         scene,
         durationSec: scene.clipSec,
@@ -66,7 +67,7 @@ async function visuals(ctx: StepContext) {
       });
       try {
         await runProcess(tools.ffmpeg.path, tools.caps.statsPeriod ? ['-stats_period', '0.25', ...args] : args, {
-          ...childOptions(ctx, signal),
+          ...childOptions(ctx, `scene ${scene.index}`, signal),
           onStdoutLine: (line) => {
             const block = applyProgressLine(progress, line);
             if (block?.outTimeSec !== undefined) {
@@ -82,6 +83,9 @@ async function visuals(ctx: StepContext) {
         signal.throwIfAborted();
         throw asEncodeError(scene.index, error);
       }
+      ctx.log.debug(
+        `Scene ${scene.index}: ${scene.clipSec} s encoded in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+      );
       // Counted as fully done while it is moved into place, so the progress never dips.
       running.set(scene.index, scene.clipSec);
       await rename(part, clip);
