@@ -18,6 +18,8 @@ export interface StreamDeps {
 
 /** Live events a connection may hold while it replays the log before it is dropped. */
 const MAX_PENDING_EVENTS = 10_000;
+/** Replay is written in chunks of about this many characters. */
+const REPLAY_CHUNK_CHARS = 64 * 1024;
 
 const isEnded = (status: string): boolean => (ENDED_STATUSES as readonly string[]).includes(status);
 
@@ -87,11 +89,19 @@ export async function serveJobStream(
   }
 
   try {
-    for (const event of await engine.readEvents(jobId, plan.afterSeq)) {
+    // Frames go out in chunks: one write per frame would cost a syscall each on a long replay.
+    let chunk = '';
+    for (const event of [...(await engine.readEvents(jobId, plan.afterSeq)), ...pending]) {
       if (event.seq <= lastSent) continue;
-      if (!(await stream.sendPaced(jobFrame(event)))) return;
       lastSent = event.seq;
+      chunk += jobFrame(event);
+      if (chunk.length >= REPLAY_CHUNK_CHARS) {
+        if (!(await stream.sendPaced(chunk))) return;
+        chunk = '';
+      }
     }
+    if (chunk && !(await stream.sendPaced(chunk))) return;
+    // Whatever arrived while the last chunk drained.
     for (const event of pending) {
       if (event.seq <= lastSent) continue;
       lastSent = event.seq;
