@@ -6,7 +6,7 @@ import type { Engine } from '../../src-main/engine/engine.js';
 import { RenderSpecSchema, type RenderSpecInput } from '../../src-shared/spec.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { waitForEvent } from '../helpers/wait.js';
-import { audioPeakDb, probeMedia, startPipelineEngine, tinySpec } from './helpers/pipeline-engine.js';
+import { audioPeakDb, ESPEAK, probeMedia, startPipelineEngine, tinySpec } from './helpers/pipeline-engine.js';
 
 let engine: Engine | undefined;
 let temp: ReturnType<typeof makeTempDir> | undefined;
@@ -33,19 +33,22 @@ async function render(input: RenderSpecInput) {
 }
 
 describe('pipeline renders', () => {
-  it('colour scenes with espeak narration: duration, size, fps, audio, thumbnails, artifact', async () => {
-    const { output, job, proxyDir } = await render(tinySpec(3, {}, { engine: 'espeak', voice: 'en', rate: 170 }));
-    const media = await probeMedia(output);
-    expect(media.durationSec).toBeGreaterThan(2.9);
-    expect(media.durationSec).toBeLessThan(3.2);
-    expect(media.video).toEqual({ width: 160, height: 90, fps: 30, codec: 'h264' });
-    expect(media.audio).toEqual({ codec: 'aac' });
-    expect(await audioPeakDb(output)).toBeGreaterThan(-40);
-    expect(readdirSync(proxyDir).sort()).toEqual(['scene-1.jpg', 'scene-2.jpg', 'scene-3.jpg']);
-    expect(job.artifacts).toEqual([expect.objectContaining({ name: 'output.mp4', type: 'video/mp4' })]);
-    expect(job.artifacts[0]!.sizeBytes).toBeGreaterThan(1000);
-    expect(job.warnings).toEqual([]);
-  });
+  it.skipIf(!ESPEAK)(
+    'colour scenes with espeak narration: duration, size, fps, audio, thumbnails, artifact',
+    async () => {
+      const { output, job, proxyDir } = await render(tinySpec(3, {}, { engine: 'espeak', voice: 'en', rate: 170 }));
+      const media = await probeMedia(output);
+      expect(media.durationSec).toBeGreaterThan(2.9);
+      expect(media.durationSec).toBeLessThan(3.2);
+      expect(media.video).toEqual({ width: 160, height: 90, fps: 30, codec: 'h264' });
+      expect(media.audio).toEqual({ codec: 'aac' });
+      expect(await audioPeakDb(output)).toBeGreaterThan(-40);
+      expect(readdirSync(proxyDir).sort()).toEqual(['scene-1.jpg', 'scene-2.jpg', 'scene-3.jpg']);
+      expect(job.artifacts).toEqual([expect.objectContaining({ name: 'output.mp4', type: 'video/mp4' })]);
+      expect(job.artifacts[0]!.sizeBytes).toBeGreaterThan(1000);
+      expect(job.warnings).toEqual([]);
+    },
+  );
 
   it('a script with silent narration lasts its reading time, at least 2 s a scene', async () => {
     const { output } = await render({
@@ -61,7 +64,7 @@ describe('pipeline renders', () => {
     expect(await audioPeakDb(output)).toBeLessThan(-80);
   });
 
-  it('espeak narration sets the scene length when no durationSec is given', async () => {
+  it.skipIf(!ESPEAK)('espeak narration sets the scene length when no durationSec is given', async () => {
     const narration = 'This sentence is long enough that speaking it takes well over two seconds of time.';
     const { output } = await render(tinySpec(1, { narration, durationSec: undefined }, { engine: 'auto' }));
     const media = await probeMedia(output);

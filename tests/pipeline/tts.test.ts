@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chooseTts, estimateSpeechSec, synthesize } from '../../src-main/pipeline/tts.js';
 import { parseWavHeader } from '../../src-main/pipeline/wav.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
+import { ESPEAK } from './helpers/pipeline-engine.js';
 
 const voice = { engine: 'auto' as const, voice: 'en', rate: 170 };
 
@@ -22,9 +23,10 @@ describe('chooseTts', () => {
   it('engine none is always silence', async () => {
     expect(await chooseTts({ ...voice, engine: 'none' })).toMatchObject({ kind: 'silence' });
   });
-  it('espeak-ng on PATH is used for auto and espeak', async () => {
-    expect(await chooseTts(voice, { PATH: '/usr/bin' })).toEqual({ kind: 'espeak', path: '/usr/bin/espeak-ng' });
-    expect(await chooseTts({ ...voice, engine: 'espeak' }, { PATH: '/usr/bin' })).toMatchObject({ kind: 'espeak' });
+  it.skipIf(!ESPEAK)('espeak-ng on PATH is used for auto and espeak', async () => {
+    const PATH = dirname(ESPEAK!);
+    expect(await chooseTts(voice, { PATH })).toEqual({ kind: 'espeak', path: ESPEAK });
+    expect(await chooseTts({ ...voice, engine: 'espeak' }, { PATH })).toMatchObject({ kind: 'espeak' });
   });
   it('with nothing on PATH (Linux) narration falls back to silence, saying why', async () => {
     const tts = await chooseTts(voice, { PATH: '' });
@@ -34,19 +36,12 @@ describe('chooseTts', () => {
 });
 
 describe('synthesize', () => {
-  it('writes a WAV with espeak-ng, and a silent WAV of the reading time for silence', async () => {
+  it.skipIf(!ESPEAK)('writes a WAV with espeak-ng, and a silent WAV of the reading time for silence', async () => {
     const temp = makeTempDir('aura-tts-');
     try {
       const text = 'Hello from the speech test.';
       const spoken = join(temp.dir, 'spoken.wav');
-      await synthesize(
-        { kind: 'espeak', path: '/usr/bin/espeak-ng' },
-        voice,
-        text,
-        join(temp.dir, 'a.txt'),
-        spoken,
-        {},
-      );
+      await synthesize({ kind: 'espeak', path: ESPEAK! }, voice, text, join(temp.dir, 'a.txt'), spoken, {});
       const bytes = readFileSync(spoken);
       const info = parseWavHeader(bytes, bytes.byteLength);
       expect(info?.durationSec).toBeGreaterThan(1);

@@ -1,9 +1,15 @@
+import { existsSync } from 'node:fs';
 import { execa } from 'execa';
 import { createEngine, type Engine } from '../../../src-main/engine/engine.js';
 import { createPipelineSteps } from '../../../src-main/pipeline/index.js';
 export { processesMentioning } from '../../../src-main/pipeline/child-registry.js';
 import type { Settings } from '../../../src-shared/settings.js';
 import type { RenderSpecInput, SceneSpec } from '../../../src-shared/spec.js';
+
+/** espeak-ng's path when installed (Debian CI installs it; tests that speak are skipped without it). */
+export const ESPEAK = ['/usr/bin/espeak-ng', '/usr/local/bin/espeak-ng', '/opt/homebrew/bin/espeak-ng'].find((p) =>
+  existsSync(p),
+);
 
 /** An engine running the real pipeline on `dataDir`. */
 export function startPipelineEngine(dataDir: string, settings: Partial<Settings> = {}): Promise<Engine> {
