@@ -75,6 +75,21 @@ export async function runProcess(file: string, args: readonly string[], options:
     encoding: 'utf8',
     stripFinalNewline: false,
   });
+  // Listeners go on before the first await, so no early output is missed.
+  subprocess.stderr?.setEncoding('utf8');
+  subprocess.stderr?.on(
+    'data',
+    createLineSplitter((line) => {
+      if (line.trim() === '') return;
+      options.onStderrLine?.(line);
+      tail.push(line);
+      if (tail.length > TAIL_LINES) tail.shift();
+    }),
+  );
+  if (options.onStdoutLine) {
+    subprocess.stdout?.setEncoding('utf8');
+    subprocess.stdout?.on('data', createLineSplitter(options.onStdoutLine));
+  }
   const pid = subprocess.pid;
   let killTimer: NodeJS.Timeout | undefined;
   const killTree = () => {
@@ -95,25 +110,10 @@ export async function runProcess(file: string, args: readonly string[], options:
         // Not permitted here (or already exited): priority is a courtesy, not a requirement.
       }
     }
-    await options.registry?.add(pid);
   }
   signal?.addEventListener('abort', killTree, { once: true });
+  if (pid !== undefined) await options.registry?.add(pid);
   if (signal?.aborted) killTree();
-
-  subprocess.stderr?.setEncoding('utf8');
-  subprocess.stderr?.on(
-    'data',
-    createLineSplitter((line) => {
-      if (line.trim() === '') return;
-      options.onStderrLine?.(line);
-      tail.push(line);
-      if (tail.length > TAIL_LINES) tail.shift();
-    }),
-  );
-  if (options.onStdoutLine) {
-    subprocess.stdout?.setEncoding('utf8');
-    subprocess.stdout?.on('data', createLineSplitter(options.onStdoutLine));
-  }
 
   const result = await subprocess;
   signal?.removeEventListener('abort', killTree);
