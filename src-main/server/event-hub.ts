@@ -68,6 +68,25 @@ export class EventHub {
     return this.#ring.slice(this.#ring.length - missed);
   }
 
+  /**
+   * A job's events after `afterSeq` from the buffer, when it provably holds every one emitted so
+   * far (an event of the job at or before `afterSeq + 1` is still in it); else undefined, and the
+   * caller reads the job's log. Saves the disk read for the common case: a recent reconnect.
+   */
+  jobEventsSince(jobId: string, afterSeq: number): EngineEvent[] | undefined {
+    let covered = false;
+    const events: EngineEvent[] = [];
+    for (const { event } of this.#ring) {
+      if (event.jobId !== jobId || event.type === 'job-deleted') continue;
+      if (!covered) {
+        if (event.seq > afterSeq + 1) return undefined;
+        covered = true;
+      }
+      if (event.seq > afterSeq) events.push(event);
+    }
+    return covered ? events : undefined;
+  }
+
   /** Stops listening to the engine and drops every listener. */
   close(): void {
     this.#unsubscribe?.();

@@ -91,7 +91,8 @@ export async function serveJobStream(
   try {
     // Frames go out in chunks: one write per frame would cost a syscall each on a long replay.
     let chunk = '';
-    for (const event of [...(await engine.readEvents(jobId, plan.afterSeq)), ...pending]) {
+    const logged = hub.jobEventsSince(jobId, plan.afterSeq) ?? (await engine.readEvents(jobId, plan.afterSeq));
+    for (const event of [...logged, ...pending]) {
       if (event.seq <= lastSent) continue;
       lastSent = event.seq;
       chunk += jobFrame(event);
