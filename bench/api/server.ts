@@ -36,9 +36,7 @@ process.send!({
   seedMs: performance.now() - seedStart,
 });
 process.on('message', () => {
-  const closing = performance.now();
   void host.close().then(() => {
-    console.log(`host closed in ${Math.round(performance.now() - closing)} ms`);
     rmSync(dataDir, { recursive: true, force: true });
     process.exit(0);
   });
