@@ -7,6 +7,7 @@ import { resolveConnection } from './api/connection.js';
 import { App } from './components/shell/App.js';
 import { NoToken } from './components/shell/NoToken.js';
 import { startGlobalStream } from './sse/global-stream.js';
+import { queuePreviewed } from './store/app-store.js';
 import './styles.css';
 
 const connection = resolveConnection(window);
@@ -18,6 +19,8 @@ if (!connection.token) {
   const client = createApiClient({ baseUrl: connection.baseUrl, token: connection.token });
   installApi(client, connection.bridge);
   startGlobalStream(client);
+  // A big queue's snapshot takes a moment to arrive; the newest page paints first.
+  client.queue({ limit: 50 }).then(queuePreviewed, () => undefined);
   root.render(
     <StrictMode>
       <App />

@@ -2,6 +2,7 @@ import { EVENT_TYPES } from '../../src-shared/events.js';
 import type { StreamEvent } from '../store/stream-event.js';
 import { createBatcher } from './batcher.js';
 import { parseFrame } from './parse-frame.js';
+import { parseSnapshotInSlices } from './snapshot-slices.js';
 
 export type StreamStatus = 'open' | 'retrying' | 'closed';
 
@@ -26,8 +27,9 @@ const BACKOFF_MS = [500, 1000, 2000, 4000, 8000];
 
 /**
  * An EventSource with our rules on top: every frame parsed with the shared schema (bad frames are
- * logged and dropped), events batched per frame, and a re-open with `?lastEventId=` when the
- * browser gives up (it retries network errors itself, with the Last-Event-ID header).
+ * logged and dropped; a big queue snapshot in slices, its first screenful at once), events
+ * batched per frame, and a re-open with `?lastEventId=` when the browser gives up (it retries
+ * network errors itself, with the Last-Event-ID header).
  */
 export function openEventStream(options: EventStreamOptions): { close(): void } {
   const ES = options.EventSource ?? globalThis.EventSource;
@@ -38,8 +40,40 @@ export function openEventStream(options: EventStreamOptions): { close(): void } 
   let attempt = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
 
-  const onFrame = (type: string) => (message: MessageEvent<string>) => {
-    const result = parseFrame(type, message.data, message.lastEventId);
+  // While a snapshot is checked slice by slice, later frames wait here, so order is kept.
+  let held: Array<[type: string, data: string, id: string]> | null = null;
+  let cancelSnapshot: (() => void) | null = null;
+
+  const handle = (type: string, data: string, id: string) => {
+    if (held) {
+      held.push([type, data, id]);
+      return;
+    }
+    if (type === 'queue-snapshot') {
+      performance.mark('aura:snapshot-received');
+      held = [];
+      const release = () => {
+        const waiting = held ?? [];
+        held = null;
+        cancelSnapshot = null;
+        for (const [t, d, i] of waiting) handle(t, d, i);
+      };
+      cancelSnapshot = parseSnapshotInSlices(data, id || null, {
+        first: (event) => batcher.push(event),
+        done: (event) => {
+          performance.mark('aura:snapshot-parsed');
+          if (event.id) lastEventId = event.id;
+          batcher.push(event);
+          release();
+        },
+        fail: (reason) => {
+          console.warn(`Aura: ignored an event (${reason}).`);
+          release();
+        },
+      });
+      return;
+    }
+    const result = parseFrame(type, data, id);
     if (!result.ok) {
       console.warn(`Aura: ignored an event (${result.reason}).`);
       return;
@@ -47,12 +81,14 @@ export function openEventStream(options: EventStreamOptions): { close(): void } 
     if (result.event.id) lastEventId = result.event.id;
     batcher.push(result.event);
   };
+  const onFrame = (type: string) => (message: MessageEvent<string>) => handle(type, message.data, message.lastEventId);
 
   const open = () => {
     const es = new ES(options.url(lastEventId));
     source = es;
     for (const type of EVENT_TYPES) es.addEventListener(type, onFrame(type) as EventListener);
     es.onopen = () => {
+      performance.mark('aura:stream-open');
       attempt = 0;
       options.onStatus?.('open');
     };
@@ -81,6 +117,8 @@ export function openEventStream(options: EventStreamOptions): { close(): void } 
   return {
     close() {
       closed = true;
+      cancelSnapshot?.();
+      held = null;
       if (timer !== null) clearTimeout(timer);
       source?.close();
       source = null;

@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
-import type { JobStatus, QueueItem } from '../../src-shared/job.js';
-import { addJob, applyQueueEvents } from './queue-reducer.js';
+import type { JobStatus, QueueItem, QueueResponse } from '../../src-shared/job.js';
+import { addJob, applyPreview, applyQueueEvents } from './queue-reducer.js';
 import { INITIAL_QUEUE, type QueueData } from './queue-state.js';
 import type { StreamEvent } from './stream-event.js';
 
@@ -37,6 +37,15 @@ export const appStore = createStore<AppState>()(() => INITIAL);
 export function receiveQueueEvents(events: readonly StreamEvent[], now = Date.now()): void {
   appStore.setState((s) => {
     const queue = applyQueueEvents(s.queue, events, now);
+    return queue === s.queue ? s : { queue };
+  });
+  if (events.some((e) => e.type === 'queue-snapshot')) performance.mark('aura:snapshot-applied');
+}
+
+/** The first page of the queue, shown until the stream's snapshot arrives. */
+export function queuePreviewed(page: QueueResponse): void {
+  appStore.setState((s) => {
+    const queue = applyPreview(s.queue, page);
     return queue === s.queue ? s : { queue };
   });
 }

@@ -1,4 +1,4 @@
-import type { QueueItem } from '../../src-shared/job.js';
+import type { QueueItem, QueueResponse } from '../../src-shared/job.js';
 import { QueueDraft } from './queue-draft.js';
 import { compareNewestFirst, FINAL_STATUSES, toJobView, type JobView, type QueueData } from './queue-state.js';
 import type { StreamEvent } from './stream-event.js';
@@ -33,6 +33,22 @@ export function applyQueueEvents(state: QueueData, events: readonly StreamEvent[
   return draft.finish();
 }
 
+/**
+ * Shows the first page of GET /api/queue while the stream's snapshot is still on its way (it
+ * holds every job, so for a big queue it comes later). Ignored once a snapshot has arrived.
+ */
+export function applyPreview(state: QueueData, page: QueueResponse): QueueData {
+  if (state.loaded) return state;
+  const draft = new QueueDraft(state);
+  const jobs = new Map(page.jobs.map((item) => [item.jobId, toJobView(item)] as const));
+  draft.reset(
+    jobs,
+    [...page.jobs].sort(compareNewestFirst).map((j) => j.jobId),
+    page.stats,
+  );
+  return draft.finish();
+}
+
 /** Adds a job we learned about outside the stream (the POST /api/render answer), at once. */
 export function addJob(state: QueueData, item: QueueItem): QueueData {
   const draft = new QueueDraft(state);
@@ -47,7 +63,10 @@ function applyOne(draft: QueueDraft, event: StreamEvent, now: number): void {
     case 'queue-snapshot': {
       const jobs = new Map<string, JobView>();
       for (const item of event.data.jobs) jobs.set(item.jobId, toJobView(item, draft.get(item.jobId)));
-      const order = [...event.data.jobs].sort(compareNewestFirst).map((j) => j.jobId);
+      const items = event.data.jobs;
+      // The server lists newest first already: check in one pass before paying for a sort.
+      const sorted = items.every((job, i) => i === 0 || compareNewestFirst(items[i - 1]!, job) <= 0);
+      const order = (sorted ? items : [...items].sort(compareNewestFirst)).map((j) => j.jobId);
       draft.reset(jobs, order, event.data.stats);
       draft.loaded = true;
       return;

@@ -39,7 +39,13 @@ export const JobRow = memo(function JobRow(props: { jobId: string; index: number
     >
       <div className="job-row__main">
         <div className="job-row__head">
-          <a className="job-row__title" id={titleId} href={routeHref({ view: 'job', jobId: job.jobId })}>
+          {/* elementtiming: lets bench:ui time when the first title is painted. */}
+          <a
+            className="job-row__title"
+            id={titleId}
+            href={routeHref({ view: 'job', jobId: job.jobId })}
+            {...{ elementtiming: 'job-title' }}
+          >
             {job.title}
           </a>
           <StatusBadge status={job.status} id={statusId} />
