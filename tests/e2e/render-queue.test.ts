@@ -53,6 +53,7 @@ describe('the render queue in Chromium against aura serve', () => {
     const script = page.getByLabel('Script');
     await page.locator('.field--invalid .field__error').first().waitFor();
     expect(await script.getAttribute('aria-invalid')).toBe('true');
+    expect(await script.evaluate((el) => el === document.activeElement)).toBe(true);
     const describedBy = (await script.getAttribute('aria-describedby'))!.split(' ')[0]!;
     expect(await page.locator(`[id="${describedBy}"]`).textContent()).toMatch(/\S/);
     await screenshot(page, 'form-field-error');

@@ -77,9 +77,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** A tiny two-scene script: renders in about a second at 160x90. */
 export const TINY_SCRIPT = '# Hello\nA tiny test render.\n\n# Goodbye\nThat was quick.';
 
-/** Four longer scenes at 1280x720 high quality: ten seconds or so, time to act on a running job. */
+/** Six longer scenes at 1280x720 high quality: several seconds of work, time to act on a running job. */
 export const SLOW_SCRIPT = Array.from(
-  { length: 4 },
+  { length: 6 },
   (_, i) =>
     `# Scene ${i + 1}\nThe quick brown fox jumps over the lazy dog again and again while the sun sets slowly over the hills far away.`,
 ).join('\n\n');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addJob, applyQueueEvents } from '../../src-renderer/store/queue-reducer.js';
+import { addJob, applyPreview, applyQueueEvents } from '../../src-renderer/store/queue-reducer.js';
 import { INITIAL_QUEUE, type QueueData } from '../../src-renderer/store/queue-state.js';
 import { ev, item, STATS0 } from './fixtures.js';
 
@@ -218,5 +218,19 @@ describe('applyQueueEvents', () => {
     expect(s2.order.filter((id) => id === 'new')).toHaveLength(1);
     expect(s2.stats.total).toBe(4);
     expect(s2.stats.pending).toBe(3);
+  });
+
+  it('shows the first page of /api/queue until the snapshot arrives, and never after it', () => {
+    const page = { jobs: [item('x', 9), item('y', 8)], stats: { ...STATS0, total: 10_000, pending: 10_000 } };
+    const previewed = applyPreview(INITIAL_QUEUE, page);
+    expect(previewed).toMatchObject({ order: ['x', 'y'], loaded: false, cursorSeq: null });
+    expect(previewed.stats.total).toBe(10_000);
+    const snap = applyQueueEvents(
+      previewed,
+      [ev(1, 'queue-snapshot', { jobs: [item('a', 1)], stats: { ...STATS0, total: 1, pending: 1 } })],
+      NOW,
+    );
+    expect(snap.order).toEqual(['a']);
+    expect(applyPreview(snap, page)).toBe(snap);
   });
 });

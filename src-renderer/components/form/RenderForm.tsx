@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api } from '../../api/client.js';
 import { ApiError, errorMessage } from '../../api/api-error.js';
 import { jobSubmitted } from '../../store/app-store.js';
@@ -22,6 +22,12 @@ export function RenderForm() {
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const [started, setStarted] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // After the server names bad fields, put the keyboard on the first of them.
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
 
   const set = <K extends keyof RenderFormValues>(key: K, value: RenderFormValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
@@ -47,7 +53,7 @@ export function RenderForm() {
   }
 
   return (
-    <form className="card render-form" onSubmit={submit} aria-labelledby="render-form-heading" noValidate>
+    <form ref={formRef} className="card render-form" onSubmit={submit} aria-labelledby="render-form-heading" noValidate>
       <h2 id="render-form-heading">New render</h2>
       <Field label="Title" error={errors.title}>
         {(p) => (
