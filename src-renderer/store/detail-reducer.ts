@@ -52,6 +52,9 @@ export function applyDetailEvents(detail: DetailData, events: readonly StreamEve
           canResume: d.canResume,
         };
         if (d.status === 'running' && !job.startedAt) job.startedAt = at;
+        // The engine sends no step event when it stops a job: mirror what it records.
+        if (d.status === 'paused' || d.status === 'pending') job = stopRunningSteps(job, 'pending', null);
+        if (d.status === 'canceled') job = stopRunningSteps(job, 'canceled', at);
         break;
       }
       case 'step-status': {
@@ -101,6 +104,9 @@ export function applyDetailEvents(detail: DetailData, events: readonly StreamEve
         break;
       case 'job-failed': {
         const d = event.data;
+        job = d.step
+          ? withStep(job, d.step, job.stage ?? d.step, (st) => ({ ...st, status: 'failed', endedAt: at }))
+          : stopRunningSteps(job, 'failed', at);
         job = {
           ...job,
           status: 'failed',
@@ -111,6 +117,7 @@ export function applyDetailEvents(detail: DetailData, events: readonly StreamEve
         break;
       }
       case 'job-canceled':
+        job = stopRunningSteps(job, 'canceled', at);
         job = {
           ...job,
           status: 'canceled',
@@ -123,6 +130,12 @@ export function applyDetailEvents(detail: DetailData, events: readonly StreamEve
   }
   if (job === detail.job && log === detail.log && cursorSeq === detail.cursorSeq) return detail;
   return { ...detail, job, log, cursorSeq, thumbRevision };
+}
+
+/** Running steps of a job that stopped: back to pending (pause), or ended as canceled/failed. */
+function stopRunningSteps(job: Job, status: 'pending' | 'canceled' | 'failed', at: string | null): Job {
+  if (!job.steps.some((s) => s.status === 'running')) return job;
+  return { ...job, steps: job.steps.map((s) => (s.status === 'running' ? { ...s, status, endedAt: at } : s)) };
 }
 
 /** Replaces one step (adding it when the fetched job did not list it yet). */

@@ -92,6 +92,7 @@ describe('the render queue in Chromium against aura serve', () => {
     expect(played.currentTime).toBeGreaterThan(0.2);
     await page.getByRole('list', { name: 'Scene previews' }).getByRole('img', { name: 'Scene 2' }).waitFor();
     await page.getByText('Succeeded').first().waitFor();
+    expect(await page.getByLabel('Log tail').textContent()).toContain('[info]');
     await screenshot(page, 'job-detail');
     await page.getByRole('link', { name: '← Queue' }).click();
   });
@@ -143,6 +144,33 @@ describe('the render queue in Chromium against aura serve', () => {
     await page.locator('[data-connection="caught-up"], [data-connection="live"]').waitFor({ timeout: 20_000 });
     await waitForStatus(row, 'Completed', 90_000);
     expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same page');
+  });
+
+  it('shows a failed job’s error with what to do about it', async () => {
+    const { page } = app;
+    // The form has no image field: a spec with an unreadable image goes in through the API.
+    const response = await fetch(`${server.url}/api/render`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        title: 'Missing picture',
+        scenes: [{ heading: 'Gone', narration: 'Where is it?', image: join(dataDir, 'no-such-image.png') }],
+        voice: { engine: 'none' },
+        output: { width: 160, height: 90, fps: 10, quality: 'draft' },
+      }),
+    });
+    expect(response.status).toBe(201);
+    const row = jobRow(page, 'Missing picture');
+    await waitForStatus(row, 'Failed', 30_000);
+    await row.getByRole('link', { name: 'Missing picture' }).click();
+    const panel = page.getByRole('region', { name: 'What went wrong' });
+    await panel.waitFor();
+    expect(await panel.textContent()).toMatch(/image of scene 1/);
+    expect(await panel.getByRole('listitem').count()).toBeGreaterThan(0);
+    const preflight = page.getByRole('region', { name: 'Steps' }).getByRole('listitem').first();
+    expect(await preflight.textContent()).toMatch(/Preflight\s*Failed/);
+    await screenshot(page, 'job-failed');
+    await page.getByRole('link', { name: '← Queue' }).click();
   });
 
   it('manages the machine: storage, clean-up and settings', async () => {

@@ -134,4 +134,23 @@ describe('applyDetailEvents', () => {
       applyDetailEvents(d, [ev(1, 'job-canceled', { jobId: 'other' }), ev(2, 'job-deleted', { jobId: 'j1' })]),
     ).toBe(d);
   });
+
+  it('ends the running step with the job, as the engine records it (no step event is sent)', () => {
+    const t = Date.UTC(2026, 0, 1, 0, 1, 0);
+    const failed = applyDetailEvents(loaded(), [
+      ev(
+        4,
+        'job-failed',
+        { jobId: 'j1', step: 'narration', error: { code: 'X', message: 'x', suggestedActions: [] } },
+        t,
+      ),
+    ]);
+    expect(failed.job!.steps[1]).toMatchObject({ status: 'failed', endedAt: new Date(t).toISOString() });
+    const paused = applyDetailEvents(loaded(), [
+      ev(4, 'job-status', { jobId: 'j1', status: 'paused', stage: 'Voice', progressPct: 30, canResume: true }, t),
+    ]);
+    expect(paused.job!.steps[1]).toMatchObject({ status: 'pending', endedAt: null });
+    const canceled = applyDetailEvents(loaded(), [ev(4, 'job-canceled', { jobId: 'j1' }, t)]);
+    expect(canceled.job!.steps.map((s) => s.status)).toEqual(['succeeded', 'canceled', 'pending']);
+  });
 });
