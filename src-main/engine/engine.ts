@@ -75,7 +75,7 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
       if (record?.status !== 'failed' || !record.canResume) return;
       record.canResume = false;
       await journal.ensureOpen(record);
-      await journal.commit(record, [statusEvent(record)], true);
+      await journal.commit(record, [statusEvent(record)], 'record');
     },
   });
 
@@ -92,7 +92,7 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
       void journal.commit(
         record,
         [{ type: 'warning', data: { jobId, code: 'STALL_SUSPECTED', message, step } }],
-        false,
+        'none',
       );
     },
     onTimeout: ({ jobId }) => runner.stalled(jobId),

@@ -1,6 +1,13 @@
 import fs from 'node:fs/promises';
 import type { EventDataMap, EventType, JobEvent } from '../../src-shared/events.js';
 import { EVENT_TYPES } from '../../src-shared/events.js';
+import type { JobStatus } from '../../src-shared/job.js';
+
+/** What opening a job's log found. */
+export interface OpenedLog {
+  lastSeq: number;
+  lastStatus: { seq: number; status: JobStatus } | null;
+}
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(EVENT_TYPES);
 
@@ -33,8 +40,11 @@ export class EventLog {
 
   constructor(private readonly fileOf: (jobId: string) => string) {}
 
-  /** Reads the log, drops a torn tail so appends start on a clean line, and remembers the last seq. */
-  async open(jobId: string): Promise<number> {
+  /**
+   * Reads the log, drops a torn tail so appends start on a clean line, and remembers the last seq.
+   * Returns the last seq and the last status the log recorded (it may be newer than job.json).
+   */
+  async open(jobId: string): Promise<OpenedLog> {
     const file = this.fileOf(jobId);
     let text = '';
     try {
@@ -46,7 +56,11 @@ export class EventLog {
     if (validBytes < Buffer.byteLength(text)) await fs.truncate(file, validBytes);
     const last = events.reduce((max, e) => Math.max(max, e.seq), 0);
     this.#lastSeq.set(jobId, last);
-    return last;
+    const statusEvent = events.findLast((e) => e.type === 'job-status');
+    return {
+      lastSeq: last,
+      lastStatus: statusEvent?.type === 'job-status' ? { seq: statusEvent.seq, status: statusEvent.data.status } : null,
+    };
   }
 
   /** Starts the seq counter of a new job or one whose last seq is known from its record. */

@@ -119,7 +119,7 @@ async function runSteps(
     await journal.commit(
       record,
       [{ type: 'step-status', data: { jobId, step: step.name, stage: step.stage, status: 'running' } }],
-      false,
+      'none',
     );
     watchdog.watch(jobId, step.name);
     const running = step.run(ctx);
@@ -142,7 +142,7 @@ async function runSteps(
     await journal.commit(
       record,
       [{ type: 'step-status', data: { jobId, step: step.name, stage: step.stage, status: 'succeeded' } }],
-      false,
+      'none',
     );
   }
   return { kind: 'completed' };
@@ -164,7 +164,7 @@ function makeContext(
   const line = (level: string, message: string) => `[${nowIso()}] ${level.toUpperCase()} ${step.stage}: ${message}`;
   const logEvent = (level: 'info' | 'warn' | 'error', message: string) => {
     logs.append(jobId, line(level, message));
-    if (!signal.aborted) void journal.commit(record, [{ type: 'job-log', data: { jobId, level, message } }], false);
+    if (!signal.aborted) void journal.commit(record, [{ type: 'job-log', data: { jobId, level, message } }], 'none');
   };
   const log: StepLog = {
     debug: (m) => logs.append(jobId, line('debug', m)),
@@ -198,11 +198,11 @@ function makeContext(
         jobProgressPct: record.progressPct,
         etaSeconds: tracker.eta(now),
       };
-      void journal.commit(record, [{ type: 'step-progress', data: message ? { ...data, message } : data }], false);
+      void journal.commit(record, [{ type: 'step-progress', data: message ? { ...data, message } : data }], 'none');
     },
     warn(code, message) {
       record.warnings.push({ code, message, step: step.name, at: nowIso() });
-      void journal.commit(record, [{ type: 'warning', data: { jobId, code, message, step: step.name } }], false);
+      void journal.commit(record, [{ type: 'warning', data: { jobId, code, message, step: step.name } }], 'none');
     },
     async addArtifact(name, type) {
       const stat = await fs.stat(path.join(dirs.artifactsDir, name));

@@ -40,7 +40,7 @@ export async function finalizeAttempt(record: JobRecord, outcome: AttemptOutcome
     await deps.journal.commit(
       record,
       [statusEvent(record), { type: 'job-completed', data: { jobId, artifacts: record.artifacts, outputPath } }],
-      true,
+      'record',
     );
     return;
   }
@@ -49,7 +49,7 @@ export async function finalizeAttempt(record: JobRecord, outcome: AttemptOutcome
     interrupted('canceled');
     Object.assign(record, { status: 'canceled', canceledAt: now, endedAt: now, canResume: false });
     await Promise.all([deps.cleanup.cleanupJobTemp(jobId), deps.cleanup.cleanupJobProxies(jobId)]);
-    await deps.journal.commit(record, [statusEvent(record), { type: 'job-canceled', data: { jobId } }], true);
+    await deps.journal.commit(record, [statusEvent(record), { type: 'job-canceled', data: { jobId } }], 'record');
     return;
   }
   if (reason === 'pause' || reason === 'shutdown') {
@@ -68,7 +68,7 @@ export async function finalizeAttempt(record: JobRecord, outcome: AttemptOutcome
             },
           ]
         : [];
-    await deps.journal.commit(record, [...note, statusEvent(record)], true);
+    await deps.journal.commit(record, [...note, statusEvent(record)], 'record');
     return;
   }
   const failure =
@@ -97,6 +97,6 @@ export async function finalizeAttempt(record: JobRecord, outcome: AttemptOutcome
       statusEvent(record),
       { type: 'job-failed', data: { jobId, step: stepName, error: { code, message, suggestedActions } } },
     ],
-    true,
+    'record',
   );
 }

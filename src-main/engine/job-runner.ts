@@ -132,7 +132,8 @@ export class JobRunner {
     const attempt = startAttempt(record, steps, controller.signal, this.deps);
     const run: ActiveRun = { controller, attempt, finished: Promise.resolve() };
     this.#active.set(record.jobId, run);
-    const started = this.deps.journal.commit(record, [statusEvent(record)], true);
+    // The log is enough for 'running': start-up reconciles job.json from it (recovery.ts).
+    const started = this.deps.journal.commit(record, [statusEvent(record)], 'log');
     run.finished = (async () => {
       await started;
       const outcome = await attempt.done;
@@ -191,7 +192,7 @@ export class JobRunner {
     for (const s of record.steps) if (s.status === 'pending') s.status = 'canceled';
     await Promise.all([this.deps.cleanup.cleanupJobTemp(jobId), this.deps.cleanup.cleanupJobProxies(jobId)]);
     await this.deps.journal.ensureOpen(record);
-    await this.deps.journal.commit(record, [statusEvent(record), { type: 'job-canceled', data: { jobId } }], true);
+    await this.deps.journal.commit(record, [statusEvent(record), { type: 'job-canceled', data: { jobId } }], 'record');
     return record;
   }
 
@@ -222,7 +223,7 @@ export class JobRunner {
     for (const s of record.steps)
       if (s.status === 'failed' || s.status === 'canceled') Object.assign(s, { status: 'pending', endedAt: null });
     await this.deps.journal.ensureOpen(record);
-    await this.deps.journal.commit(record, [statusEvent(record)], true);
+    await this.deps.journal.commit(record, [statusEvent(record)], 'record');
     this.enqueue(jobId);
     return record;
   }

@@ -1,9 +1,18 @@
 import type { EventDataMap, EventType, JobEvent } from '../../src-shared/events.js';
 import type { EventBus } from './event-bus.js';
-import type { EventLog } from './event-log.js';
+import type { EventLog, OpenedLog } from './event-log.js';
 import type { JobRecord } from './job-record.js';
 import type { JobStore } from './job-store.js';
 import { KeyedSerial } from './keyed-serial.js';
+
+/**
+ * How far a commit goes before it is emitted:
+ * - `record`: the events and job.json are fsynced (user-visible state transitions);
+ * - `log`: the events are fsynced, job.json follows coalesced (start-up reconciles from the log);
+ * - `none`: the events are written, job.json follows coalesced (progress, logs, step transitions
+ *   whose durable truth is a checkpoint).
+ */
+export type Durability = 'record' | 'log' | 'none';
 
 /** An event to log, before it has a seq. */
 export type PendingEvent = { [T in EventType]: { type: T; data: EventDataMap[T] } }[EventType];
@@ -25,16 +34,14 @@ export class Journal {
     private readonly bus: EventBus,
   ) {}
 
-  /** Makes sure the job's seq counter is loaded (and its log's torn tail repaired). */
-  async ensureOpen(record: JobRecord): Promise<void> {
-    if (this.eventLog.lastSeq(record.jobId) === undefined) await this.eventLog.open(record.jobId);
+  /** Makes sure the job's seq counter is loaded (and its log's torn tail repaired); what was found, when it opened it. */
+  async ensureOpen(record: JobRecord): Promise<OpenedLog | null> {
+    return this.eventLog.lastSeq(record.jobId) === undefined ? this.eventLog.open(record.jobId) : null;
   }
 
-  /**
-   * Logs `events` and saves the record. `durable`: fsync both (a state transition);
-   * otherwise the record save is coalesced (progress).
-   */
-  commit(record: JobRecord, events: PendingEvent[], durable: boolean): Promise<void> {
+  /** Logs `events` and saves the record, as durably as `durability` says. */
+  commit(record: JobRecord, events: PendingEvent[], durability: Durability): Promise<void> {
+    const durable = durability === 'record';
     const logged = events.map((e) => this.eventLog.next(record.jobId, e.type, e.data) as JobEvent);
     if (logged.length > 0) record.lastEventSeq = logged[logged.length - 1]!.seq;
     const snapshot = structuredClone(record);
@@ -42,7 +49,7 @@ export class Journal {
     else this.#scheduleFlush(record);
     return this.#serial
       .run(record.jobId, async () => {
-        await this.eventLog.append(record.jobId, logged, durable);
+        await this.eventLog.append(record.jobId, logged, durability !== 'none');
         if (durable) await this.store.save(snapshot, true);
       })
       .then(() => {

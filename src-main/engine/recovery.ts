@@ -1,4 +1,4 @@
-import type { JobRecord } from './job-record.js';
+import { isActive, type JobRecord } from './job-record.js';
 import type { Journal } from './journal.js';
 import { statusEvent } from './job-views.js';
 
@@ -17,10 +17,15 @@ export async function recoverJobs(
 ): Promise<string[]> {
   const queue: JobRecord[] = [];
   for (const record of records) {
-    if (record.damaged) continue;
+    if (record.damaged || !isActive(record)) continue;
     const jobId = record.jobId;
+    const log = await journal.ensureOpen(record);
+    // An attempt's start is fsynced in the log only; job.json may still say pending.
+    if (log?.lastStatus?.status === 'running' && log.lastStatus.seq > record.lastEventSeq) {
+      record.status = 'running';
+      record.attempts++;
+    }
     if (record.status === 'running') {
-      await journal.ensureOpen(record);
       for (const s of record.steps) if (s.status === 'running') Object.assign(s, { status: 'pending', endedAt: null });
       const message = 'Aura Studio stopped while this job was running; it resumes from its last checkpoint.';
       if (autoResume) {
@@ -28,7 +33,7 @@ export async function recoverJobs(
         await journal.commit(
           record,
           [{ type: 'warning', data: { jobId, code: 'INTERRUPTED', message } }, statusEvent(record)],
-          true,
+          'record',
         );
         queue.push(record);
       } else {
@@ -46,19 +51,15 @@ export async function recoverJobs(
         await journal.commit(
           record,
           [statusEvent(record), { type: 'job-failed', data: { jobId, step: null, error } }],
-          true,
+          'record',
         );
       }
     } else if (record.status === 'paused' && record.resumeOnStart) {
-      await journal.ensureOpen(record);
       Object.assign(record, { resumeOnStart: false, ...(autoResume ? { status: 'pending' } : {}) });
-      await journal.commit(record, [statusEvent(record)], true);
+      await journal.commit(record, [statusEvent(record)], 'record');
       if (autoResume) queue.push(record);
     } else if (record.status === 'pending') {
-      await journal.ensureOpen(record);
       queue.push(record);
-    } else if (record.status === 'paused') {
-      await journal.ensureOpen(record);
     }
   }
   return queue.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0)).map((r) => r.jobId);

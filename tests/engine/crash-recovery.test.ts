@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../src-main/engine/engine.js';
 import type { JobEvent } from '../../src-shared/events.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
-import { testSteps } from '../helpers/test-steps.js';
+import { testSpec, testSteps } from '../helpers/test-steps.js';
 import { waitForStatus } from '../helpers/wait.js';
 
 const CHILD = path.resolve(import.meta.dirname, '../helpers/engine-child.ts');
@@ -61,7 +61,8 @@ describe('crash recovery', () => {
     await killHard(proc);
     const jobId = event.jobId;
     const onDisk = JSON.parse(fs.readFileSync(path.join(tmp.dir, 'jobs', jobId, 'job.json'), 'utf8'));
-    expect(onDisk.status).toBe('running');
+    // The attempt's start is fsynced in the event log; job.json follows it lazily.
+    expect(['pending', 'running']).toContain(onDisk.status);
     expect(fs.existsSync(path.join(tmp.dir, 'engine.lock'))).toBe(true);
 
     const runs = new Map<string, number>();
@@ -75,6 +76,27 @@ describe('crash recovery', () => {
     expect(events.some((e) => e.type === 'warning' && e.data.code === 'INTERRUPTED')).toBe(true);
     expect(events.at(-1)!.type).toBe('job-completed');
     expect(engine.get(jobId)!.attempts).toBe(2);
+  });
+
+  it('trusts the event log over a job.json that had not caught up with the start of an attempt', async () => {
+    const seed = await createEngine({ dataDir: tmp.dir, steps: testSteps() });
+    seed.pauseQueue();
+    const job = await seed.create(testSpec('stale record'));
+    await seed.close();
+    const events = path.join(tmp.dir, 'jobs', job.jobId, 'events.jsonl');
+    const running = {
+      seq: 2,
+      ts: Date.now(),
+      jobId: job.jobId,
+      type: 'job-status',
+      data: { jobId: job.jobId, status: 'running', stage: 'Prepare', progressPct: 0, canResume: false },
+    };
+    fs.appendFileSync(events, JSON.stringify(running) + '\n');
+    engine = await createEngine({ dataDir: tmp.dir, steps: testSteps() });
+    await waitForStatus(engine, job.jobId, 'completed');
+    const logged = await engine.readEvents(job.jobId, 0);
+    expect(logged.find((e) => e.type === 'warning')?.data).toMatchObject({ code: 'INTERRUPTED' });
+    expect(logged.map((e) => e.seq)).toEqual(logged.map((_, i) => i + 1));
   });
 
   it('fails an interrupted job resumably when autoResumeInterrupted is off', async () => {
