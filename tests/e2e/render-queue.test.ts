@@ -197,4 +197,13 @@ describe('the render queue in Chromium against aura serve', () => {
     expect(dark.problems).toEqual([]);
     expect(app.problems).toEqual([]);
   });
+
+  it('says plainly when a restarted server no longer takes its token', async () => {
+    const { page } = app;
+    const port = server.port;
+    await server.stop();
+    server = await startAura({ dataDir, token: newToken(), port });
+    await page.locator('[data-connection="unauthorized"]').waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('status').filter({ hasText: 'new access key' }).count()).toBe(1);
+  });
 });
