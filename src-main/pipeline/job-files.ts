@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { writeJsonAtomic } from '../engine/atomic-file.js';
 import { StepError } from '../engine/errors.js';
 import type { Scene } from './script-parser.js';
 
@@ -41,10 +41,8 @@ export async function hashFile(path: string): Promise<string> {
     .digest('hex');
 }
 
-/** Writes JSON durably (temp file + rename) so a crash never leaves half a file for resume to trip on. */
-export async function writeJson(path: string, value: unknown): Promise<void> {
-  await writeFileAtomic(path, JSON.stringify(value, null, 2) + '\n', { fsync: true });
-}
+/** Writes JSON durably (the engine's atomic write) so a crash never leaves half a file for resume to trip on. */
+export const writeJson = writeJsonAtomic;
 
 /** Reads a step's JSON result; a missing or torn file is a clear, retryable StepError. */
 export async function readJson<T>(path: string, what: string): Promise<T> {
