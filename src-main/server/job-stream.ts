@@ -73,7 +73,11 @@ export async function serveJobStream(
       return;
     }
     if (live) sendLive(event);
-    else if (pending.push(event) > MAX_PENDING_EVENTS) stream.destroy();
+    else if (pending.push(event) > MAX_PENDING_EVENTS) {
+      // Too far behind already while still replaying: drop it; it recovers by replay.
+      stream.dropped = true;
+      stream.destroy();
+    }
   });
   stream.onClose(unsubscribe);
   stream.open();
