@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { RenderSpecSchema, type RenderSpec } from '../../src-shared/spec.js';
+import { DataDirLockedError } from '../engine/data-dir-lock.js';
 import { resolveDataDir } from '../engine/data-dir.js';
 import type { EngineApi, EngineEvent } from '../engine/engine-api.js';
 import { createEngine } from '../engine/engine.js';
@@ -119,6 +120,9 @@ export async function runRender(argv: string[]): Promise<number> {
     engine = await createEngine({ dataDir: resolveDataDir(dataDirFlag), steps: createPipelineSteps });
   } catch (error) {
     console.error(`aura render: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof DataDirLockedError) {
+      console.error('  - Aura Studio or `aura serve` is using this data folder: render there, or pass --data-dir DIR.');
+    }
     return EXIT.failed;
   }
   try {
@@ -158,6 +162,7 @@ async function renderOne(engine: EngineApi, spec: RenderSpec): Promise<number> {
   process.on('SIGINT', onSigint);
   try {
     jobId = (await engine.create(spec)).jobId;
+    bar.update(0, null, null);
     for (const event of early.splice(0)) onEvent(event);
     const end = await ended;
     bar.clear();

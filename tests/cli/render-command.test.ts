@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatEta, progressLine, runRender, specProblemSentence } from '../../src-main/cli/render-command.js';
 import { RenderSpecSchema } from '../../src-shared/spec.js';
-import { processesMentioning, probeMedia, tinySpec } from '../pipeline/helpers/pipeline-engine.js';
+import { processesMentioning, probeMedia, startPipelineEngine, tinySpec } from '../pipeline/helpers/pipeline-engine.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const AURA = join(import.meta.dirname, '..', '..', 'src-main', 'cli', 'aura.ts');
@@ -77,6 +77,21 @@ describe('aura render', () => {
       errors.restore();
     }
     expect(existsSync(data)).toBe(false);
+  });
+
+  it('a data folder another engine holds: exit 1 with the lock message and a hint', async () => {
+    temp = makeTempDir('aura-cli-');
+    const data = join(temp.dir, 'data');
+    const holder = await startPipelineEngine(data);
+    const errors = captureStderr();
+    try {
+      expect(await runRender([writeSpec(temp.dir, tinySpec(1)), '--data-dir', data])).toBe(1);
+      expect(errors.lines[0]).toMatch(/^aura render: .*data folder/);
+      expect(errors.lines[1]).toContain('--data-dir');
+    } finally {
+      errors.restore();
+      await holder.close();
+    }
   });
 
   it('usage errors exit 2', async () => {
