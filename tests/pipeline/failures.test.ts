@@ -7,7 +7,7 @@ import type { JobEvent } from '../../src-shared/events.js';
 import { RenderSpecSchema, type RenderSpecInput } from '../../src-shared/spec.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { waitForEvent } from '../helpers/wait.js';
-import { startPipelineEngine, tinySpec } from './helpers/pipeline-engine.js';
+import { ESPEAK, startPipelineEngine, tinySpec } from './helpers/pipeline-engine.js';
 
 let engine: Engine | undefined;
 let temp: ReturnType<typeof makeTempDir> | undefined;
@@ -83,6 +83,13 @@ describe('pipeline failures', () => {
     const { job } = await runToEnd(tinySpec(1, { image: '/nonexistent/picture.png' }));
     expect(job.error).toMatchObject({ code: 'IMAGE_UNREADABLE' });
     expect(job.error?.message).toContain('/nonexistent/picture.png');
+  });
+
+  it.skipIf(!ESPEAK)("an unknown espeak voice fails the Voice step with espeak-ng's own words", async () => {
+    const { job } = await runToEnd(tinySpec(1, {}, { engine: 'espeak', voice: 'zzvoice', rate: 170 }));
+    expect(job.error).toMatchObject({ code: 'TTS_FAILED', step: 'narration' });
+    expect(job.error?.message).toMatch(/voice does not exist/);
+    expect(job.error?.suggestedActions.join(' ')).toMatch(/voice/);
   });
 
   it('a script without any scene is a bad spec: failed and not resumable', async () => {
