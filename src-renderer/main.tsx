@@ -8,7 +8,10 @@ import { App } from './components/shell/App.js';
 import { NoToken } from './components/shell/NoToken.js';
 import { startGlobalStream } from './sse/global-stream.js';
 import { queuePreviewed } from './store/app-store.js';
-import './styles.css';
+import './styles/index.css';
+
+/** How long the first render waits for the first page of the queue. */
+const PREVIEW_WAIT_MS = 300;
 
 const connection = resolveConnection(window);
 const root = createRoot(document.getElementById('root')!);
@@ -18,12 +21,17 @@ if (!connection.token) {
 } else {
   const client = createApiClient({ baseUrl: connection.baseUrl, token: connection.token });
   installApi(client, connection.bridge);
-  startGlobalStream(client);
-  // A big queue's snapshot takes a moment to arrive; the newest page paints first.
-  client.queue({ limit: 50 }).then(queuePreviewed, () => undefined);
-  root.render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
+  // The newest page of the queue paints first, in the window's very first layout (the render
+  // waits for it, at most PREVIEW_WAIT_MS). The stream's snapshot (every job: megabytes for a big
+  // queue) is asked for right after, so it does not compete with that paint; it describes the
+  // queue as of its own moment, so nothing is missed in between.
+  const render = () =>
+    root.render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  const preview = client.queue({ limit: 50 }).then(queuePreviewed, () => undefined);
+  void Promise.race([preview, new Promise((resolve) => setTimeout(resolve, PREVIEW_WAIT_MS))]).then(render);
+  void preview.then(() => requestAnimationFrame(() => startGlobalStream(client)));
 }
