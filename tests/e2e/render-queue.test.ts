@@ -190,6 +190,17 @@ describe('the render queue in Chromium against aura serve', () => {
     await page.getByRole('link', { name: /^Queue/ }).click();
   });
 
+  it('deletes a finished job after asking, and its files with it', async () => {
+    const { page } = app;
+    const row = jobRow(page, 'Pause me');
+    const jobId = await jobIdOf(row);
+    expect(existsSync(join(dataDir, 'jobs', jobId))).toBe(true);
+    await row.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Yes, delete it' }).click();
+    await row.waitFor({ state: 'detached' });
+    await waitUntil('the job folder removed', () => !existsSync(join(dataDir, 'jobs', jobId)));
+  });
+
   it('looks right in dark mode, with no console errors or CSP violations anywhere', async () => {
     const dark = await openApp(browser, server.pageUrl, { colorScheme: 'dark' });
     await jobRow(dark.page, 'Tiny sky').waitFor();

@@ -30,7 +30,7 @@ export function JobActions(props: {
         </button>
       )}
       {can.delete && (
-        <button type="button" className="button button--quiet" onClick={() => void deleteJob(job.jobId)}>
+        <button type="button" className="button button--quiet" onClick={() => void deleteJob(job)}>
           Delete
         </button>
       )}

@@ -42,7 +42,19 @@ export async function cancelJob(job: { jobId: string; title: string; status: Job
 
 export const pauseJob = (jobId: string) => run('pause the render', () => api().pause(jobId));
 export const resumeJob = (jobId: string) => run('resume the render', () => api().resume(jobId));
-export const deleteJob = (jobId: string) => run('delete the job', () => api().deleteJob(jobId));
+/** Deletes an ended job, asking first when that throws away a finished video. */
+export async function deleteJob(job: { jobId: string; title: string; artifactCount: number }): Promise<void> {
+  if (job.artifactCount > 0) {
+    const ok = await askConfirm({
+      title: `Delete “${job.title}”?`,
+      body: 'Its video and every file it made are removed from this computer.',
+      confirmLabel: 'Yes, delete it',
+      cancelLabel: 'Keep it',
+    });
+    if (!ok) return;
+  }
+  await run('delete the job', () => api().deleteJob(job.jobId));
+}
 
 /** Opens the video: with the OS player in Electron, in a new tab in a browser. */
 export function openOutput(jobId: string, name = OUTPUT_ARTIFACT): void {
