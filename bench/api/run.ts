@@ -4,6 +4,7 @@
  * per-request latency; ten show it under concurrent load. Flags: --seconds N --json.
  */
 import { fork } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { quantile, report, round } from '../lib/stats.js';
@@ -65,5 +66,8 @@ report(
     `10 connections: p50 ${round(loaded.p50, 3)} ms, p99 ${round(loaded.p99, 3)} ms, ${round(loaded.perSec, 0)} req/s`,
     `?status=pending&limit=200, 1 connection: p50 ${round(filtered.p50, 3)} ms, p99 ${round(filtered.p99, 3)} ms`,
     `errors or non-2xx answers: ${single.bad + loaded.bad + filtered.bad}`,
+    `machine: ${cpus().length} CPUs, load average at the end ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' / ')} (other work on the machine inflates latencies)`,
   ],
 );

@@ -6,6 +6,7 @@
  * Each server runs in its own process so its CPU is its own. Flags: --clients N --seconds N --json.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { EventSource } from 'eventsource';
 import { EVENT_TYPES } from '../../src-shared/events.js';
@@ -150,6 +151,9 @@ report(
     `better-sse: p50 ${round(quantile(anchor.latencies, 0.5), 2)} ms, ${round(anchor.delivered / (anchor.result.wallMs / 1000), 0)} events/s, delivered ${anchor.delivered}/${anchor.expected}, server CPU ${cpuPct(anchor.result)} %`,
     'latency: engine emit (first engine subscriber, before the server sees it) → EventSource message in the client process',
     "settings cap concurrency at 16, so 16 jobs at 12.5 Hz carry the issue's 200 progress events/s",
+    `machine: ${cpus().length} CPUs, load average at the end ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' / ')} (other work on the machine inflates latencies)`,
   ],
 );
 process.exit(0);
