@@ -8,8 +8,8 @@ import type { EngineApi, EngineEvent } from '../engine/engine-api.js';
 import { createEngine } from '../engine/engine.js';
 import { createPipelineSteps, OUTPUT_NAME } from '../pipeline/index.js';
 
-/** Exit codes: 0 done, 1 the render failed, 2 bad usage or spec, 130 canceled by Ctrl-C. */
-export const EXIT = { ok: 0, failed: 1, usage: 2, canceled: 130 } as const;
+/** Exit codes: 0 done, 1 the render failed, 2 bad usage or spec, 130 canceled by Ctrl-C, 143 by SIGTERM. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, canceled: 130, terminated: 143 } as const;
 
 interface Issue {
   code: string;
@@ -151,17 +151,23 @@ async function renderOne(engine: EngineApi, spec: RenderSpec): Promise<number> {
     }
   };
   const unsubscribe = engine.subscribe(onEvent);
-  let interrupted = false;
-  const onSigint = () => {
-    if (interrupted || jobId === undefined) process.exit(EXIT.canceled);
-    interrupted = true;
+  // SIGINT (Ctrl-C) and SIGTERM cancel the job cleanly; a second signal exits at once.
+  let signalled: NodeJS.Signals | undefined;
+  const cancelJob = () => {
+    if (jobId !== undefined) engine.cancel(jobId).catch(() => undefined);
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signalled) process.exit(exitCodeFor(signal));
+    signalled = signal;
     bar.clear();
     console.error('Canceling...');
-    engine.cancel(jobId).catch(() => undefined);
+    cancelJob();
   };
-  process.on('SIGINT', onSigint);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     jobId = (await engine.create(spec)).jobId;
+    if (signalled) cancelJob();
     bar.update(0, null, null);
     for (const event of early.splice(0)) onEvent(event);
     const end = await ended;
@@ -177,9 +183,15 @@ async function renderOne(engine: EngineApi, spec: RenderSpec): Promise<number> {
       return EXIT.failed;
     }
     console.error('aura render: canceled.');
-    return EXIT.canceled;
+    return exitCodeFor(signalled ?? 'SIGINT');
   } finally {
-    process.off('SIGINT', onSigint);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     unsubscribe();
   }
+}
+
+/** The shell convention: 128 + the signal's number (130 for Ctrl-C, 143 for SIGTERM). */
+function exitCodeFor(signal: NodeJS.Signals): number {
+  return signal === 'SIGTERM' ? EXIT.terminated : EXIT.canceled;
 }

@@ -105,7 +105,10 @@ describe('aura render', () => {
     }
   });
 
-  it('Ctrl-C cancels cleanly: exit 130, no temp or proxy left, no ffmpeg left', async () => {
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s cancels cleanly: exit %s, no temp or proxy left, no ffmpeg left', async (signal, code) => {
     temp = makeTempDir('aura-cli-');
     const data = join(temp.dir, 'data');
     mkdirSync(data);
@@ -114,11 +117,11 @@ describe('aura render', () => {
     const run = await aura(['render', writeSpec(temp.dir, tinySpec(12)), '--data-dir', data], (all, child) => {
       if (!sent && all.includes('Visuals')) {
         sent = true;
-        child.kill('SIGINT');
+        child.kill(signal);
       }
     });
     expect(sent).toBe(true);
-    expect(run.code).toBe(130);
+    expect(run.code).toBe(code);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('canceled');
     expect(readdirSync(join(data, 'temp'))).toEqual([]);
