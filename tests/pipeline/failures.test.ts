@@ -92,6 +92,18 @@ describe('pipeline failures', () => {
     expect(job.error?.suggestedActions.join(' ')).toMatch(/voice/);
   });
 
+  it('a render larger than the free disk space fails preflight with DISK_FULL before any work', async () => {
+    // 500 scenes of 10 minutes at 8K 120 fps: petabytes by the estimate, more than any test disk.
+    const huge = {
+      ...tinySpec(500, { durationSec: 600 }),
+      output: { width: 7680, height: 4320, fps: 120, quality: 'high' as const },
+    };
+    const { job } = await runToEnd(huge);
+    expect(job.error).toMatchObject({ code: 'DISK_FULL', step: 'preflight' });
+    expect(job.error?.message).toMatch(/needs about \d+ MB .* \d+ MB is free/);
+    expect(job.canResume).toBe(true);
+  });
+
   it('a script without any scene is a bad spec: failed and not resumable', async () => {
     const { job } = await runToEnd({ title: 'empty', script: '\n   \n' });
     expect(job.error).toMatchObject({ code: 'SCRIPT_EMPTY', step: 'script' });
