@@ -47,6 +47,7 @@ async function render(ctx: StepContext) {
   }
   await rename(part, output);
   await ctx.addArtifact(OUTPUT_NAME, 'video/mp4');
+  ctx.log.info(`Joined ${scenes.length} scene clip(s) into ${OUTPUT_NAME} (${totalSec.toFixed(2)} s)`);
   ctx.progress(100);
   return { outputs: [output] };
 }
