@@ -1,21 +1,20 @@
 /**
- * Collects items and hands them over once per animation frame (or after `maxDelayMs` when frames
- * are not running, as in a hidden window). At 200 events/s the store then changes ~60 times a
- * second instead of 200, and React renders each frame once.
+ * Collects items and hands them over in batches: the first at once (next task), later ones at
+ * most every `minIntervalMs`. At 200 events/s the store then changes 10 times a second instead
+ * of 200, each change copies the queue's Map once, and React renders once per batch; the
+ * progress bars' CSS transition keeps the motion smooth between batches.
  */
 export function createBatcher<T>(
   flush: (items: T[]) => void,
-  maxDelayMs = 50,
+  minIntervalMs = 100,
 ): { push(item: T): void; cancel(): void } {
   let items: T[] = [];
-  let frame: number | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let lastFlush = -Infinity;
 
   const run = () => {
-    if (frame !== null && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame);
-    if (timer !== null) clearTimeout(timer);
-    frame = null;
     timer = null;
+    lastFlush = Date.now();
     const batch = items;
     items = [];
     if (batch.length > 0) flush(batch);
@@ -25,13 +24,10 @@ export function createBatcher<T>(
     push(item: T) {
       items.push(item);
       if (timer !== null) return;
-      timer = setTimeout(run, maxDelayMs);
-      if (typeof requestAnimationFrame === 'function') frame = requestAnimationFrame(run);
+      timer = setTimeout(run, Math.max(0, lastFlush + minIntervalMs - Date.now()));
     },
     cancel() {
-      if (frame !== null && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame);
       if (timer !== null) clearTimeout(timer);
-      frame = null;
       timer = null;
       items = [];
     },
