@@ -126,8 +126,19 @@ describe('the render queue in Chromium against aura serve', () => {
     const pausedAt = Number(await row.getByRole('progressbar').getAttribute('aria-valuenow'));
     await screenshot(page, 'queue-paused');
     await row.getByRole('button', { name: 'Resume' }).click();
-    await waitForStatus(row, 'Completed', 90_000);
+    // Follow it live in its detail view: its own stream moves the steps and brings the thumbnails.
+    await row.getByRole('link', { name: 'Pause me' }).click();
+    const header = page.locator('.detail__head');
+    await header.getByText('Running', { exact: true }).waitFor({ timeout: 30_000 });
+    await screenshot(page, 'job-detail-running');
+    await header.getByText('Completed', { exact: true }).waitFor({ timeout: 90_000 });
+    const scenes = page.getByRole('list', { name: 'Scene previews' });
+    await scenes.getByRole('img', { name: 'Scene 6' }).waitFor();
+    expect(await scenes.getByRole('img').count()).toBe(6);
+    await page.locator('video').waitFor();
     expect(pausedAt).toBeGreaterThan(0);
+    await page.getByRole('link', { name: '← Queue' }).click();
+    await waitForStatus(row, 'Completed', 5_000);
   });
 
   it('reconnects by itself when the server restarts mid-render, and shows the job resumed', async () => {
