@@ -10,7 +10,7 @@ export type StreamStatus = 'open' | 'retrying' | 'closed';
 export interface EventStreamOptions {
   /** The stream's URL; given the last seen event id when we re-open it ourselves. */
   url(lastEventId: string | null): string;
-  /** Parsed, schema-checked events, in arrival order, batched per frame. */
+  /** Parsed, schema-checked events, in arrival order, in batches (see createBatcher). */
   onEvents(events: StreamEvent[]): void;
   onStatus?(status: StreamStatus): void;
   /**
@@ -28,7 +28,7 @@ const BACKOFF_MS = [500, 1000, 2000, 4000, 8000];
 /**
  * An EventSource with our rules on top: every frame parsed with the shared schema (bad frames are
  * logged and dropped; a big queue snapshot in slices, its first screenful at once), events
- * batched per frame, and a re-open with `?lastEventId=` when the browser gives up (it retries
+ * handed over in batches, and a re-open with `?lastEventId=` when the browser gives up (it retries
  * network errors itself, with the Last-Event-ID header).
  */
 export function openEventStream(options: EventStreamOptions): { close(): void } {
@@ -50,6 +50,7 @@ export function openEventStream(options: EventStreamOptions): { close(): void } 
       return;
     }
     if (type === 'queue-snapshot') {
+      // User Timing marks: DevTools (and whoever profiles start-up) see the snapshot's path.
       performance.mark('aura:snapshot-received');
       held = [];
       const release = () => {
