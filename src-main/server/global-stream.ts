@@ -17,16 +17,16 @@ export function queueSnapshot(engine: EngineApi): {
   return { jobs: engine.list({ limit: SNAPSHOT_LIMIT }), stats: engine.stats() };
 }
 
-const frames = new WeakMap<GlobalEntry, string>();
+const frames = new WeakMap<GlobalEntry, Buffer>();
 
-/** An entry's frame, serialised once however many clients receive it (fan-out cost is then a write). */
-function globalFrame(epoch: number, entry: GlobalEntry): string {
-  let text = frames.get(entry);
-  if (text === undefined) {
-    text = formatSseEvent(formatEventId(epoch, entry.seq), entry.event.type, entry.event.data);
-    frames.set(entry, text);
+/** An entry's frame, serialised and encoded once however many clients receive it: fan-out is then a write. */
+function globalFrame(epoch: number, entry: GlobalEntry): Buffer {
+  let bytes = frames.get(entry);
+  if (bytes === undefined) {
+    bytes = Buffer.from(formatSseEvent(formatEventId(epoch, entry.seq), entry.event.type, entry.event.data));
+    frames.set(entry, bytes);
   }
-  return text;
+  return bytes;
 }
 
 /**
@@ -48,7 +48,7 @@ export function serveGlobalStream(
 
   reply.hijack();
   const stream = registry.create(request.raw, reply.raw);
-  const frame = (entry: GlobalEntry): string => globalFrame(hub.epoch, entry);
+  const frame = (entry: GlobalEntry): Buffer => globalFrame(hub.epoch, entry);
 
   stream.onClose(hub.subscribe((entry) => stream.send(frame(entry))));
   stream.open();

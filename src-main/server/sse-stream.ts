@@ -23,6 +23,7 @@ export class SseStream {
   readonly #pingSeconds: () => number;
   readonly #closeCallbacks: Array<() => void> = [];
   #closed = false;
+  #corked = false;
   #lastWriteAt = Date.now();
   #pingTimer: NodeJS.Timeout | undefined;
   /** True when the stream was cut because the client fell behind. */
@@ -56,7 +57,7 @@ export class SseStream {
    * Queues text without waiting. Returns false when the stream is closed or the client was
    * dropped for falling too far behind.
    */
-  send(text: string): boolean {
+  send(text: string | Buffer): boolean {
     if (this.#closed) return false;
     if (this.#res.writableLength > this.#maxBuffered) {
       this.dropped = true;
@@ -68,7 +69,7 @@ export class SseStream {
   }
 
   /** Queues text without the backlog check: for a bounded replay sent at the start. */
-  sendReplay(text: string): boolean {
+  sendReplay(text: string | Buffer): boolean {
     if (this.#closed) return false;
     this.#write(text);
     return true;
@@ -110,8 +111,18 @@ export class SseStream {
     this.#finish();
   }
 
-  #write(text: string): boolean {
+  #write(text: string | Buffer): boolean {
     this.#lastWriteAt = Date.now();
+    if (!this.#corked) {
+      // Frames queued in the same tick (a commit's several events, a burst of jobs) leave in one
+      // socket write instead of one each; uncorked before any I/O, so nothing waits.
+      this.#corked = true;
+      this.#res.cork();
+      process.nextTick(() => {
+        this.#corked = false;
+        this.#res.uncork();
+      });
+    }
     return this.#res.write(text);
   }
 
