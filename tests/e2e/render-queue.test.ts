@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newToken, startAura, type AuraServer } from './aura-server.js';
 import { launchChromium } from './chromium.js';
 import {
+  cspViolations,
   jobIdOf,
   jobRow,
   openApp,
@@ -218,6 +219,8 @@ describe('the render queue in Chromium against aura serve', () => {
     await screenshot(dark.page, 'queue-dark');
     expect(dark.problems).toEqual([]);
     expect(app.problems).toEqual([]);
+    expect(await cspViolations(dark.page)).toEqual([]);
+    expect(await cspViolations(app.page)).toEqual([]);
   });
 
   it('says plainly when a restarted server no longer takes its token', async () => {

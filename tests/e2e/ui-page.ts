@@ -34,8 +34,22 @@ export async function openApp(
     }
   });
   page.on('pageerror', (error) => problems.push(error.message));
+  // Injected by the browser before the app's scripts (not subject to the page's CSP): records
+  // every violation of the page's Content-Security-Policy, e.g. an eval or an inline script.
+  await page.addInitScript(() => {
+    const w = window as unknown as { cspViolations: string[] };
+    w.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
   await page.goto(pageUrl);
   return { page, problems };
+}
+
+/** The CSP violations the page has seen since it opened. */
+export function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? ['(not recorded)']);
 }
 
 /** A job's row: the listitem named by its title. */
