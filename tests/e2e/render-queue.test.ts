@@ -62,6 +62,23 @@ describe('the render queue in Chromium against aura serve', () => {
     await page.getByLabel('Title').fill('');
   });
 
+  it('can be driven from the keyboard alone', async () => {
+    const { page } = app;
+    await page.getByLabel('Title').focus();
+    await page.keyboard.type('Typed by keyboard');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('# One\nKeys only.');
+    // Tab on through the selects to the Render button, then press it.
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press('Tab');
+      const name = await page.evaluate(() => document.activeElement?.textContent?.trim());
+      if (name === 'Render') break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Render');
+    await page.keyboard.press('Enter');
+    await waitForStatus(jobRow(page, 'Typed by keyboard'), 'Completed', 60_000);
+  });
+
   it('renders a tiny video from the form, watches it complete and plays it', async () => {
     const { page } = app;
     await submitRender(page, { title: 'Tiny sky', script: TINY_SCRIPT });
@@ -106,8 +123,17 @@ describe('the render queue in Chromium against aura serve', () => {
     const jobId = await jobIdOf(row);
     expect(existsSync(join(dataDir, 'temp', jobId))).toBe(true);
     await screenshot(page, 'queue-running');
+    // Escape keeps the render going; the default button is the safe one.
     await row.getByRole('button', { name: 'Cancel' }).click();
     const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(
+      await dialog.getByRole('button', { name: 'Keep rendering' }).evaluate((b) => b === document.activeElement),
+    ).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await row.getByText('Running', { exact: true }).isVisible()).toBe(true);
+    await row.getByRole('button', { name: 'Cancel' }).click();
     await dialog.getByRole('button', { name: 'Yes, cancel it' }).click();
     await waitForStatus(row, 'Canceled', 15_000);
     await waitUntil(
