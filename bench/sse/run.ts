@@ -3,7 +3,8 @@
  * fixed rate; delivery latency (engine emit → client receive) p50/p99, events/s, server CPU; the
  * same load through a minimal better-sse channel server as the anchor. Then reconnect replay:
  * a client that missed 1,000 events of a job reconnects; time until it has all of them.
- * Each server runs in its own process so its CPU is its own. Flags: --clients N --seconds N --json.
+ * Each server runs in its own process so its CPU is its own; rounds alternate between them.
+ * Flags: --clients N --client-procs N --seconds N --rounds N --json.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -22,7 +23,8 @@ const CLIENTS = flag('clients', 200);
 /** Receiving processes: one event loop cannot parse 40,000 frames/s without becoming the bottleneck. */
 const CLIENT_PROCS = flag('client-procs', 2);
 /** Settings cap concurrency at 16 jobs, so the issue's 20 jobs × 10 Hz (200 events/s) runs as 16 × 12.5 Hz. */
-const SHAPE: LoadShape = { jobs: 16, hz: 12.5, seconds: flag('seconds', 10) };
+const SHAPE: LoadShape = { jobs: 16, hz: 12.5, seconds: flag('seconds', 6) };
+const ROUNDS = flag('rounds', 2);
 
 interface Child {
   process: ChildProcess;
@@ -127,28 +129,50 @@ async function replay(child: Child, url: string, count: number): Promise<number>
   return quantile(timings, 0.5);
 }
 
-const aura = await fanOut('aura-server.ts');
-const replay1000Ms = await replay(aura.child, aura.url, 1000);
-aura.child.send({ type: 'exit' });
-const anchor = await fanOut('better-sse-server.ts');
-anchor.child.send({ type: 'exit' });
+/** Rounds of each server, alternating, so changing load on the machine hits both alike. */
+interface Pooled {
+  latencies: number[];
+  delivered: number;
+  expected: number;
+  cpuMs: number;
+  wallMs: number;
+}
+const pooled = (): Pooled => ({ latencies: [], delivered: 0, expected: 0, cpuMs: 0, wallMs: 0 });
+const aura = pooled();
+const anchor = pooled();
+let replay1000Ms = NaN;
+for (let round = 0; round < ROUNDS; round++) {
+  for (const [script, into] of [
+    ['aura-server.ts', aura],
+    ['better-sse-server.ts', anchor],
+  ] as const) {
+    const run = await fanOut(script);
+    for (const latency of run.latencies) into.latencies.push(latency);
+    into.delivered += run.delivered;
+    into.expected += run.expected;
+    into.cpuMs += run.result.cpuMs;
+    into.wallMs += run.result.wallMs;
+    if (script === 'aura-server.ts' && round === 0) replay1000Ms = await replay(run.child, run.url, 1000);
+    run.child.send({ type: 'exit' });
+  }
+}
 
 const p99 = quantile(aura.latencies, 0.99);
 const betterSseP99 = quantile(anchor.latencies, 0.99);
 const cpuPct = (r: { cpuMs: number; wallMs: number }) => round((r.cpuMs / r.wallMs) * 100, 1);
 report(
-  `bench:sse — ${CLIENTS} clients (${CLIENT_PROCS} processes) on /api/events, ${SHAPE.jobs} jobs × ${SHAPE.hz} Hz progress for ${SHAPE.seconds} s`,
+  `bench:sse — ${CLIENTS} clients (${CLIENT_PROCS} processes) on /api/events, ${SHAPE.jobs} jobs × ${SHAPE.hz} Hz progress, ${ROUNDS} × ${SHAPE.seconds} s per server, alternating`,
   {
     p50Ms: round(quantile(aura.latencies, 0.5), 2),
     p99Ms: round(p99, 2),
-    eventsPerSec: round(aura.delivered / (aura.result.wallMs / 1000), 0),
+    eventsPerSec: round(aura.delivered / (aura.wallMs / 1000), 0),
     betterSseP99Ms: round(betterSseP99, 2),
     ratioP99: round(p99 / betterSseP99, 2),
     replay1000Ms: round(replay1000Ms, 1),
   },
   [
-    `aura: delivered ${aura.delivered}/${aura.expected}, server CPU ${cpuPct(aura.result)} % of a core (engine, disk and server in one process)`,
-    `better-sse: p50 ${round(quantile(anchor.latencies, 0.5), 2)} ms, ${round(anchor.delivered / (anchor.result.wallMs / 1000), 0)} events/s, delivered ${anchor.delivered}/${anchor.expected}, server CPU ${cpuPct(anchor.result)} %`,
+    `aura: delivered ${aura.delivered}/${aura.expected}, server CPU ${cpuPct(aura)} % of a core (engine, disk and server in one process)`,
+    `better-sse: p50 ${round(quantile(anchor.latencies, 0.5), 2)} ms, ${round(anchor.delivered / (anchor.wallMs / 1000), 0)} events/s, delivered ${anchor.delivered}/${anchor.expected}, server CPU ${cpuPct(anchor)} %`,
     'latency: engine emit (first engine subscriber, before the server sees it) → EventSource message in the client process',
     "settings cap concurrency at 16, so 16 jobs at 12.5 Hz carry the issue's 200 progress events/s",
     `machine: ${cpus().length} CPUs, load average at the end ${loadavg()
