@@ -18,7 +18,11 @@ function newestMtime(dir) {
 
 const outputs = ['dist/node/src-main/cli/aura.js', 'dist/renderer/index.html'];
 const builtAt = Math.min(...outputs.map((f) => (fs.existsSync(f) ? fs.statSync(f).mtimeMs : 0)));
-const sourcesAt = Math.max(...['src-main', 'src-shared', 'src-renderer', 'package-lock.json'].map((p) => (fs.statSync(p).isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs)));
+const sourcesAt = Math.max(
+  ...['src-main', 'src-shared', 'src-renderer', 'package-lock.json'].map((p) =>
+    fs.statSync(p).isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs,
+  ),
+);
 if (builtAt < sourcesAt) {
   console.log('Building Aura Studio…');
   if (run('npm', ['run', 'build']) !== 0) process.exit(1);

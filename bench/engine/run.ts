@@ -56,7 +56,10 @@ async function seedStoredJobs(dataDir: string): Promise<void> {
     const jobId = `seed${String(i).padStart(6, '0')}`;
     fs.mkdirSync(path.join(jobs, jobId, 'artifacts'), { recursive: true });
     const createdAt = new Date(base + i * 60_000).toISOString();
-    fs.writeFileSync(path.join(jobs, jobId, 'job.json'), JSON.stringify({ ...record, jobId, title: `Stored job ${i}`, createdAt, status: statuses[i % statuses.length] }));
+    fs.writeFileSync(
+      path.join(jobs, jobId, 'job.json'),
+      JSON.stringify({ ...record, jobId, title: `Stored job ${i}`, createdAt, status: statuses[i % statuses.length] }),
+    );
     fs.writeFileSync(path.join(jobs, jobId, 'events.jsonl'), events.replaceAll(job.jobId, jobId));
   }
 }
@@ -66,7 +69,12 @@ const parallel = await throughput(4);
 const stored = path.join(root, 'stored');
 await seedStoredJobs(stored);
 const child = JSON.parse(
-  execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'startup-child.ts'), stored], { encoding: 'utf8' }).trim().split('\n').at(-1)!,
+  execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'startup-child.ts'), stored], {
+    encoding: 'utf8',
+  })
+    .trim()
+    .split('\n')
+    .at(-1)!,
 ) as { startupMs: number; rssMB: number; listP50Ms: number; listFilteredP50Ms: number; jobs: number };
 fs.rmSync(root, { recursive: true, force: true });
 

@@ -23,4 +23,12 @@ for (let i = 0; i < 200; i++) {
   filtered.push(performance.now() - t);
 }
 await engine.close();
-console.log(JSON.stringify({ startupMs, rssMB, listP50Ms: quantile(timings, 0.5), listFilteredP50Ms: quantile(filtered, 0.5), jobs: engine.stats().total }));
+console.log(
+  JSON.stringify({
+    startupMs,
+    rssMB,
+    listP50Ms: quantile(timings, 0.5),
+    listFilteredP50Ms: quantile(filtered, 0.5),
+    jobs: engine.stats().total,
+  }),
+);
