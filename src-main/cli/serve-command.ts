@@ -56,14 +56,19 @@ export async function runServe(argv: string[]): Promise<number> {
   console.log(readyLine(host.url, host.token));
   if (args.open) openBrowser(`${host.url}/?token=${host.token}`);
 
+  // Persistent handlers, never `once`: signal-exit (loaded by write-file-atomic) re-raises a
+  // signal it finds no other listener for, which would kill us in the middle of shutting down.
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once('SIGINT', () => resolve('SIGINT'));
-    process.once('SIGTERM', () => resolve('SIGTERM'));
+    let received: NodeJS.Signals | undefined;
+    const onSignal = (sig: NodeJS.Signals) => {
+      // A second signal while shutting down means "now": exit without waiting.
+      if (received) process.exit(130);
+      received = sig;
+      resolve(sig);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
   });
-  // A second signal while shutting down means "now": exit without waiting.
-  const force = () => process.exit(130);
-  process.once('SIGINT', force);
-  process.once('SIGTERM', force);
   console.log(`Received ${signal}; pausing running jobs and shutting down...`);
   try {
     await host.close();
