@@ -81,16 +81,24 @@ export class CheckpointStore {
     if (isNew) await fsyncDir(dir);
   }
 
-  /** The Checkpoints a step of this job sees. */
-  forJob(jobId: string): Checkpoints {
+  /**
+   * The Checkpoints of one attempt of a job: the file is read once, on first use, and kept in
+   * step with what this attempt records (a new attempt reads it afresh).
+   */
+  forAttempt(jobId: string): Checkpoints {
+    let view: Promise<Map<string, Entry>> | undefined;
+    const entries = () => (view ??= this.#read(jobId));
     return {
       isDone: async (key, inputsHash) => {
-        const entry = (await this.#read(jobId)).get(key);
+        const entry = (await entries()).get(key);
         if (!entry || entry.inputsHash !== inputsHash) return false;
         return (await Promise.all(entry.outputs.map(exists))).every(Boolean);
       },
-      markDone: (key, inputsHash, outputs) =>
-        this.#serial.run(jobId, () => this.#append(jobId, { key, inputsHash, outputs, at: new Date().toISOString() })),
+      markDone: async (key, inputsHash, outputs) => {
+        const entry = { key, inputsHash, outputs, at: new Date().toISOString() };
+        await this.#serial.run(jobId, () => this.#append(jobId, entry));
+        (await entries()).set(key, entry);
+      },
     };
   }
 

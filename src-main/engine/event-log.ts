@@ -37,6 +37,7 @@ export function parseEventLines(text: string): { events: JobEvent[]; validBytes:
 /** events.jsonl: append-only, one JSON event a line, `seq` per job from 1. */
 export class EventLog {
   #lastSeq = new Map<string, number>();
+  #handles = new Map<string, Promise<fs.FileHandle>>();
 
   constructor(private readonly fileOf: (jobId: string) => string) {}
 
@@ -83,17 +84,38 @@ export class EventLog {
     return { seq, ts: Date.now(), jobId, type, data } as JobEvent<T>;
   }
 
-  /** Appends events in one write; `durable` fsyncs (state transitions), progress does not. */
-  async append(jobId: string, events: JobEvent[], durable: boolean): Promise<void> {
-    if (events.length === 0) return;
-    const text = events.map((e) => JSON.stringify(e)).join('\n') + '\n';
-    const handle = await fs.open(this.fileOf(jobId), 'a');
-    try {
-      await handle.write(text);
-      if (durable) await handle.datasync();
-    } finally {
-      await handle.close();
+  /**
+   * Appends events in one write; `sync` fdatasyncs them. With `keepOpen` the file stays open for
+   * the job's next append (a running job's stream of progress); otherwise it is closed after.
+   * Appends of one job must not overlap (the Journal runs them in order).
+   */
+  async append(jobId: string, events: JobEvent[], sync: boolean, keepOpen: boolean): Promise<void> {
+    let opening = this.#handles.get(jobId);
+    if (!opening) {
+      opening = fs.open(this.fileOf(jobId), 'a');
+      if (keepOpen) this.#handles.set(jobId, opening);
     }
+    const handle = await opening;
+    try {
+      if (events.length > 0) await handle.write(events.map((e) => JSON.stringify(e)).join('\n') + '\n');
+      if (sync) await handle.datasync();
+    } finally {
+      if (!keepOpen) {
+        this.#handles.delete(jobId);
+        await handle.close();
+      }
+    }
+  }
+
+  /** Closes the job's kept-open file, if any. */
+  async release(jobId: string): Promise<void> {
+    const opening = this.#handles.get(jobId);
+    this.#handles.delete(jobId);
+    if (opening) await (await opening).close();
+  }
+
+  async releaseAll(): Promise<void> {
+    await Promise.all([...this.#handles.keys()].map((id) => this.release(id)));
   }
 
   /** Every event with seq > afterSeq, in order. */

@@ -10,7 +10,7 @@ import type { JobRecord } from './job-record.js';
 import type { Journal } from './journal.js';
 import { ProgressTracker } from './progress-tracker.js';
 import type { StallWatchdog } from './stall-watchdog.js';
-import type { Step, StepContext, StepLog } from './step.js';
+import type { Checkpoints, Step, StepContext, StepLog } from './step.js';
 
 const PROGRESS_EVENT_INTERVAL_MS = 50;
 /** How long an aborted step may take to stop before the runner moves on without it. */
@@ -92,13 +92,14 @@ async function runSteps(
     artifactsDir: layout.artifactsDir(jobId),
   };
   await Promise.all(Object.values(dirs).map((d) => fs.mkdir(d, { recursive: true })));
+  const attemptCheckpoints = checkpoints.forAttempt(jobId);
   const aborted = whenAborted(signal);
   aborted.catch(() => undefined);
 
   for (const [index, step] of steps.entries()) {
     if (signal.aborted) return { kind: 'aborted', reason: signal.reason as AbortReason };
     const state = record.steps[index]!;
-    const ctx = makeContext(record, index, step, signal, deps, tracker, dirs);
+    const ctx = makeContext(record, index, step, signal, deps, tracker, dirs, attemptCheckpoints);
     const key = `step:${step.name}`;
     let inputsHash: string;
     try {
@@ -106,7 +107,7 @@ async function runSteps(
     } catch (error) {
       return { kind: 'failed', step: step.name, error: toStepError(error) };
     }
-    if (step.resumable !== false && (await checkpoints.forJob(jobId).isDone(key, inputsHash))) {
+    if (step.resumable !== false && (await attemptCheckpoints.isDone(key, inputsHash))) {
       if (state.status !== 'succeeded')
         Object.assign(state, { status: 'succeeded', progressPct: 100, endedAt: nowIso() });
       tracker.update(index, 100);
@@ -125,7 +126,7 @@ async function runSteps(
     const running = step.run(ctx);
     try {
       const result = await Promise.race([running, aborted]);
-      await checkpoints.forJob(jobId).markDone(key, inputsHash, result?.outputs ?? []);
+      await attemptCheckpoints.markDone(key, inputsHash, result?.outputs ?? []);
     } catch (error) {
       watchdog.unwatch(jobId);
       if (signal.aborted) {
@@ -156,6 +157,7 @@ function makeContext(
   deps: ExecutionDeps,
   tracker: ProgressTracker,
   dirs: { tempDir: string; proxyDir: string; artifactsDir: string },
+  checkpoint: Checkpoints,
 ): StepContext {
   const { journal, logs, watchdog } = deps;
   const jobId = record.jobId;
@@ -180,7 +182,7 @@ function makeContext(
     signal,
     ...dirs,
     log,
-    checkpoint: deps.checkpoints.forJob(jobId),
+    checkpoint,
     progress(pct, message) {
       if (signal.aborted || !Number.isFinite(pct)) return;
       watchdog.alive(jobId);

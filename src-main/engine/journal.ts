@@ -49,7 +49,7 @@ export class Journal {
     else this.#scheduleFlush(record);
     return this.#serial
       .run(record.jobId, async () => {
-        await this.eventLog.append(record.jobId, logged, durability !== 'none');
+        await this.eventLog.append(record.jobId, logged, durability !== 'none', !durable);
         if (durable) await this.store.save(snapshot, true);
       })
       .then(() => {
@@ -63,15 +63,18 @@ export class Journal {
     const logged = events.map((e) => this.eventLog.next(record.jobId, e.type, e.data) as JobEvent);
     record.lastEventSeq = logged.length;
     await this.#serial.run(record.jobId, () =>
-      this.store.create(record, () => this.eventLog.append(record.jobId, logged, true)),
+      this.store.create(record, () => this.eventLog.append(record.jobId, logged, true, false)),
     );
     for (const event of logged) this.bus.emit(event);
   }
 
-  /** Runs `task` after every queued write of the job (e.g. before removing its folder). */
+  /** Runs `task` after every queued write of the job, its log file closed (e.g. before removing its folder). */
   afterWrites<T>(jobId: string, task: () => Promise<T>): Promise<T> {
     this.#cancelFlush(jobId);
-    return this.#serial.run(jobId, task);
+    return this.#serial.run(jobId, async () => {
+      await this.eventLog.release(jobId);
+      return task();
+    });
   }
 
   #scheduleFlush(record: JobRecord): void {
@@ -100,5 +103,6 @@ export class Journal {
         void this.#serial.run(jobId, () => this.store.save(structuredClone(record), true)).catch(() => undefined);
     }
     await this.#serial.drain();
+    await this.eventLog.releaseAll();
   }
 }
