@@ -85,7 +85,12 @@ export const QueueStatsSchema = z.object({
 });
 export type QueueStats = z.infer<typeof QueueStatsSchema>;
 
-export const QueueResponseSchema = z.object({ jobs: z.array(QueueItemSchema), stats: QueueStatsSchema });
+/** GET /api/queue. `queuePaused`: the engine takes no new job from the queue (running ones go on). */
+export const QueueResponseSchema = z.object({
+  jobs: z.array(QueueItemSchema),
+  stats: QueueStatsSchema,
+  queuePaused: z.boolean(),
+});
 export type QueueResponse = z.infer<typeof QueueResponseSchema>;
 
 export const ProgressSchema = z.object({

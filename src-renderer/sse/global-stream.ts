@@ -1,6 +1,6 @@
 import type { ApiClient } from '../api/api-client.js';
 import { ApiError } from '../api/api-error.js';
-import { appStore, receiveQueueEvents, setConnection } from '../store/app-store.js';
+import { appStore, receiveQueueEvents, setConnection, setQueuePaused } from '../store/app-store.js';
 import { openEventStream } from './event-stream.js';
 
 /** How long "caught up" stays on the banner before it goes quiet. */
@@ -33,7 +33,7 @@ export function startGlobalStream(api: ApiClient): () => void {
     },
     shouldReopen: async () => {
       try {
-        await api.queue({ limit: 1 });
+        setQueuePaused((await api.queue({ limit: 1 })).queuePaused);
         return true;
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) {

@@ -46,7 +46,7 @@ export function receiveQueueEvents(events: readonly StreamEvent[], now = Date.no
 export function queuePreviewed(page: QueueResponse): void {
   appStore.setState((s) => {
     const queue = applyPreview(s.queue, page);
-    return queue === s.queue ? s : { queue };
+    return { queuePaused: page.queuePaused, ...(queue === s.queue ? {} : { queue }) };
   });
 }
 

@@ -221,7 +221,11 @@ describe('applyQueueEvents', () => {
   });
 
   it('shows the first page of /api/queue until the snapshot arrives, and never after it', () => {
-    const page = { jobs: [item('x', 9), item('y', 8)], stats: { ...STATS0, total: 10_000, pending: 10_000 } };
+    const page = {
+      jobs: [item('x', 9), item('y', 8)],
+      stats: { ...STATS0, total: 10_000, pending: 10_000 },
+      queuePaused: false,
+    };
     const previewed = applyPreview(INITIAL_QUEUE, page);
     expect(previewed).toMatchObject({ order: ['x', 'y'], loaded: false, cursorSeq: null });
     expect(previewed.stats.total).toBe(10_000);

@@ -173,7 +173,9 @@ describe('routes', () => {
     // Nothing to wait for but time: prove it stays pending across a full run of another API call.
     await t.json('/api/storage');
     expect(t.host.engine.get(job.jobId)?.status).toBe('pending');
+    expect(await t.json('/api/queue')).toMatchObject({ queuePaused: true });
     expect(await t.json('/api/queue/resume', { method: 'POST' })).toEqual({ queuePaused: false });
+    expect(await t.json('/api/queue')).toMatchObject({ queuePaused: false });
     await waitForStatus(t.host.engine, job.jobId, 'completed');
   });
 

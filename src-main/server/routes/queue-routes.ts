@@ -10,6 +10,7 @@ export function registerQueueRoutes(app: FastifyInstance, engine: EngineApi): vo
     const answer: QueueResponse = {
       jobs: engine.list({ limit: query.limit, ...(query.status ? { status: query.status } : {}) }),
       stats: engine.stats(),
+      queuePaused: engine.queuePaused,
     };
     return answer;
   });
