@@ -71,12 +71,14 @@ export function textFilters(scene: Scene, durationSec: number, output: Output, f
   const captionSize = Math.max(6, Math.round(h * 0.05));
   const margin = Math.round(h * 0.06);
   const lineHeight = Math.round(captionSize * 1.35);
+  // The heading's drop shadow scales with it: a fixed 2 px doubles the letters of a tiny heading.
+  const shadow = Math.max(1, Math.round(headingSize / 30));
   const common = (font: string, size: number) =>
     `fontfile=${escapeFilterValue(font)}:expansion=none:fontsize=${size}:fontcolor=white:x=(w-text_w)/2`;
   const filters: string[] = [];
   if (scene.heading) {
     filters.push(
-      `drawtext=${common(fonts.bold, headingSize)}:shadowcolor=black@0.6:shadowx=2:shadowy=2:y=${margin}:text=${escapeFilterValue(sanitizeCaption(scene.heading))}`,
+      `drawtext=${common(fonts.bold, headingSize)}:shadowcolor=black@0.6:shadowx=${shadow}:shadowy=${shadow}:y=${margin}:text=${escapeFilterValue(sanitizeCaption(scene.heading))}`,
     );
   }
   // ~0.55 em per character on average in DejaVu Sans; keep captions inside 90 % of the width.
