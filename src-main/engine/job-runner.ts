@@ -166,15 +166,10 @@ export class JobRunner {
     const record = this.#require(jobId);
     const refusal = (why: string) => new EngineError('JOB_NOT_CANCELABLE', `Job ${jobId} cannot be canceled: ${why}.`);
     if (record.status === 'running') {
-      await this.#stop(
-        record,
-        'cancel',
-        refusal(
-          this.#active.get(jobId)?.reason
-            ? `it is already being ${this.#active.get(jobId)?.reason === 'cancel' ? 'canceled' : 'stopped'}`
-            : 'it is finishing',
-        ),
-      );
+      const stopping = this.#active.get(jobId)?.reason;
+      const why =
+        stopping === 'cancel' ? 'it is already being canceled' : stopping ? 'it is being stopped' : 'it is finishing';
+      await this.#stop(record, 'cancel', refusal(why));
       if (statusOf(record) !== 'canceled') throw refusal(`it ended as ${record.status} first`);
       return record;
     }
