@@ -60,10 +60,12 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
   const store = await JobStore.open(layout);
   const bus = new EventBus();
   const eventLog = new EventLog((id) => layout.eventsFile(id));
-  const journal = new Journal(store, eventLog, bus);
   const logs = new JobLogs(
     (id) => layout.logFile(id),
     () => settings().jobLogMaxBytes,
+  );
+  const journal = new Journal(store, eventLog, bus, (jobId, error) =>
+    logs.append(jobId, `[${new Date().toISOString()}] ERROR could not write to the job's event log: ${String(error)}`),
   );
   const checkpoints = new CheckpointStore((id) => layout.tempDir(id));
   const cleanup = new CleanupService({

@@ -34,4 +34,4 @@ export class StepError extends Error {
 }
 
 /** Reasons the runner aborts a step's signal with; steps never need to tell them apart. */
-export type AbortReason = 'cancel' | 'pause' | 'shutdown' | 'stall';
+export type AbortReason = 'cancel' | 'pause' | 'shutdown' | 'stall' | 'error';

@@ -1,12 +1,14 @@
 import fs from 'node:fs/promises';
 import type { EventDataMap, EventType, JobEvent } from '../../src-shared/events.js';
-import { EVENT_TYPES } from '../../src-shared/events.js';
-import type { JobStatus } from '../../src-shared/job.js';
+import { EVENT_TYPES, TERMINAL_EVENT_TYPES } from '../../src-shared/events.js';
 
 /** What opening a job's log found. */
 export interface OpenedLog {
   lastSeq: number;
-  lastStatus: { seq: number; status: JobStatus } | null;
+  /** The last `job-status` event: what the job's state was when the log was last written. */
+  lastStatus: JobEvent<'job-status'> | null;
+  /** The last terminal event (job-completed, job-failed, job-canceled). */
+  lastEnd: JobEvent<'job-completed' | 'job-failed' | 'job-canceled'> | null;
 }
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(EVENT_TYPES);
@@ -57,11 +59,12 @@ export class EventLog {
     if (validBytes < Buffer.byteLength(text)) await fs.truncate(file, validBytes);
     const last = events.reduce((max, e) => Math.max(max, e.seq), 0);
     this.#lastSeq.set(jobId, last);
-    const statusEvent = events.findLast((e) => e.type === 'job-status');
-    return {
-      lastSeq: last,
-      lastStatus: statusEvent?.type === 'job-status' ? { seq: statusEvent.seq, status: statusEvent.data.status } : null,
-    };
+    const lastStatus = events.findLast((e): e is JobEvent<'job-status'> => e.type === 'job-status') ?? null;
+    const lastEnd =
+      events.findLast((e): e is JobEvent<'job-completed' | 'job-failed' | 'job-canceled'> =>
+        TERMINAL_EVENT_TYPES.has(e.type),
+      ) ?? null;
+    return { lastSeq: last, lastStatus, lastEnd };
   }
 
   /** Starts the seq counter of a new job or one whose last seq is known from its record. */

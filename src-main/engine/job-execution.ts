@@ -203,6 +203,7 @@ function makeContext(
       void journal.commit(record, [{ type: 'step-progress', data: message ? { ...data, message } : data }], 'none');
     },
     warn(code, message) {
+      if (signal.aborted) return;
       record.warnings.push({ code, message, step: step.name, at: nowIso() });
       void journal.commit(record, [{ type: 'warning', data: { jobId, code, message, step: step.name } }], 'none');
     },

@@ -140,10 +140,51 @@ export class JobRunner {
       await finalizeAttempt(record, outcome, this.deps);
       this.#active.delete(record.jobId);
       this.pump();
-    })().catch((error: unknown) => {
-      this.#active.delete(record.jobId);
-      this.deps.logs.append(record.jobId, `[${nowIso()}] INTERNAL ${String(error)}`);
+    })().catch((error: unknown) => this.#writeFailed(record, run, error));
+  }
+
+  /**
+   * A state transition could not be written (a full disk, a vanished folder): stop the attempt,
+   * record the failure as far as the disk allows, and let the queue go on.
+   */
+  async #writeFailed(record: JobRecord, run: ActiveRun, error: unknown): Promise<void> {
+    run.reason ??= 'error';
+    run.controller.abort('error');
+    await run.attempt.done.catch(() => undefined);
+    const message = `Aura Studio could not write this job's state: ${error instanceof Error ? error.message : String(error)}`;
+    const now = nowIso();
+    Object.assign(record, {
+      status: 'failed',
+      endedAt: now,
+      canResume: true,
+      error: {
+        code: 'WRITE_FAILED',
+        message,
+        step: null,
+        suggestedActions: ['Free some disk space, then resume the job.'],
+        logTail: this.deps.logs.tail(record.jobId),
+      },
     });
+    this.deps.logs.append(record.jobId, `[${now}] ERROR ${message}`);
+    await this.deps.journal
+      .commit(
+        record,
+        [
+          statusEvent(record),
+          {
+            type: 'job-failed',
+            data: {
+              jobId: record.jobId,
+              step: null,
+              error: { code: 'WRITE_FAILED', message, suggestedActions: record.error!.suggestedActions },
+            },
+          },
+        ],
+        'record',
+      )
+      .catch(() => undefined);
+    this.#active.delete(record.jobId);
+    this.pump();
   }
 
   #require(jobId: string): JobRecord {

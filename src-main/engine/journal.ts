@@ -32,6 +32,7 @@ export class Journal {
     private readonly store: JobStore,
     private readonly eventLog: EventLog,
     private readonly bus: EventBus,
+    private readonly onWriteError: (jobId: string, error: unknown) => void = () => undefined,
   ) {}
 
   /** Makes sure the job's seq counter is loaded (and its log's torn tail repaired); what was found, when it opened it. */
@@ -39,7 +40,11 @@ export class Journal {
     return this.eventLog.lastSeq(record.jobId) === undefined ? this.eventLog.open(record.jobId) : null;
   }
 
-  /** Logs `events` and saves the record, as durably as `durability` says. */
+  /**
+   * Logs `events` and saves the record, as durably as `durability` says. A `none` commit
+   * (progress, logs) never rejects: a failed write (a full disk) is reported to `onWriteError`
+   * and the job goes on; `record` and `log` commits reject, and their callers decide.
+   */
   commit(record: JobRecord, events: PendingEvent[], durability: Durability): Promise<void> {
     const durable = durability === 'record';
     const logged = events.map((e) => this.eventLog.next(record.jobId, e.type, e.data) as JobEvent);
@@ -54,6 +59,10 @@ export class Journal {
       })
       .then(() => {
         for (const event of logged) this.bus.emit(event);
+      })
+      .catch((error: unknown) => {
+        if (durability !== 'none') throw error;
+        this.onWriteError(record.jobId, error);
       });
   }
 

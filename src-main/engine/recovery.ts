@@ -1,3 +1,4 @@
+import type { OpenedLog } from './event-log.js';
 import { isActive, type JobRecord } from './job-record.js';
 import type { Journal } from './journal.js';
 import { statusEvent } from './job-views.js';
@@ -20,16 +21,14 @@ export async function recoverJobs(
     if (record.damaged || !isActive(record)) continue;
     const jobId = record.jobId;
     const log = await journal.ensureOpen(record);
-    // An attempt's start is fsynced in the log only; job.json may still say pending.
-    if (log?.lastStatus?.status === 'running' && log.lastStatus.seq > record.lastEventSeq) {
-      record.status = 'running';
-      record.attempts++;
-    }
+    if (log) await adoptNewerLoggedState(record, log, journal);
+    if (!isActive(record)) continue;
     if (record.status === 'running') {
       for (const s of record.steps) if (s.status === 'running') Object.assign(s, { status: 'pending', endedAt: null });
       const message = 'Aura Studio stopped while this job was running; it resumes from its last checkpoint.';
       if (autoResume) {
         Object.assign(record, { status: 'pending', canResume: false });
+        record.warnings.push({ code: 'INTERRUPTED', message, step: null, at: nowIso() });
         await journal.commit(
           record,
           [{ type: 'warning', data: { jobId, code: 'INTERRUPTED', message } }, statusEvent(record)],
@@ -63,4 +62,28 @@ export async function recoverJobs(
     }
   }
   return queue.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0)).map((r) => r.jobId);
+}
+
+/**
+ * The event log is fsynced before job.json at every transition (and alone at an attempt's start),
+ * so after a crash the log may know a newer state: take it, so a job canceled, completed or
+ * paused just before the crash is not run again.
+ */
+async function adoptNewerLoggedState(record: JobRecord, log: OpenedLog, journal: Journal): Promise<void> {
+  const newer = log.lastStatus && log.lastStatus.seq > record.lastEventSeq ? log.lastStatus : null;
+  if (!newer || newer.data.status === record.status) return;
+  const at = new Date(newer.ts).toISOString();
+  const { status, stage, progressPct, canResume } = newer.data;
+  Object.assign(record, { status, stage, progressPct, canResume });
+  if (status === 'running') {
+    record.attempts++; // job.json had not caught up with the attempt's start
+    return;
+  }
+  const end = log.lastEnd && log.lastEnd.seq > newer.seq ? log.lastEnd : null;
+  if (status === 'completed') Object.assign(record, { completedAt: record.completedAt ?? at, endedAt: at });
+  if (status === 'canceled') Object.assign(record, { canceledAt: record.canceledAt ?? at, endedAt: at });
+  if (status === 'failed') record.endedAt = at;
+  if (end?.type === 'job-completed') record.artifacts = end.data.artifacts;
+  if (end?.type === 'job-failed') record.error = { ...end.data.error, step: end.data.step, logTail: [] };
+  await journal.commit(record, [], 'record');
 }

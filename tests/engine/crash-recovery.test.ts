@@ -137,3 +137,23 @@ describe('crash recovery', () => {
     await waitForStatus(engine, job.jobId, 'completed');
   });
 });
+
+describe('crash between the event log and job.json', () => {
+  it('does not run again a job whose cancel reached the log but not job.json', async () => {
+    const seed = await createEngine({ dataDir: tmp.dir, steps: testSteps({ units: 4, unitMs: 30 }) });
+    const job = await seed.create(testSpec('canceled just before a crash'));
+    await waitForStatus(seed, job.jobId, 'running');
+    const file = path.join(tmp.dir, 'jobs', job.jobId, 'job.json');
+    const beforeCancel = fs.readFileSync(file, 'utf8');
+    await seed.cancel(job.jobId);
+    await seed.close();
+    fs.writeFileSync(file, beforeCancel); // as if the crash came before job.json was replaced
+    engine = await createEngine({ dataDir: tmp.dir, steps: testSteps() });
+    const recovered = engine.get(job.jobId)!;
+    expect(recovered).toMatchObject({ status: 'canceled', canResume: false });
+    expect(recovered.canceledAt).not.toBeNull();
+    const events = await engine.readEvents(job.jobId, 0);
+    expect(events.at(-1)!.type).toBe('job-canceled');
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).status).toBe('canceled');
+  });
+});
