@@ -124,6 +124,9 @@ export class CleanupService {
 /** Sweeps after an initial delay, then at an interval; restartable when settings change. */
 export class CleanupTimer {
   #timer: NodeJS.Timeout | null = null;
+  /** Bumped by every start/stop, so a sweep that ends after a restart does not schedule a second chain. */
+  #generation = 0;
+  #inFlight: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly sweep: () => Promise<unknown>,
@@ -136,21 +139,28 @@ export class CleanupTimer {
 
   start(): void {
     this.stop();
-    const { initialDelayMinutes, intervalMinutes } = this.schedule();
+    const generation = this.#generation;
     const tick = (delayMs: number) => {
       this.#timer = setTimeout(() => {
-        void this.sweep()
+        this.#inFlight = this.sweep()
           .catch(() => undefined)
           .finally(() => {
-            if (this.#timer) tick(intervalMinutes * 60_000);
+            if (generation === this.#generation) tick(this.schedule().intervalMinutes * 60_000);
           });
       }, delayMs).unref();
     };
-    tick(initialDelayMinutes * 60_000);
+    tick(this.schedule().initialDelayMinutes * 60_000);
   }
 
   stop(): void {
+    this.#generation++;
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
+  }
+
+  /** Stops the timer and waits for a sweep that is running. */
+  async close(): Promise<void> {
+    this.stop();
+    await this.#inFlight;
   }
 }

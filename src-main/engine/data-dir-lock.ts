@@ -6,6 +6,9 @@ export class DataDirLockedError extends Error {
   readonly code = 'DATA_DIR_LOCKED';
 }
 
+/** Lock files this process holds: a lock naming our pid that is not here was left by an earlier life (pid reuse). */
+const held = new Set<string>();
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -25,8 +28,10 @@ export function acquireDataDirLock(lockFile: string, dataDir: string): { release
       const fd = fs.openSync(lockFile, 'wx', 0o600);
       fs.writeSync(fd, JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }));
       fs.closeSync(fd);
+      held.add(lockFile);
       return {
         release: () => {
+          held.delete(lockFile);
           try {
             const owner = JSON.parse(fs.readFileSync(lockFile, 'utf8')) as { pid?: number };
             if (owner.pid === process.pid) fs.rmSync(lockFile, { force: true });
@@ -44,14 +49,14 @@ export function acquireDataDirLock(lockFile: string, dataDir: string): { release
     } catch {
       ownerPid = undefined; // torn lock file: its writer died mid-write
     }
+    if (ownerPid === process.pid && held.has(lockFile)) {
+      throw new DataDirLockedError(`This process already runs an engine on the data folder ${dataDir}.`);
+    }
     if (ownerPid !== undefined && ownerPid !== process.pid && isAlive(ownerPid)) {
       throw new DataDirLockedError(
         `Another Aura Studio engine (process ${ownerPid}) is already using the data folder ${dataDir}. ` +
           'Close it first, or choose another folder with --data-dir.',
       );
-    }
-    if (ownerPid === process.pid) {
-      throw new DataDirLockedError(`This process already runs an engine on the data folder ${dataDir}.`);
     }
     fs.rmSync(lockFile, { force: true });
   }

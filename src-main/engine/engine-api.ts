@@ -45,7 +45,7 @@ export interface EngineApi {
   readonly queuePaused: boolean;
   /** Every logged event of the job with seq > afterSeq, in order (from events.jsonl). */
   readEvents(jobId: string, afterSeq: number): Promise<JobEvent[]>;
-  /** The job's last logged seq (0 when none). */
+  /** Seq of the job's last event that is on disk and emitted (0 when none). */
   lastSeq(jobId: string): number;
   /** Every event, after it is on disk. Returns an unsubscribe. */
   subscribe(listener: EngineListener): () => void;

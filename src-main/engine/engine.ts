@@ -171,13 +171,13 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
         await cleanup.cleanupJob(jobId);
       });
       logs.forget(jobId);
-      eventLog.forget(jobId);
+      journal.forget(jobId);
       bus.emit({ seq: 0, ts: Date.now(), jobId, type: 'job-deleted', data: { jobId } });
     },
     pauseQueue: () => runner.pauseQueue(),
     resumeQueue: () => runner.resumeQueue(),
     readEvents: (jobId, afterSeq) => eventLog.read(jobId, afterSeq),
-    lastSeq: (jobId) => eventLog.lastSeq(jobId) ?? store.get(jobId)?.lastEventSeq ?? 0,
+    lastSeq: (jobId) => journal.emittedSeq(jobId) ?? store.get(jobId)?.lastEventSeq ?? 0,
     subscribe: (listener) => bus.subscribe(listener),
     artifactPath: (jobId, name) => (store.get(jobId) ? file(layout.artifactsDir(jobId), name) : undefined),
     proxyPath: (jobId, name) => (store.get(jobId) ? file(layout.proxyDir(jobId), name) : undefined),
@@ -189,7 +189,7 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
     close: async () => {
       if (closed) return;
       closed = true;
-      cleanupTimer.stop();
+      await cleanupTimer.close();
       offSettings();
       await runner.shutdown();
       watchdog.stop();

@@ -206,7 +206,10 @@ export class JobRunner {
   async cancel(jobId: string): Promise<JobRecord> {
     const record = this.#require(jobId);
     const refusal = (why: string) => new EngineError('JOB_NOT_CANCELABLE', `Job ${jobId} cannot be canceled: ${why}.`);
-    if (record.status === 'running') {
+    const pausing = this.#active.get(jobId);
+    // Cancel after Pause, while the pause is still stopping the job: let it finish, then cancel the paused job.
+    if (record.status === 'running' && pausing?.reason === 'pause') await pausing.finished;
+    if (statusOf(record) === 'running') {
       const stopping = this.#active.get(jobId)?.reason;
       const why =
         stopping === 'cancel' ? 'it is already being canceled' : stopping ? 'it is being stopped' : 'it is finishing';

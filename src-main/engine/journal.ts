@@ -26,6 +26,7 @@ const PROGRESS_FLUSH_MS = 1000;
  */
 export class Journal {
   #serial = new KeyedSerial();
+  #emitted = new Map<string, number>();
   #dirty = new Map<string, NodeJS.Timeout>();
 
   constructor(
@@ -37,7 +38,22 @@ export class Journal {
 
   /** Makes sure the job's seq counter is loaded (and its log's torn tail repaired); what was found, when it opened it. */
   async ensureOpen(record: JobRecord): Promise<OpenedLog | null> {
-    return this.eventLog.lastSeq(record.jobId) === undefined ? this.eventLog.open(record.jobId) : null;
+    if (this.eventLog.lastSeq(record.jobId) !== undefined) return null;
+    const opened = await this.eventLog.open(record.jobId);
+    this.#emitted.set(record.jobId, opened.lastSeq);
+    // An unsynced tail lost in a crash must not have its seqs handed out again.
+    if (record.lastEventSeq > opened.lastSeq) this.eventLog.setLastSeq(record.jobId, record.lastEventSeq);
+    return opened;
+  }
+
+  /** The seq of the job's last event that is on disk and emitted; undefined for a job not opened in this run. */
+  emittedSeq(jobId: string): number | undefined {
+    return this.#emitted.get(jobId);
+  }
+
+  forget(jobId: string): void {
+    this.#emitted.delete(jobId);
+    this.eventLog.forget(jobId);
   }
 
   /**
@@ -58,7 +74,10 @@ export class Journal {
         if (durable) await this.store.save(snapshot, true);
       })
       .then(() => {
-        for (const event of logged) this.bus.emit(event);
+        for (const event of logged) {
+          this.#emitted.set(record.jobId, event.seq);
+          this.bus.emit(event);
+        }
       })
       .catch((error: unknown) => {
         if (durability !== 'none') throw error;
@@ -74,7 +93,10 @@ export class Journal {
     await this.#serial.run(record.jobId, () =>
       this.store.create(record, () => this.eventLog.append(record.jobId, logged, true, false)),
     );
-    for (const event of logged) this.bus.emit(event);
+    for (const event of logged) {
+      this.#emitted.set(record.jobId, event.seq);
+      this.bus.emit(event);
+    }
   }
 
   /** Runs `task` after every queued write of the job, its log file closed (e.g. before removing its folder). */

@@ -102,6 +102,18 @@ describe('cancel', () => {
     expect(engine.get(job.jobId)!.status).toBe('canceled');
   });
 
+  it('cancels a job whose pause is still under way: it ends canceled, not paused', async () => {
+    await open();
+    const job = await engine.create(testSpec());
+    await midWork(job.jobId);
+    const [paused, canceled] = await Promise.allSettled([engine.pause(job.jobId), engine.cancel(job.jobId)]);
+    expect(canceled.status).toBe('fulfilled');
+    // The pause did its work; by the time it reports, the cancel may already have superseded it.
+    if (paused.status === 'rejected') expect((paused.reason as EngineError).code).toBe('JOB_NOT_PAUSABLE');
+    expect(engine.get(job.jobId)!.status).toBe('canceled');
+    expect(fs.existsSync(engine.layout.tempDir(job.jobId))).toBe(false);
+  });
+
   it('is not held up by a step that ignores its abort signal', async () => {
     await open({ hangStep: 'work' });
     const job = await engine.create(testSpec());

@@ -101,3 +101,12 @@ describe('corrupt and half-written files', () => {
     expect(runs.get(`${job.jobId}/prepare/0`)).toBe(2);
   });
 });
+
+describe('data folder lock', () => {
+  it('takes over a lock left with our own pid by an earlier life (pid reuse), but refuses a second engine in this process', async () => {
+    fs.mkdirSync(tmp.dir, { recursive: true });
+    fs.writeFileSync(path.join(tmp.dir, 'engine.lock'), JSON.stringify({ pid: process.pid }));
+    engine = await createEngine({ dataDir: tmp.dir, steps: testSteps() });
+    await expect(createEngine({ dataDir: tmp.dir, steps: testSteps() })).rejects.toThrow(/already runs an engine/);
+  });
+});
