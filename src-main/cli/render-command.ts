@@ -117,7 +117,11 @@ export async function runRender(argv: string[]): Promise<number> {
 
   let engine: EngineApi;
   try {
-    engine = await createEngine({ dataDir: resolveDataDir(dataDirFlag), steps: createPipelineSteps });
+    engine = await createEngine({
+      dataDir: resolveDataDir(dataDirFlag),
+      steps: createPipelineSteps,
+      runQueuedJobs: false,
+    });
   } catch (error) {
     console.error(`aura render: ${error instanceof Error ? error.message : String(error)}`);
     if (error instanceof DataDirLockedError) {

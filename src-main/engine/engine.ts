@@ -29,6 +29,11 @@ export interface EngineOptions {
   settings?: Partial<Settings>;
   /** Watchdog tick; default 1000 ms. */
   watchdogIntervalMs?: number;
+  /**
+   * Whether jobs already queued on disk (pending, interrupted) are run. `aura render` says no:
+   * it renders its own spec and leaves the rest of the queue for the app. @default true
+   */
+  runQueuedJobs?: boolean;
 }
 
 /** The engine plus what tests and the host need beyond the public API. */
@@ -123,7 +128,8 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
     runner.pump();
   });
 
-  for (const id of await recoverJobs(store.all(), journal, settings().autoResumeInterrupted)) runner.enqueue(id);
+  const queued = await recoverJobs(store.all(), journal, settings().autoResumeInterrupted);
+  if (options.runQueuedJobs !== false) for (const id of queued) runner.enqueue(id);
   cleanupTimer.start();
 
   const file = (dir: string, name: string) => {

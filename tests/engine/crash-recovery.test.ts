@@ -157,3 +157,16 @@ describe('crash between the event log and job.json', () => {
     expect(JSON.parse(fs.readFileSync(file, 'utf8')).status).toBe('canceled');
   });
 });
+
+describe('runQueuedJobs: false (aura render)', () => {
+  it('leaves jobs already queued on disk alone and runs only what it is given', async () => {
+    const seed = await createEngine({ dataDir: tmp.dir, steps: testSteps() });
+    seed.pauseQueue();
+    const waiting = await seed.create(testSpec('queued by the app'));
+    await seed.close();
+    engine = await createEngine({ dataDir: tmp.dir, steps: testSteps(), runQueuedJobs: false });
+    const mine = await engine.create(testSpec('from the command line'));
+    await waitForStatus(engine, mine.jobId, 'completed');
+    expect(engine.get(waiting.jobId)!.status).toBe('pending');
+  });
+});
