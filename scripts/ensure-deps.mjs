@@ -1,6 +1,7 @@
 // Installs the npm packages when node_modules is missing or older than package-lock.json.
 // Electron's binary is not needed to serve, test or build, so its download is skipped here;
-// `npm start` fetches it (scripts/start-electron.mjs says how when it is missing).
+// `npm start` fetches it when it is missing (scripts/start-electron.mjs runs the electron
+// package's install.js, and says what to do when that cannot download it either).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { createApiClient } from './api/api-client.js';
 import { installApi } from './api/client.js';
 import { resolveConnection } from './api/connection.js';
+import { followOpenJobRequests } from './app/open-job.js';
 import { App } from './components/shell/App.js';
 import { NoToken } from './components/shell/NoToken.js';
 import { startGlobalStream } from './sse/global-stream.js';
@@ -21,6 +22,8 @@ if (!connection.token) {
 } else {
   const client = createApiClient({ baseUrl: connection.baseUrl, token: connection.token });
   installApi(client, connection.bridge);
+  // A click on a desktop notification opens that job; kept for the page's whole life.
+  followOpenJobRequests(connection.bridge, window.location);
   // The newest page of the queue paints first, in the window's very first layout (the render
   // waits for it, at most PREVIEW_WAIT_MS). The stream's snapshot (every job: megabytes for a big
   // queue) is asked for right after, so it does not compete with that paint; it describes the

@@ -14,10 +14,15 @@ export function decideNavigation(url: string, serverOrigin: string): NavigationD
   return isWebLink(parsed) ? 'external' : 'deny';
 }
 
-/** A request for a new window (`window.open`, `target=_blank`): never a new app window; web links go to the browser. */
-export function decideNewWindow(url: string): Exclude<NavigationDecision, 'allow'> {
+/**
+ * A request for a new window (`window.open`, `target=_blank`): never a new app window; web links
+ * go to the browser, except the app's own server: its URLs may carry the per-launch token
+ * (`?token=`, for media and log links), which must not end up in the OS browser and its history.
+ */
+export function decideNewWindow(url: string, serverOrigin: string): Exclude<NavigationDecision, 'allow'> {
   const parsed = parseUrl(url);
-  return parsed && isWebLink(parsed) ? 'external' : 'deny';
+  if (!parsed || parsed.origin === serverOrigin) return 'deny';
+  return isWebLink(parsed) ? 'external' : 'deny';
 }
 
 /**

@@ -56,7 +56,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   return window;
 }
 
-/** Refuses navigation away from the app and every new window; http(s) links go to the OS browser. */
+/** Refuses navigation away from the app and every new window; other sites' http(s) links go to the OS browser. */
 function guardNavigation(window: BrowserWindow, serverOrigin: string): void {
   const contents = window.webContents;
   const onNavigate = (event: { preventDefault(): void; url: string }): void => {
@@ -75,7 +75,7 @@ function guardNavigation(window: BrowserWindow, serverOrigin: string): void {
     if (!event.isMainFrame) event.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
-    if (decideNewWindow(url) === 'external') void shell.openExternal(url);
+    if (decideNewWindow(url, serverOrigin) === 'external') void shell.openExternal(url);
     return { action: 'deny' };
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());

@@ -49,20 +49,7 @@ export function createApiClient(options: ApiClientOptions) {
   ): Promise<z.output<S>>;
   async function call(method: string, path: string, schema: null, body?: unknown): Promise<void>;
   async function call(method: string, path: string, schema: z.ZodType | null, body?: unknown): Promise<unknown> {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (token) headers.authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    let response: Response;
-    try {
-      response = await doFetch(base + path, {
-        method,
-        headers,
-        body: body === undefined ? null : JSON.stringify(body),
-      });
-    } catch (cause) {
-      throw new ApiError({ status: 0, code: 'NETWORK', message: 'Aura Studio’s engine is not reachable.', cause });
-    }
-    if (!response.ok) throw await readProblem(response);
+    const response = await send(method, path, 'application/json', body);
     if (schema === null || response.status === 204) {
       await response.body?.cancel();
       return undefined;
@@ -88,6 +75,25 @@ export function createApiClient(options: ApiClientOptions) {
       });
     }
     return parsed.data;
+  }
+
+  /** One request with the token in the header; an ApiError for no answer or an error status. */
+  async function send(method: string, path: string, accept: string, body?: unknown): Promise<Response> {
+    const headers: Record<string, string> = { accept };
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await doFetch(base + path, {
+        method,
+        headers,
+        body: body === undefined ? null : JSON.stringify(body),
+      });
+    } catch (cause) {
+      throw new ApiError({ status: 0, code: 'NETWORK', message: 'Aura Studio’s engine is not reachable.', cause });
+    }
+    if (!response.ok) throw await readProblem(response);
+    return response;
   }
 
   /** A URL with the token in the query, for EventSource, <video> and <img>, which cannot send headers. */
@@ -132,5 +138,8 @@ export function createApiClient(options: ApiClientOptions) {
     proxyUrl: (id: string, name: string, query: Record<string, string> = {}): string =>
       tokenUrl(`/api/jobs/${enc(id)}/proxy/${enc(name)}`, query),
     logUrl: (id: string): string => tokenUrl(`/api/jobs/${enc(id)}/log`),
+    /** The job's whole log as text, fetched with the token in the header (no token in a URL). */
+    logText: async (id: string): Promise<string> =>
+      (await send('GET', `/api/jobs/${enc(id)}/log`, 'text/plain')).text(),
   };
 }

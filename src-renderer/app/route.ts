@@ -9,8 +9,8 @@ export function parseRoute(hash: string): Route {
   if (path === 'machine') return { view: 'machine' };
   const job = /^jobs\/([^/?#]+)$/.exec(path);
   if (job) {
-    const jobId = decodeURIComponent(job[1]!);
-    if (JOB_ID_PATTERN.test(jobId)) return { view: 'job', jobId };
+    const jobId = decodeSegment(job[1]!);
+    if (jobId !== null && JOB_ID_PATTERN.test(jobId)) return { view: 'job', jobId };
   }
   return { view: 'queue' };
 }
@@ -24,5 +24,14 @@ export function routeHref(route: Route): string {
       return '#/machine';
     case 'job':
       return `#/jobs/${encodeURIComponent(route.jobId)}`;
+  }
+}
+
+/** A percent-encoded path segment, or null for a malformed one (`%E0`): a typed hash must not blank the app. */
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
   }
 }

@@ -12,13 +12,15 @@ export interface DetailData {
   log: readonly string[];
   /** seq of the last applied event of this job's stream. */
   cursorSeq: number | null;
+  /** `id:` of that event, where a re-opened stream resumes (null before the first). */
+  cursorId: string | null;
   /** Bumped by visuals progress, so thumbnails that were not there yet are tried again. */
   thumbRevision: number;
   loadError: string | null;
 }
 
 export function emptyDetail(jobId: string): DetailData {
-  return { jobId, job: null, log: [], cursorSeq: null, thumbRevision: 0, loadError: null };
+  return { jobId, job: null, log: [], cursorSeq: null, cursorId: null, thumbRevision: 0, loadError: null };
 }
 
 const ENDED_STEP = new Set(['succeeded', 'failed', 'skipped', 'canceled']);
@@ -33,12 +35,16 @@ export function applyDetailEvents(detail: DetailData, events: readonly StreamEve
   let job: Job = detail.job;
   let log = detail.log;
   let cursorSeq = detail.cursorSeq;
+  let cursorId = detail.cursorId;
   let thumbRevision = detail.thumbRevision;
   for (const event of events) {
     if (event.type === 'queue-snapshot' || event.type === 'job-created' || event.type === 'job-deleted') continue;
     if (event.data.jobId !== detail.jobId) continue;
     if (event.id !== null && cursorSeq !== null && event.seq <= cursorSeq) continue;
-    if (event.id !== null) cursorSeq = event.seq;
+    if (event.id !== null) {
+      cursorSeq = event.seq;
+      cursorId = event.id;
+    }
     const at = new Date(event.ts || Date.now()).toISOString();
     switch (event.type) {
       case 'job-status': {
@@ -52,6 +58,8 @@ export function applyDetailEvents(detail: DetailData, events: readonly StreamEve
           canResume: d.canResume,
         };
         if (d.status === 'running' && !job.startedAt) job.startedAt = at;
+        // A resumed job runs again: the engine clears the last attempt's error, so does the view.
+        if (d.status === 'pending' || d.status === 'running') job = { ...job, error: null, hasErrors: false };
         // The engine sends no step event when it stops a job: mirror what it records.
         if (d.status === 'paused' || d.status === 'pending') job = stopRunningSteps(job, 'pending', null);
         if (d.status === 'canceled') job = stopRunningSteps(job, 'canceled', at);
@@ -129,7 +137,7 @@ export function applyDetailEvents(detail: DetailData, events: readonly StreamEve
     }
   }
   if (job === detail.job && log === detail.log && cursorSeq === detail.cursorSeq) return detail;
-  return { ...detail, job, log, cursorSeq, thumbRevision };
+  return { ...detail, job, log, cursorSeq, cursorId, thumbRevision };
 }
 
 /** Running steps of a job that stopped: back to pending (pause), or ended as canceled/failed. */

@@ -32,13 +32,17 @@ describe('decideNavigation', () => {
 describe('decideNewWindow', () => {
   it.each<[string, 'external' | 'deny']>([
     ['https://github.com/', 'external'],
-    [`${ORIGIN}/`, 'external'],
+    ['http://127.0.0.1:9999/', 'external'],
+    // The app's own server: its links may carry the token, which must not reach the OS browser.
+    [`${ORIGIN}/`, 'deny'],
+    [`${ORIGIN}/api/jobs/j1/log?token=secret`, 'deny'],
+    [`${ORIGIN}/api/jobs/j1/artifacts/output.mp4?token=secret`, 'deny'],
     ['about:blank', 'deny'],
     ['file:///C:/Windows/System32/calc.exe', 'deny'],
     ['vbscript:msgbox', 'deny'],
     ['', 'deny'],
   ])('%s -> %s', (url, expected) => {
-    expect(decideNewWindow(url)).toBe(expected);
+    expect(decideNewWindow(url, ORIGIN)).toBe(expected);
   });
 });
 

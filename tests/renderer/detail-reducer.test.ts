@@ -153,4 +153,25 @@ describe('applyDetailEvents', () => {
     const canceled = applyDetailEvents(loaded(), [ev(4, 'job-canceled', { jobId: 'j1' }, t)]);
     expect(canceled.job!.steps.map((s) => s.status)).toEqual(['succeeded', 'canceled', 'pending']);
   });
+
+  it('clears the error when a failed job is resumed, so fail → resume → complete shows none', () => {
+    const status = (status: 'pending' | 'running') =>
+      ({ jobId: 'j1', status, stage: 'Voice', progressPct: 30, canResume: false }) as const;
+    const failed = applyDetailEvents(loaded(), [
+      ev(4, 'job-failed', {
+        jobId: 'j1',
+        step: 'narration',
+        error: { code: 'TTS_FAILED', message: 'espeak died', suggestedActions: [] },
+      }),
+    ]);
+    expect(failed.job).toMatchObject({ status: 'failed', hasErrors: true });
+    const resumed = applyDetailEvents(failed, [ev(5, 'job-status', status('pending'))]);
+    expect(resumed.job).toMatchObject({ status: 'pending', error: null, hasErrors: false });
+    const done = applyDetailEvents(resumed, [
+      ev(6, 'job-status', status('running')),
+      ev(7, 'job-completed', { jobId: 'j1', artifacts: [], outputPath: '/x/output.mp4' }),
+    ]);
+    expect(done.job).toMatchObject({ status: 'completed', error: null, hasErrors: false });
+    expect(done).toMatchObject({ cursorSeq: 7, cursorId: '1000-7' });
+  });
 });

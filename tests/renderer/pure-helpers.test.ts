@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { AuraBridge } from '../../src-shared/bridge.js';
+import { followOpenJobRequests } from '../../src-renderer/app/open-job.js';
 import { parseRoute, routeHref } from '../../src-renderer/app/route.js';
 import { sceneCount, sceneThumbName } from '../../src-renderer/components/detail/scene-count.js';
 import {
@@ -20,6 +22,10 @@ describe('parseRoute', () => {
     ['#/jobs/..%2Fetc', { view: 'queue' }],
     ['#/jobs/a/b', { view: 'queue' }],
     ['#/nowhere', { view: 'queue' }],
+    // Malformed percent-encoding (decodeURIComponent throws): the queue, not a blank app.
+    ['#/jobs/%E0', { view: 'queue' }],
+    ['#/jobs/%', { view: 'queue' }],
+    ['#/jobs/abc%2', { view: 'queue' }],
   ])('%s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
@@ -116,4 +122,38 @@ describe('format', () => {
     [25 * 1024 * 1024, '25 MB'],
   ])('bytes %d → %s', (b, text) => expect(formatBytes(b)).toBe(text));
   it('never shows 100% before the end', () => expect(formatPercent(99.7)).toBe('99%'));
+});
+
+describe('followOpenJobRequests', () => {
+  const bridgeWith = (onOpenJob?: AuraBridge['onOpenJob']): AuraBridge => ({
+    serverUrl: 'http://127.0.0.1:1',
+    token: 't',
+    showArtifactInFolder: () => Promise.resolve(),
+    openArtifact: () => Promise.resolve(),
+    openDataFolder: () => Promise.resolve(),
+    ...(onOpenJob ? { onOpenJob } : {}),
+  });
+
+  it('routes a notification click to the job’s detail view, until unsubscribed', () => {
+    // The bridge's side, as the preload implements it: a set of listeners the main process calls.
+    const listeners = new Set<(jobId: string) => void>();
+    const bridge = bridgeWith((listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    });
+    const location = { hash: '#/' };
+    const off = followOpenJobRequests(bridge, location);
+    for (const l of listeners) l('job_42');
+    expect(location.hash).toBe('#/jobs/job_42');
+    expect(parseRoute(location.hash)).toEqual({ view: 'job', jobId: 'job_42' });
+    off();
+    expect(listeners.size).toBe(0);
+  });
+
+  it('does nothing in a browser or with a bridge without onOpenJob', () => {
+    const location = { hash: '#/machine' };
+    followOpenJobRequests(null, location)();
+    followOpenJobRequests(bridgeWith(), location)();
+    expect(location.hash).toBe('#/machine');
+  });
 });
