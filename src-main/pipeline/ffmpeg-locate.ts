@@ -89,22 +89,34 @@ export function parseCapabilities(
 
 const cache = new Map<string, Promise<FfmpegCapabilities>>();
 
-/** Probes a binary once per path and modification time (a replaced binary is probed again). */
+/**
+ * Probes a binary once per path and modification time (a replaced binary is probed again). The
+ * probe is shared by every job, so it runs on no job's signal (its timeout bounds it); each
+ * caller stops waiting when its own signal aborts.
+ */
 export async function probeFfmpeg(path: string, signal?: AbortSignal): Promise<FfmpegCapabilities> {
   const key = `${path}\0${(await stat(path)).mtimeMs}`;
   let probe = cache.get(key);
   if (!probe) {
-    probe = runProbe(path, signal);
+    probe = runProbe(path);
     cache.set(key, probe);
     probe.catch(() => cache.delete(key));
   }
-  return probe;
+  return signal ? untilAborted(probe, signal) : probe;
 }
 
-async function runProbe(path: string, signal?: AbortSignal): Promise<FfmpegCapabilities> {
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+async function runProbe(path: string): Promise<FfmpegCapabilities> {
   const run = (args: string[]) =>
     runProcess(path, ['-hide_banner', ...args], {
-      signal,
       captureStdout: true,
       lowPriority: false,
       timeoutMs: 15_000,
@@ -125,12 +137,10 @@ async function runProbe(path: string, signal?: AbortSignal): Promise<FfmpegCapab
     '-f',
     'null',
     '-',
-  ])
-    .then(() => true)
-    .catch((error: unknown) => {
-      if (signal?.aborted) throw error;
-      return false;
-    });
+  ]).then(
+    () => true,
+    () => false,
+  );
   return { ...parseCapabilities(version.stdout, encoders.stdout, filters.stdout), statsPeriod };
 }
 
