@@ -2,11 +2,17 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { fsyncDir } from './atomic-file.js';
 import { KeyedSerial } from './keyed-serial.js';
 import type { Checkpoints } from './step.js';
 
-const EntrySchema = z.object({ key: z.string(), inputsHash: z.string(), outputs: z.array(z.string()), at: z.string() });
+const EntrySchema = z.object({
+  key: z.string(),
+  inputsHash: z.string(),
+  outputs: z.array(z.string()),
+  /** Byte size of each output when it was recorded: a truncated file does not count as done. */
+  sizes: z.array(z.number()).optional(),
+  at: z.string(),
+});
 type Entry = z.infer<typeof EntrySchema>;
 
 /** A stable hash of any JSON-able value (key order does not matter). */
@@ -42,15 +48,27 @@ export function parseCheckpointLines(text: string): Map<string, Entry> {
   return entries;
 }
 
-const exists = (file: string) =>
-  fs.access(file).then(
-    () => true,
-    () => false,
+/** Size of a file, or null when it is not there. */
+const sizeOf = (file: string) =>
+  fs.stat(file).then(
+    (s) => s.size,
+    () => null,
   );
 
+/** fsyncs a file's data (ffmpeg does not) and returns its size. */
+async function flushFile(file: string): Promise<number> {
+  const handle = await fs.open(file, 'r+');
+  try {
+    await handle.datasync();
+    return (await handle.stat()).size;
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
- * `<temp>/<jobId>/checkpoints.jsonl`: finished units of a job, appended and fdatasynced one line
- * each, kept with the temp files they vouch for (sweeping temp forgets them too).
+ * `<temp>/<jobId>/checkpoints.jsonl`: finished units of a job, one line each (with the size of
+ * each output), kept with the temp files they vouch for (sweeping temp forgets them too).
  */
 export class CheckpointStore {
   #serial = new KeyedSerial();
@@ -66,19 +84,18 @@ export class CheckpointStore {
     return parseCheckpointLines(text);
   }
 
-  async #append(jobId: string, entry: Entry): Promise<void> {
-    const dir = this.tempDirOf(jobId);
-    await fs.mkdir(dir, { recursive: true });
-    const isNew = !(await exists(this.#file(jobId)));
-    const handle = await fs.open(this.#file(jobId), 'a');
-    try {
-      // A line after a torn one must start on its own line.
-      await handle.write(`\n${JSON.stringify(entry)}\n`);
-      await handle.datasync();
-    } finally {
-      await handle.close();
-    }
-    if (isNew) await fsyncDir(dir);
+  /**
+   * Flushes the outputs to disk, then appends the record. The record is not fsynced: losing it
+   * in a power cut only means the unit is done again, and it can never vouch for an output that
+   * is not on disk.
+   */
+  async #append(jobId: string, key: string, inputsHash: string, outputs: string[]): Promise<Entry> {
+    const sizes = await Promise.all(outputs.map(flushFile));
+    const entry: Entry = { key, inputsHash, outputs, sizes, at: new Date().toISOString() };
+    await fs.mkdir(this.tempDirOf(jobId), { recursive: true });
+    // A line after a torn one must start on its own line.
+    await fs.appendFile(this.#file(jobId), `\n${JSON.stringify(entry)}\n`);
+    return entry;
   }
 
   /**
@@ -92,11 +109,11 @@ export class CheckpointStore {
       isDone: async (key, inputsHash) => {
         const entry = (await entries()).get(key);
         if (!entry || entry.inputsHash !== inputsHash) return false;
-        return (await Promise.all(entry.outputs.map(exists))).every(Boolean);
+        const sizes = await Promise.all(entry.outputs.map(sizeOf));
+        return sizes.every((size, i) => size !== null && (entry.sizes === undefined || size === entry.sizes[i]));
       },
       markDone: async (key, inputsHash, outputs) => {
-        const entry = { key, inputsHash, outputs, at: new Date().toISOString() };
-        await this.#serial.run(jobId, () => this.#append(jobId, entry));
+        const entry = await this.#serial.run(jobId, () => this.#append(jobId, key, inputsHash, outputs));
         (await entries()).set(key, entry);
       },
     };

@@ -15,7 +15,7 @@ export interface StepLog {
 export interface Checkpoints {
   /** True when `key` finished with the same inputs and every output file is still there. */
   isDone(key: string, inputsHash: string): Promise<boolean>;
-  /** Records `key` as finished (durably) with its inputs' hash and its output files (absolute paths). */
+  /** Records `key` as finished with its inputs' hash and its output files (absolute paths), which are flushed to disk first. */
   markDone(key: string, inputsHash: string, outputs: string[]): Promise<void>;
 }
 

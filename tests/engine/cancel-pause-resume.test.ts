@@ -166,17 +166,19 @@ describe('pause and resume', () => {
     await refusedWith(engine.resume(job.jobId), 'JOB_NOT_RESUMABLE');
   });
 
-  it('redoes a unit whose checkpoint output vanished, and only that one', async () => {
+  it('redoes a unit whose checkpoint output vanished or was cut short, and only that one', async () => {
     await open();
     const job = await engine.create(testSpec());
     await midWork(job.jobId);
     await engine.pause(job.jobId);
     fs.rmSync(`${engine.layout.tempDir(job.jobId)}/work-0.txt`);
+    fs.truncateSync(`${engine.layout.tempDir(job.jobId)}/prepare-1.txt`, 3); // a half-written output
     await engine.resume(job.jobId);
     await waitForStatus(engine, job.jobId, 'completed');
     expect(runs.get(`${job.jobId}/work/0`)).toBe(2);
     expect(runs.get(`${job.jobId}/work/1`)).toBe(1);
     expect(runs.get(`${job.jobId}/prepare/0`)).toBe(1);
+    expect(runs.get(`${job.jobId}/prepare/1`)).toBe(2);
   });
 });
 
