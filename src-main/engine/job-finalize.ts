@@ -21,11 +21,6 @@ const nowIso = () => new Date().toISOString();
 export async function finalizeAttempt(record: JobRecord, outcome: AttemptOutcome, deps: FinalizeDeps): Promise<void> {
   const jobId = record.jobId;
   const now = nowIso();
-  const interrupted = (stepStatus: 'pending' | 'canceled') => {
-    for (const s of record.steps)
-      if (s.status === 'running')
-        Object.assign(s, { status: stepStatus, endedAt: stepStatus === 'canceled' ? now : null });
-  };
   if (outcome.kind === 'completed') {
     Object.assign(record, {
       status: 'completed',
@@ -46,14 +41,11 @@ export async function finalizeAttempt(record: JobRecord, outcome: AttemptOutcome
   }
   const reason = outcome.kind === 'aborted' ? outcome.reason : null;
   if (reason === 'cancel') {
-    interrupted('canceled');
-    Object.assign(record, { status: 'canceled', canceledAt: now, endedAt: now, canResume: false });
-    await Promise.all([deps.cleanup.cleanupJobTemp(jobId), deps.cleanup.cleanupJobProxies(jobId)]);
-    await deps.journal.commit(record, [statusEvent(record), { type: 'job-canceled', data: { jobId } }], 'record');
+    await recordCancel(record, deps);
     return;
   }
   if (reason === 'pause' || reason === 'shutdown') {
-    interrupted('pending');
+    for (const s of record.steps) if (s.status === 'running') Object.assign(s, { status: 'pending', endedAt: null });
     Object.assign(record, { status: 'paused', canResume: true, resumeOnStart: reason === 'shutdown' });
     const note: PendingEvent[] =
       reason === 'shutdown'
@@ -75,28 +67,66 @@ export async function finalizeAttempt(record: JobRecord, outcome: AttemptOutcome
     outcome.kind === 'failed'
       ? outcome
       : { step: record.steps.find((s) => s.status === 'running')?.name ?? null, error: null };
-  const stepName = failure.step;
   const error = failure.error;
-  for (const s of record.steps) if (s.name === stepName) Object.assign(s, { status: 'failed', endedAt: now });
-  const code = error?.code ?? 'STALLED';
-  const message =
-    error?.message ??
-    `The ${stepName ?? 'current'} step made no progress for ${deps.settings().stallTimeoutSeconds} s and was stopped.`;
-  const suggestedActions = error?.suggestedActions ?? [
-    'Look at the job log to see where it stopped, then resume the job.',
-  ];
+  await recordFailure(
+    record,
+    {
+      code: error?.code ?? 'STALLED',
+      message:
+        error?.message ??
+        `The ${failure.step ?? 'current'} step made no progress for ${deps.settings().stallTimeoutSeconds} s and was stopped.`,
+      step: failure.step,
+      suggestedActions: error?.suggestedActions ?? [
+        'Look at the job log to see where it stopped, then resume the job.',
+      ],
+      canResume: error ? error.retryable : true,
+    },
+    deps,
+  );
+}
+
+/** What went wrong, as the job's `error` and its `job-failed` event say it. */
+export interface Failure {
+  code: string;
+  message: string;
+  step: string | null;
+  suggestedActions: string[];
+  canResume: boolean;
+}
+
+/** Marks the job (and its step) failed, then writes it and its `job-failed` event. */
+export async function recordFailure(record: JobRecord, failure: Failure, deps: FinalizeDeps): Promise<void> {
+  const { code, message, step, suggestedActions, canResume } = failure;
+  const now = nowIso();
+  for (const s of record.steps) if (s.name === step) Object.assign(s, { status: 'failed', endedAt: now });
   Object.assign(record, {
     status: 'failed',
     endedAt: now,
-    canResume: error ? error.retryable : true,
-    error: { code, message, step: stepName, suggestedActions, logTail: deps.logs.tail(jobId) },
+    canResume,
+    error: { code, message, step, suggestedActions, logTail: deps.logs.tail(record.jobId) },
   });
   await deps.journal.commit(
     record,
     [
       statusEvent(record),
-      { type: 'job-failed', data: { jobId, step: stepName, error: { code, message, suggestedActions } } },
+      { type: 'job-failed', data: { jobId: record.jobId, step, error: { code, message, suggestedActions } } },
     ],
+    'record',
+  );
+}
+
+/** Marks the job canceled (its unfinished steps too), removes its temp and proxy files, and writes it. */
+export async function recordCancel(record: JobRecord, deps: FinalizeDeps): Promise<void> {
+  const now = nowIso();
+  for (const s of record.steps) {
+    if (s.status === 'running' || s.status === 'pending')
+      Object.assign(s, { status: 'canceled', endedAt: s.status === 'running' ? now : null });
+  }
+  Object.assign(record, { status: 'canceled', canceledAt: now, endedAt: now, canResume: false, resumeOnStart: false });
+  await Promise.all([deps.cleanup.cleanupJobTemp(record.jobId), deps.cleanup.cleanupJobProxies(record.jobId)]);
+  await deps.journal.commit(
+    record,
+    [statusEvent(record), { type: 'job-canceled', data: { jobId: record.jobId } }],
     'record',
   );
 }

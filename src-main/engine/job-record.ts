@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SCHEMA_VERSION } from '../../src-shared/constants.js';
 import { JobSchema } from '../../src-shared/job.js';
+import type { RenderSpec } from '../../src-shared/spec.js';
 
 /** job.json: what is on disk, apart from the runner's live state (STYLE.md: BullMQ's JobJson). */
 export const JobRecordSchema = JobSchema.omit({ percent: true, artifactCount: true, hasErrors: true }).extend({
@@ -16,3 +17,43 @@ export type JobRecord = z.infer<typeof JobRecordSchema>;
 
 export const ACTIVE_STATUSES = new Set(['pending', 'running', 'paused']);
 export const isActive = (record: Pick<JobRecord, 'status'>): boolean => ACTIVE_STATUSES.has(record.status);
+
+/** A new pending job with its steps, as it is first written. */
+export function newJobRecord(
+  jobId: string,
+  spec: RenderSpec,
+  steps: ReadonlyArray<{ name: string; stage: string }>,
+  createdAt: string,
+): JobRecord {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    jobId,
+    title: spec.title,
+    status: 'pending',
+    stage: null,
+    progressPct: 0,
+    createdAt,
+    startedAt: null,
+    completedAt: null,
+    canceledAt: null,
+    endedAt: null,
+    canResume: false,
+    lastCompletedStep: null,
+    steps: steps.map(({ name, stage }) => ({
+      name,
+      stage,
+      status: 'pending',
+      progressPct: 0,
+      startedAt: null,
+      endedAt: null,
+    })),
+    artifacts: [],
+    error: null,
+    warnings: [],
+    attempts: 0,
+    spec,
+    lastEventSeq: 0,
+    resumeOnStart: false,
+    damaged: false,
+  };
+}

@@ -1,12 +1,11 @@
 import crypto from 'node:crypto';
-import { SCHEMA_VERSION } from '../../src-shared/constants.js';
 import type { JobStatus } from '../../src-shared/job.js';
 import type { RenderSpec } from '../../src-shared/spec.js';
 import type { CleanupService } from './cleanup-service.js';
 import { EngineError, type AbortReason } from './errors.js';
 import { startAttempt, type Attempt, type ExecutionDeps } from './job-execution.js';
-import { finalizeAttempt } from './job-finalize.js';
-import type { JobRecord } from './job-record.js';
+import { finalizeAttempt, recordCancel, recordFailure } from './job-finalize.js';
+import { newJobRecord, type JobRecord } from './job-record.js';
 import type { JobStore } from './job-store.js';
 import type { StepsFactory } from './step.js';
 import { statusEvent, toQueueItem } from './job-views.js';
@@ -56,37 +55,7 @@ export class JobRunner {
 
   async create(spec: RenderSpec): Promise<JobRecord> {
     const steps = this.deps.steps(spec);
-    const record: JobRecord = {
-      schemaVersion: SCHEMA_VERSION,
-      jobId: newJobId(),
-      title: spec.title,
-      status: 'pending',
-      stage: null,
-      progressPct: 0,
-      createdAt: nowIso(),
-      startedAt: null,
-      completedAt: null,
-      canceledAt: null,
-      endedAt: null,
-      canResume: false,
-      lastCompletedStep: null,
-      steps: steps.map((s) => ({
-        name: s.name,
-        stage: s.stage,
-        status: 'pending',
-        progressPct: 0,
-        startedAt: null,
-        endedAt: null,
-      })),
-      artifacts: [],
-      error: null,
-      warnings: [],
-      attempts: 0,
-      spec,
-      lastEventSeq: 0,
-      resumeOnStart: false,
-      damaged: false,
-    };
+    const record = newJobRecord(newJobId(), spec, steps, nowIso());
     await this.deps.journal.create(record, [{ type: 'job-created', data: { job: toQueueItem(record) } }]);
     const created = structuredClone(record);
     this.enqueue(record.jobId);
@@ -152,37 +121,15 @@ export class JobRunner {
     run.controller.abort('error');
     await run.attempt.done.catch(() => undefined);
     const message = `Aura Studio could not write this job's state: ${error instanceof Error ? error.message : String(error)}`;
-    const now = nowIso();
-    Object.assign(record, {
-      status: 'failed',
-      endedAt: now,
-      canResume: true,
-      error: {
-        code: 'WRITE_FAILED',
-        message,
-        step: null,
-        suggestedActions: ['Free some disk space, then resume the job.'],
-        logTail: this.deps.logs.tail(record.jobId),
-      },
-    });
-    this.deps.logs.append(record.jobId, `[${now}] ERROR ${message}`);
-    await this.deps.journal
-      .commit(
-        record,
-        [
-          statusEvent(record),
-          {
-            type: 'job-failed',
-            data: {
-              jobId: record.jobId,
-              step: null,
-              error: { code: 'WRITE_FAILED', message, suggestedActions: record.error!.suggestedActions },
-            },
-          },
-        ],
-        'record',
-      )
-      .catch(() => undefined);
+    this.deps.logs.append(record.jobId, `[${nowIso()}] ERROR ${message}`);
+    const failure = { code: 'WRITE_FAILED', message, step: null, canResume: true };
+    await recordFailure(
+      record,
+      { ...failure, suggestedActions: ['Free some disk space, then resume the job.'] },
+      this.deps,
+    ).catch(
+      () => undefined, // the disk may still refuse: the state is right in memory, and start-up re-checks the rest
+    );
     this.#active.delete(record.jobId);
     this.pump();
   }
@@ -219,19 +166,9 @@ export class JobRunner {
     }
     if (record.status !== 'pending' && record.status !== 'paused')
       throw refusal(`it has already ${record.status === 'canceled' ? 'been canceled' : record.status}`);
-    const now = nowIso();
     this.#queue = this.#queue.filter((id) => id !== jobId);
-    Object.assign(record, {
-      status: 'canceled',
-      canceledAt: now,
-      endedAt: now,
-      canResume: false,
-      resumeOnStart: false,
-    });
-    for (const s of record.steps) if (s.status === 'pending') s.status = 'canceled';
-    await Promise.all([this.deps.cleanup.cleanupJobTemp(jobId), this.deps.cleanup.cleanupJobProxies(jobId)]);
     await this.deps.journal.ensureOpen(record);
-    await this.deps.journal.commit(record, [statusEvent(record), { type: 'job-canceled', data: { jobId } }], 'record');
+    await recordCancel(record, this.deps);
     return record;
   }
 
