@@ -1,9 +1,8 @@
 import fs from 'node:fs';
-import { SCHEMA_VERSION } from '../../src-shared/constants.js';
 import type { JobStatus } from '../../src-shared/job.js';
 import { fsyncDir, writeJsonAtomic } from './atomic-file.js';
 import type { DataLayout } from './data-dir.js';
-import { JobRecordSchema, type JobRecord } from './job-record.js';
+import { JobRecordSchema, newJobRecord, type JobRecord } from './job-record.js';
 
 /** Newest first: createdAt descending, then id (ids are time-ordered). */
 const newestFirst = (a: JobRecord, b: JobRecord): number =>
@@ -11,22 +10,17 @@ const newestFirst = (a: JobRecord, b: JobRecord): number =>
 
 /** A stand-in for a job whose job.json could not be read: listed as failed, never written over. */
 function damagedRecord(jobId: string, reason: string, createdAt: string): JobRecord {
+  const title = `Damaged job ${jobId}`;
+  const spec = {
+    title,
+    script: '# Damaged',
+    voice: { engine: 'none', voice: 'en', rate: 170 },
+    output: { width: 1280, height: 720, fps: 30, quality: 'standard' },
+  } as const;
   return {
-    schemaVersion: SCHEMA_VERSION,
-    jobId,
-    title: `Damaged job ${jobId}`,
+    ...newJobRecord(jobId, spec, [], createdAt),
     status: 'failed',
-    stage: null,
-    progressPct: 0,
-    createdAt,
-    startedAt: null,
-    completedAt: null,
-    canceledAt: null,
     endedAt: createdAt,
-    canResume: false,
-    lastCompletedStep: null,
-    steps: [],
-    artifacts: [],
     error: {
       code: 'JOB_DAMAGED',
       message: `The job's record could not be read (${reason}). Its files are kept; delete the job to remove them.`,
@@ -34,16 +28,6 @@ function damagedRecord(jobId: string, reason: string, createdAt: string): JobRec
       suggestedActions: ['Delete the job and render its script again.'],
       logTail: [],
     },
-    warnings: [],
-    attempts: 0,
-    spec: {
-      title: `Damaged job ${jobId}`,
-      script: '# Damaged',
-      voice: { engine: 'none', voice: 'en', rate: 170 },
-      output: { width: 1280, height: 720, fps: 30, quality: 'standard' },
-    },
-    lastEventSeq: 0,
-    resumeOnStart: false,
     damaged: true,
   };
 }
