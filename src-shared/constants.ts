@@ -28,8 +28,13 @@ export const ERROR_CODES = [
   'JOB_NOT_RESUMABLE',
   'JOB_NOT_PAUSABLE',
   'JOB_ACTIVE',
+  'JOB_NOT_PENDING',
+  'METHOD_NOT_ALLOWED',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
+  'DISK_FULL',
+  'STORAGE_READ_ONLY',
+  'FARM_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QueueStatusSchema } from './queue.js';
 import { JobStatusSchema, QueueItemSchema, QueueStatsSchema, StepStatusSchema, ArtifactSchema } from './job.js';
 
 export const EVENT_TYPES = [
@@ -13,6 +14,7 @@ export const EVENT_TYPES = [
   'job-canceled',
   'job-deleted',
   'queue-snapshot',
+  'queue-status',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -77,6 +79,7 @@ export const EVENT_DATA_SCHEMAS = {
   'job-canceled': JobCanceledDataSchema,
   'job-deleted': JobDeletedDataSchema,
   'queue-snapshot': QueueSnapshotDataSchema,
+  'queue-status': QueueStatusSchema,
 } as const satisfies Record<EventType, z.ZodType>;
 
 export type EventDataMap = { [K in EventType]: z.infer<(typeof EVENT_DATA_SCHEMAS)[K]> };

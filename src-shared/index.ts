@@ -4,4 +4,5 @@ export * from './job.js';
 export * from './events.js';
 export * from './settings.js';
 export * from './problem.js';
+export * from './queue.js';
 export type * from './bridge.js';

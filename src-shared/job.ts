@@ -58,6 +58,8 @@ export const QueueItemSchema = z.object({
   canResume: z.boolean(),
   artifactCount: z.number().int().nonnegative(),
   hasErrors: z.boolean(),
+  /** 1-based place among pending jobs in run order; null for any other status. */
+  position: z.number().int().positive().nullable(),
 });
 export type QueueItem = z.infer<typeof QueueItemSchema>;
 

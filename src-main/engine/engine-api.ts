@@ -10,6 +10,15 @@ import type {
 import type { JobEvent } from '../../src-shared/events.js';
 import type { Settings } from '../../src-shared/settings.js';
 import type { RenderSpec } from '../../src-shared/spec.js';
+import type {
+  BulkDeletableStatus,
+  Diagnosis,
+  MoveRequest,
+  MoveResponse,
+  QueueOrder,
+  QueueStatus,
+  WorkerInfo,
+} from '../../src-shared/queue.js';
 
 /** A bus event: a logged job event, or `job-deleted` (seq 0: the job's log is gone with it). */
 export type EngineEvent = JobEvent;
@@ -19,6 +28,14 @@ export interface ListOptions {
   status?: JobStatus;
   /** Default 50. */
   limit?: number;
+  /** Default `newest`. */
+  order?: QueueOrder;
+}
+
+/** A problem with the engine's own state that /api/health reports (e.g. SETTINGS_CORRUPT). */
+export interface EngineWarning {
+  code: string;
+  message: string;
 }
 
 /**
@@ -43,6 +60,20 @@ export interface EngineApi {
   pauseQueue(): void;
   resumeQueue(): void;
   readonly queuePaused: boolean;
+  /** Whether the queue takes new jobs, and how many run and wait. */
+  queueStatus(): QueueStatus;
+  /** A new pending job with the same spec as `jobId` (any status). */
+  duplicate(jobId: string): Promise<Job>;
+  /** Moves a pending job in the run order (persisted); JOB_NOT_PENDING otherwise. */
+  move(jobId: string, request: MoveRequest): Promise<MoveResponse>;
+  /** Deletes every ended job whose status is listed; the number deleted. */
+  deleteMany(statuses: BulkDeletableStatus[]): Promise<number>;
+  /** What is wrong with a job right now (or that it is healthy). */
+  diagnose(jobId: string): Promise<Diagnosis>;
+  /** The machines rendering jobs (embedded: this one). */
+  workers(): Promise<WorkerInfo[]>;
+  /** Problems with the engine's own files, for /api/health. */
+  warnings(): EngineWarning[];
   /** Every logged event of the job with seq > afterSeq, in order (from events.jsonl). */
   readEvents(jobId: string, afterSeq: number): Promise<JobEvent[]>;
   /** Seq of the job's last event that is on disk and emitted (0 when none). */

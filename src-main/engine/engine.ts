@@ -180,6 +180,14 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
       journal.forget(jobId);
       bus.emit({ seq: 0, ts: Date.now(), jobId, type: 'job-deleted', data: { jobId } });
     },
+    // Contract stubs, filled in by the queue, diagnosis and farm work.
+    queueStatus: () => ({ queuePaused: runner.queuePaused, running: 0, pending: 0 }),
+    duplicate: async (jobId) => toJob(await runner.create(mustGet(jobId).spec)),
+    move: () => Promise.reject(new EngineError('INTERNAL', 'Moving jobs is not built yet.')),
+    deleteMany: () => Promise.reject(new EngineError('INTERNAL', 'Bulk delete is not built yet.')),
+    diagnose: () => Promise.reject(new EngineError('INTERNAL', 'Diagnosis is not built yet.')),
+    workers: () => Promise.resolve([]),
+    warnings: () => [],
     pauseQueue: () => runner.pauseQueue(),
     resumeQueue: () => runner.resumeQueue(),
     readEvents: (jobId, afterSeq) => eventLog.read(jobId, afterSeq),

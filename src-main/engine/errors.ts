@@ -6,7 +6,17 @@ export class EngineError extends Error {
   constructor(
     readonly code: Extract<
       ErrorCode,
-      'NOT_FOUND' | 'JOB_NOT_CANCELABLE' | 'JOB_NOT_RESUMABLE' | 'JOB_NOT_PAUSABLE' | 'JOB_ACTIVE' | 'VALIDATION_FAILED'
+      | 'NOT_FOUND'
+      | 'JOB_NOT_CANCELABLE'
+      | 'JOB_NOT_RESUMABLE'
+      | 'JOB_NOT_PAUSABLE'
+      | 'JOB_NOT_PENDING'
+      | 'JOB_ACTIVE'
+      | 'VALIDATION_FAILED'
+      | 'DISK_FULL'
+      | 'STORAGE_READ_ONLY'
+      | 'FARM_UNAVAILABLE'
+      | 'INTERNAL'
     >,
     message: string,
   ) {

@@ -4,7 +4,12 @@ import { JobSchema } from '../../src-shared/job.js';
 import type { RenderSpec } from '../../src-shared/spec.js';
 
 /** job.json: what is on disk, apart from the runner's live state (STYLE.md: BullMQ's JobJson). */
-export const JobRecordSchema = JobSchema.omit({ percent: true, artifactCount: true, hasErrors: true }).extend({
+export const JobRecordSchema = JobSchema.omit({
+  percent: true,
+  artifactCount: true,
+  hasErrors: true,
+  position: true,
+}).extend({
   schemaVersion: z.literal(SCHEMA_VERSION),
   /** Seq of the job's last logged event when this record was written. */
   lastEventSeq: z.number().int().nonnegative(),

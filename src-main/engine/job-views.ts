@@ -17,13 +17,20 @@ export function toQueueItem(r: JobRecord): QueueItem {
     canResume: r.canResume,
     artifactCount: r.artifacts.length,
     hasErrors: r.error !== null,
+    position: null,
   };
 }
 
 /** The full job as the wire shows it: the record without its disk-only fields. */
 export function toJob(r: JobRecord): Job {
   const { schemaVersion: _v, lastEventSeq: _s, resumeOnStart: _r, damaged: _d, ...rest } = r;
-  return { ...rest, percent: r.progressPct, artifactCount: r.artifacts.length, hasErrors: r.error !== null };
+  return {
+    ...rest,
+    percent: r.progressPct,
+    artifactCount: r.artifacts.length,
+    hasErrors: r.error !== null,
+    position: null,
+  };
 }
 
 export interface LiveEstimate {

@@ -15,8 +15,13 @@ const STATUS_OF: Record<ErrorCode, { status: number; title: string }> = {
   JOB_NOT_RESUMABLE: { status: 409, title: 'Job not resumable' },
   JOB_NOT_PAUSABLE: { status: 409, title: 'Job not pausable' },
   JOB_ACTIVE: { status: 409, title: 'Job active' },
+  JOB_NOT_PENDING: { status: 409, title: 'Job not pending' },
+  METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Payload too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
+  DISK_FULL: { status: 507, title: 'Disk full' },
+  STORAGE_READ_ONLY: { status: 503, title: 'Storage read-only' },
+  FARM_UNAVAILABLE: { status: 503, title: 'Farm unavailable' },
   INTERNAL: { status: 500, title: 'Internal error' },
 };
 

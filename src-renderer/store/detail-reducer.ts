@@ -38,7 +38,13 @@ export function applyDetailEvents(detail: DetailData, events: readonly StreamEve
   let cursorId = detail.cursorId;
   let thumbRevision = detail.thumbRevision;
   for (const event of events) {
-    if (event.type === 'queue-snapshot' || event.type === 'job-created' || event.type === 'job-deleted') continue;
+    if (
+      event.type === 'queue-snapshot' ||
+      event.type === 'queue-status' ||
+      event.type === 'job-created' ||
+      event.type === 'job-deleted'
+    )
+      continue;
     if (event.data.jobId !== detail.jobId) continue;
     if (event.id !== null && cursorSeq !== null && event.seq <= cursorSeq) continue;
     if (event.id !== null) {

@@ -77,6 +77,8 @@ function applyOne(draft: QueueDraft, event: StreamEvent, now: number): void {
     case 'job-deleted':
       draft.remove(event.data.jobId);
       return;
+    case 'queue-status':
+      return;
   }
   const job = draft.get(event.data.jobId);
   if (!job) return;

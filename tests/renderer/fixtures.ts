@@ -17,6 +17,7 @@ export function item(jobId: string, n: number, over: Partial<QueueItem> = {}): Q
     canResume: false,
     artifactCount: 0,
     hasErrors: false,
+    position: null,
     ...over,
   };
 }
