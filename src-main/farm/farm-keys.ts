@@ -37,6 +37,10 @@ export class FarmKeys {
   get sweepLock(): string {
     return `${this.prefix}:lock:sweep`;
   }
+  /** Hash of farm-wide tuning (lockMs, stalledIntervalMs) a coordinator writes from its settings and workers read. */
+  get config(): string {
+    return `${this.prefix}:config`;
+  }
   /** The BullMQ queue's name (BullMQ adds its own `bull:` prefix). */
   get queueName(): string {
     return `${this.prefix}-render`;
