@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { JobStatus } from '../../src-shared/job.js';
+import { RenderSpecSchema } from '../../src-shared/spec.js';
 import { fsyncDir, writeJsonAtomic } from './atomic-file.js';
 import type { DataLayout } from './data-dir.js';
 import { JobRecordSchema, newJobRecord, type JobRecord } from './job-record.js';
@@ -11,12 +12,8 @@ const newestFirst = (a: JobRecord, b: JobRecord): number =>
 /** A stand-in for a job whose job.json could not be read: listed as failed, never written over. */
 function damagedRecord(jobId: string, reason: string, createdAt: string): JobRecord {
   const title = `Damaged job ${jobId}`;
-  const spec = {
-    title,
-    script: '# Damaged',
-    voice: { engine: 'none', voice: 'en', rate: 170 },
-    output: { width: 1280, height: 720, fps: 30, quality: 'standard' },
-  } as const;
+  // Built by the schema, so the stand-in carries every field a spec has, defaults included.
+  const spec = RenderSpecSchema.parse({ title, script: '# Damaged', voice: { engine: 'none' } });
   return {
     ...newJobRecord(jobId, spec, [], createdAt),
     status: 'failed',
