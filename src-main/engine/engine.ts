@@ -187,7 +187,7 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
     deleteMany: () => Promise.reject(new EngineError('INTERNAL', 'Bulk delete is not built yet.')),
     diagnose: () => Promise.reject(new EngineError('INTERNAL', 'Diagnosis is not built yet.')),
     workers: () => Promise.resolve([]),
-    warnings: () => [],
+    warnings: () => (settingsStore.problem ? [{ ...settingsStore.problem }] : []),
     pauseQueue: () => runner.pauseQueue(),
     resumeQueue: () => runner.resumeQueue(),
     readEvents: (jobId, afterSeq) => eventLog.read(jobId, afterSeq),
