@@ -10,6 +10,7 @@ import { EngineError } from './errors.js';
 import { EventBus } from './event-bus.js';
 import { EventLog } from './event-log.js';
 import { JobLogs } from './job-log.js';
+import { diagnoseJob, type DiagnosisSources } from './job-diagnosis.js';
 import { isActive } from './job-record.js';
 import { JobRunner } from './job-runner.js';
 import { JobStore } from './job-store.js';
@@ -93,17 +94,29 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
     onWarning: ({ jobId, step, silentSeconds }) => {
       const record = store.get(jobId);
       if (!record) return;
-      const last = logs.tail(jobId, 5);
-      const message = `The ${step} step has shown no progress for ${silentSeconds} s.${last.length ? ` Last log lines: ${last.join(' | ')}` : ' It has logged nothing yet.'}`;
-      record.warnings.push({ code: 'STALL_SUSPECTED', message, step, at: new Date().toISOString() });
-      void journal.commit(
-        record,
-        [{ type: 'warning', data: { jobId, code: 'STALL_SUSPECTED', message, step } }],
-        'none',
-      );
+      void diagnoseJob(record, diagnosisSources)
+        .then((d) => d.summary)
+        .catch(() => `The ${step} step has shown no progress for ${silentSeconds} s.`)
+        .then((summary) => {
+          if (record.status !== 'running') return;
+          const last = logs.tail(jobId, 5);
+          const message = `${summary}${last.length ? ` Last log lines: ${last.join(' | ')}` : ' It has logged nothing yet.'}`;
+          record.warnings.push({ code: 'STALL_SUSPECTED', message, step, at: new Date().toISOString() });
+          return journal.commit(
+            record,
+            [{ type: 'warning', data: { jobId, code: 'STALL_SUSPECTED', message, step } }],
+            'none',
+          );
+        });
     },
     onTimeout: ({ jobId }) => runner.stalled(jobId),
   });
+  const diagnosisSources: DiagnosisSources = {
+    layout,
+    watchdog,
+    warningSeconds: () => settings().stallWarningSeconds,
+    logTail: (jobId, lines) => logs.tail(jobId, lines),
+  };
   const runner = new JobRunner({
     store,
     cleanup,
@@ -185,9 +198,9 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
     duplicate: async (jobId) => toJob(await runner.create(mustGet(jobId).spec)),
     move: () => Promise.reject(new EngineError('INTERNAL', 'Moving jobs is not built yet.')),
     deleteMany: () => Promise.reject(new EngineError('INTERNAL', 'Bulk delete is not built yet.')),
-    diagnose: () => Promise.reject(new EngineError('INTERNAL', 'Diagnosis is not built yet.')),
+    diagnose: async (jobId) => diagnoseJob(mustGet(jobId), diagnosisSources),
     workers: () => Promise.resolve([]),
-    warnings: () => [],
+    warnings: () => (settingsStore.problem ? [{ ...settingsStore.problem }] : []),
     pauseQueue: () => runner.pauseQueue(),
     resumeQueue: () => runner.resumeQueue(),
     readEvents: (jobId, afterSeq) => eventLog.read(jobId, afterSeq),
