@@ -32,6 +32,7 @@ export async function listenForControl(
       // not ours: ignore
     }
   });
+  if (subscriber.status === 'wait') await subscriber.connect();
   await subscriber.subscribe(keys.control);
   return async () => {
     await subscriber.unsubscribe(keys.control).catch(() => undefined);

@@ -144,7 +144,10 @@ export class FarmWorker {
       cleanup,
     };
     const heartbeat = new WorkerHeartbeat(link.redis, keys, { name, concurrency, running: () => [...active.keys()] });
-    const subscriber = new Redis(farmRedisOptions(options.url, `aura-control:${name}`));
+    // Connected before it subscribes: a SUBSCRIBE queued behind ioredis' connect-time commands
+    // (client name, ready check) breaks the connection, and the re-subscribe after it can be lost.
+    const { connectionName: _n, ...subscriberOptions } = farmRedisOptions(options.url, 'control');
+    const subscriber = new Redis({ ...subscriberOptions, lazyConnect: true });
     subscriber.on('error', () => undefined);
     const worker = new FarmWorker(
       { ...options, name, concurrency, keys, settings },
@@ -218,7 +221,10 @@ export class FarmWorker {
     record.attempts++;
     record.stage = record.steps.find((s) => s.status !== 'succeeded')?.stage ?? record.stage;
     events.push(
-      { type: 'job-log', data: { jobId, level: 'info', message: `Rendering on ${this.name}.` } },
+      {
+        type: 'job-log',
+        data: { jobId, level: 'info', message: `Rendering on ${this.name} (attempt ${record.attempts}).` },
+      },
       statusEvent(record),
     );
     try {
@@ -227,6 +233,7 @@ export class FarmWorker {
       if (error instanceof FarmConflict) return 'dropped'; // someone else changed it first (a cancel)
       throw error;
     }
+    this.parts.logs.append(jobId, `[${nowIso()}] INFO Rendering on ${this.name} (attempt ${record.attempts}).`);
     const run: ActiveRun = { record, controller: new AbortController() };
     this.active.set(jobId, run);
     void heartbeat.beat().catch(() => undefined);
