@@ -48,10 +48,10 @@ export async function startWorker(
   sharedDir: string,
   name: string,
   options: { testSteps?: boolean; concurrency?: number } = {},
-): Promise<{ child: Child }> {
+): Promise<{ child: Child; readyLine: string }> {
   const args = ['worker', '--farm', url, '--shared-dir', sharedDir, '--name', name];
   if (options.concurrency) args.push('--concurrency', String(options.concurrency));
   const child = aura(args, options);
-  await waitForOutput(child, new RegExp(`^Aura worker ${name} ready \\(farm `, 'm'));
-  return { child };
+  const ready = await waitForOutput(child, new RegExp(`^Aura worker ${name} ready \\(farm .*$`, 'm'));
+  return { child, readyLine: ready[0] };
 }

@@ -65,7 +65,9 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /** Starts a redis-server with AOF on in a fresh temp dir. */
-export async function startRedis(options: { appendfsync?: 'everysec' | 'always' } = {}): Promise<TestRedis> {
+export async function startRedis(
+  options: { appendfsync?: 'everysec' | 'always'; password?: string } = {},
+): Promise<TestRedis> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aura-redis-'));
   const port = await freePort();
   const args = [
@@ -88,6 +90,7 @@ export async function startRedis(options: { appendfsync?: 'everysec' | 'always' 
     '--loglevel',
     'warning',
   ];
+  if (options.password) args.push('--requirepass', options.password);
   let child: ChildProcess | undefined;
   const launch = async () => {
     child = spawn(REDIS_BIN, args, { stdio: ['ignore', 'ignore', 'inherit'] });
