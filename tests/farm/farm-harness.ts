@@ -52,6 +52,6 @@ export async function startWorker(
   const args = ['worker', '--farm', url, '--shared-dir', sharedDir, '--name', name];
   if (options.concurrency) args.push('--concurrency', String(options.concurrency));
   const child = aura(args, options);
-  const ready = await waitForOutput(child, new RegExp(`^Aura worker ${name} ready \\(farm .*$`, 'm'));
+  const ready = await waitForOutput(child, new RegExp(`^Aura worker ${name} ready \\(farm .*$`, 'm'), 15_000);
   return { child, readyLine: ready[0] };
 }
