@@ -10,11 +10,12 @@ import { EngineError } from './errors.js';
 import { EventBus } from './event-bus.js';
 import { EventLog } from './event-log.js';
 import { JobLogs } from './job-log.js';
-import { isActive } from './job-record.js';
+import { deleteJob, deleteJobsWithStatus } from './job-deletion.js';
 import { JobRunner } from './job-runner.js';
 import { JobStore } from './job-store.js';
-import { countStats, statusEvent, toJob, toProgress, toQueueItem } from './job-views.js';
+import { countStats, statusEvent, toJob, toProgress } from './job-views.js';
 import { Journal } from './journal.js';
+import { listJobs } from './queue-listing.js';
 import { recoverJobs } from './recovery.js';
 import { SettingsStore } from './settings-store.js';
 import { StallWatchdog } from './stall-watchdog.js';
@@ -129,7 +130,7 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
   });
 
   const queued = await recoverJobs(store.all(), journal, settings().autoResumeInterrupted);
-  if (options.runQueuedJobs !== false) for (const id of queued) runner.enqueue(id);
+  runner.enqueue(queued, { hold: options.runQueuedJobs === false });
   cleanupTimer.start();
 
   const file = (dir: string, name: string) => {
@@ -140,6 +141,18 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
     const record = store.get(jobId);
     if (!record) throw new EngineError('NOT_FOUND', `There is no job ${jobId}.`);
     return record;
+  };
+  const deletion = { store, journal, cleanup, logs, bus };
+  const queueStatus = () => ({
+    queuePaused: runner.queuePaused,
+    running: runner.runningCount,
+    pending: runner.queue.size,
+  });
+  const setQueuePaused = (paused: boolean) => {
+    if (runner.queuePaused === paused) return;
+    if (paused) runner.pauseQueue();
+    else runner.resumeQueue();
+    bus.emit({ seq: 0, ts: Date.now(), jobId: null, type: 'queue-status', data: queueStatus() });
   };
   let closed = false;
 
@@ -154,12 +167,15 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
     get queuePaused() {
       return runner.queuePaused;
     },
-    create: async (spec) => toJob(await runner.create(spec)),
+    create: async (spec) => {
+      const record = await runner.create(spec);
+      return toJob(record, runner.queue.position(record.jobId));
+    },
     get: (jobId) => {
       const record = store.get(jobId);
-      return record && toJob(record);
+      return record && toJob(record, runner.queue.position(jobId));
     },
-    list: ({ status, limit = 50 } = {}) => store.list(status, limit).map(toQueueItem),
+    list: (listOptions) => listJobs(store, runner.queue, listOptions),
     stats: () => countStats(store.all()),
     progress: (jobId) => {
       const record = store.get(jobId);
@@ -167,29 +183,24 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
     },
     cancel: async (jobId) => toJob(await runner.cancel(jobId)),
     pause: async (jobId) => toJob(await runner.pause(jobId)),
-    resume: async (jobId) => toJob(await runner.resume(jobId)),
-    delete: async (jobId) => {
-      const record = mustGet(jobId);
-      if (isActive(record))
-        throw new EngineError('JOB_ACTIVE', `Job ${jobId} is ${record.status}; cancel it before deleting it.`);
-      await journal.afterWrites(jobId, async () => {
-        await store.remove(jobId);
-        await cleanup.cleanupJob(jobId);
-      });
-      logs.forget(jobId);
-      journal.forget(jobId);
-      bus.emit({ seq: 0, ts: Date.now(), jobId, type: 'job-deleted', data: { jobId } });
+    resume: async (jobId) => {
+      const record = await runner.resume(jobId);
+      return toJob(record, runner.queue.position(jobId));
     },
-    // Contract stubs, filled in by the queue, diagnosis and farm work.
-    queueStatus: () => ({ queuePaused: runner.queuePaused, running: 0, pending: 0 }),
-    duplicate: async (jobId) => toJob(await runner.create(mustGet(jobId).spec)),
-    move: () => Promise.reject(new EngineError('INTERNAL', 'Moving jobs is not built yet.')),
-    deleteMany: () => Promise.reject(new EngineError('INTERNAL', 'Bulk delete is not built yet.')),
+    delete: (jobId) => deleteJob(deletion, jobId),
+    queueStatus,
+    duplicate: async (jobId) => {
+      const record = await runner.create(mustGet(jobId).spec);
+      return toJob(record, runner.queue.position(record.jobId));
+    },
+    move: (jobId, request) => runner.move(jobId, request),
+    deleteMany: (statuses) => deleteJobsWithStatus(deletion, statuses),
+    // Contract stubs, filled in by the diagnosis and farm work.
     diagnose: () => Promise.reject(new EngineError('INTERNAL', 'Diagnosis is not built yet.')),
     workers: () => Promise.resolve([]),
     warnings: () => [],
-    pauseQueue: () => runner.pauseQueue(),
-    resumeQueue: () => runner.resumeQueue(),
+    pauseQueue: () => setQueuePaused(true),
+    resumeQueue: () => setQueuePaused(false),
     readEvents: (jobId, afterSeq) => eventLog.read(jobId, afterSeq),
     lastSeq: (jobId) => journal.emittedSeq(jobId) ?? store.get(jobId)?.lastEventSeq ?? 0,
     subscribe: (listener) => bus.subscribe(listener),

@@ -95,11 +95,15 @@ export class JobStore {
     return this.#records.values();
   }
 
+  /** Every record, newest first (the store's own cached array: read it, never change it). */
+  newestFirst(): readonly JobRecord[] {
+    return (this.#ordered ??= [...this.#records.values()].sort(newestFirst));
+  }
+
   /** Newest first, optionally of one status, at most `limit`. */
   list(status: JobStatus | undefined, limit: number): JobRecord[] {
-    this.#ordered ??= [...this.#records.values()].sort(newestFirst);
     const out: JobRecord[] = [];
-    for (const r of this.#ordered) {
+    for (const r of this.newestFirst()) {
       if (status && r.status !== status) continue;
       out.push(r);
       if (out.length >= limit) break;

@@ -1,4 +1,4 @@
-import type { EventDataMap, EventType, JobEvent } from '../../src-shared/events.js';
+import type { EventDataMap, JobEvent, JobEventType } from '../../src-shared/events.js';
 import type { EventBus } from './event-bus.js';
 import type { EventLog, OpenedLog } from './event-log.js';
 import type { JobRecord } from './job-record.js';
@@ -15,7 +15,7 @@ import { KeyedSerial } from './keyed-serial.js';
 export type Durability = 'record' | 'log' | 'none';
 
 /** An event to log, before it has a seq. */
-export type PendingEvent = { [T in EventType]: { type: T; data: EventDataMap[T] } }[EventType];
+export type PendingEvent = { [T in JobEventType]: { type: T; data: EventDataMap[T] } }[JobEventType];
 
 const PROGRESS_FLUSH_MS = 1000;
 
