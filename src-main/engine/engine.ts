@@ -1,20 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Settings } from '../../src-shared/settings.js';
+import type { BackendFactory } from './backend.js';
 import { CheckpointStore } from './checkpoint-store.js';
 import { CleanupService, CleanupTimer } from './cleanup-service.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
 import { DataLayout } from './data-dir.js';
 import type { EngineApi } from './engine-api.js';
 import { EngineError } from './errors.js';
-import { EventBus } from './event-bus.js';
-import { EventLog } from './event-log.js';
+import { openFileBackend } from './file-backend.js';
 import { JobLogs } from './job-log.js';
 import { deleteJob, deleteJobsWithStatus } from './job-deletion.js';
 import { JobRunner } from './job-runner.js';
-import { JobStore } from './job-store.js';
 import { countStats, statusEvent, toJob, toProgress } from './job-views.js';
-import { Journal } from './journal.js';
 import { listJobs } from './queue-listing.js';
 import { recoverJobs } from './recovery.js';
 import { SettingsStore } from './settings-store.js';
@@ -35,6 +33,8 @@ export interface EngineOptions {
    * it renders its own spec and leaves the rest of the queue for the app. @default true
    */
   runQueuedJobs?: boolean;
+  /** Where jobs, their events and their order are kept. @default the file backend (openFileBackend) */
+  backend?: BackendFactory;
 }
 
 /** The engine plus what tests and the host need beyond the public API. */
@@ -60,22 +60,25 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
 }
 
 async function openEngine(layout: DataLayout, options: EngineOptions, releaseLock: () => void): Promise<Engine> {
-  for (const dir of [layout.jobsDir, layout.tempRoot, layout.proxyRoot]) fs.mkdirSync(dir, { recursive: true });
   const settingsStore = await SettingsStore.open(layout.settingsFile, options.settings);
   const settings = () => settingsStore.get();
-  const store = await JobStore.open(layout);
-  const bus = new EventBus();
-  const eventLog = new EventLog((id) => layout.eventsFile(id));
-  const logs = new JobLogs(
-    (id) => layout.logFile(id),
+  let logs: JobLogs | undefined;
+  const backend = await (options.backend ?? openFileBackend)({
+    dataDir: layout.root,
+    onWriteError: (jobId, error) =>
+      logs?.append(
+        jobId,
+        `[${new Date().toISOString()}] ERROR could not write to the job's event log: ${String(error)}`,
+      ),
+  });
+  const { records: store, queue, journal, files } = backend;
+  logs = new JobLogs(
+    (id) => files.logFile(id),
     () => settings().jobLogMaxBytes,
   );
-  const journal = new Journal(store, eventLog, bus, (jobId, error) =>
-    logs.append(jobId, `[${new Date().toISOString()}] ERROR could not write to the job's event log: ${String(error)}`),
-  );
-  const checkpoints = new CheckpointStore((id) => layout.tempDir(id));
+  const checkpoints = new CheckpointStore((id) => files.tempDir(id));
   const cleanup = new CleanupService({
-    layout,
+    files,
     getJob: (id) => store.get(id),
     retention: () => ({ tempHours: settings().tempRetentionHours, proxyHours: settings().proxyRetentionHours }),
     onTempSwept: async (id) => {
@@ -106,10 +109,11 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
     onTimeout: ({ jobId }) => runner.stalled(jobId),
   });
   const runner = new JobRunner({
-    store,
+    records: store,
+    queue,
     cleanup,
     steps: options.steps,
-    layout,
+    files,
     journal,
     logs,
     checkpoints,
@@ -133,26 +137,23 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
   runner.enqueue(queued, { hold: options.runQueuedJobs === false });
   cleanupTimer.start();
 
-  const file = (dir: string, name: string) => {
-    const full = path.join(dir, name);
-    return fs.existsSync(full) ? full : undefined;
-  };
+  const existing = (full: string) => (fs.existsSync(full) ? full : undefined);
   const mustGet = (jobId: string) => {
     const record = store.get(jobId);
     if (!record) throw new EngineError('NOT_FOUND', `There is no job ${jobId}.`);
     return record;
   };
-  const deletion = { store, journal, cleanup, logs, bus };
+  const deletion = { records: store, journal, cleanup, logs };
   const queueStatus = () => ({
     queuePaused: runner.queuePaused,
     running: runner.runningCount,
-    pending: runner.queue.size,
+    pending: queue.size,
   });
   const setQueuePaused = (paused: boolean) => {
     if (runner.queuePaused === paused) return;
     if (paused) runner.pauseQueue();
     else runner.resumeQueue();
-    bus.emit({ seq: 0, ts: Date.now(), jobId: null, type: 'queue-status', data: queueStatus() });
+    journal.announce({ seq: 0, ts: Date.now(), jobId: null, type: 'queue-status', data: queueStatus() });
   };
   let closed = false;
 
@@ -162,20 +163,20 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
     cleanup,
     cleanupTimer,
     get listenerCount() {
-      return bus.listenerCount;
+      return journal.listenerCount;
     },
     get queuePaused() {
       return runner.queuePaused;
     },
     create: async (spec) => {
       const record = await runner.create(spec);
-      return toJob(record, runner.queue.position(record.jobId));
+      return toJob(record, queue.position(record.jobId));
     },
     get: (jobId) => {
       const record = store.get(jobId);
-      return record && toJob(record, runner.queue.position(jobId));
+      return record && toJob(record, queue.position(jobId));
     },
-    list: (listOptions) => listJobs(store, runner.queue, listOptions),
+    list: (listOptions) => listJobs(store, queue, listOptions),
     stats: () => countStats(store.all()),
     progress: (jobId) => {
       const record = store.get(jobId);
@@ -185,13 +186,13 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
     pause: async (jobId) => toJob(await runner.pause(jobId)),
     resume: async (jobId) => {
       const record = await runner.resume(jobId);
-      return toJob(record, runner.queue.position(jobId));
+      return toJob(record, queue.position(jobId));
     },
     delete: (jobId) => deleteJob(deletion, jobId),
     queueStatus,
     duplicate: async (jobId) => {
       const record = await runner.create(mustGet(jobId).spec);
-      return toJob(record, runner.queue.position(record.jobId));
+      return toJob(record, queue.position(record.jobId));
     },
     move: (jobId, request) => runner.move(jobId, request),
     deleteMany: (statuses) => deleteJobsWithStatus(deletion, statuses),
@@ -201,12 +202,13 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
     warnings: () => [],
     pauseQueue: () => setQueuePaused(true),
     resumeQueue: () => setQueuePaused(false),
-    readEvents: (jobId, afterSeq) => eventLog.read(jobId, afterSeq),
+    readEvents: (jobId, afterSeq) => journal.read(jobId, afterSeq),
     lastSeq: (jobId) => journal.emittedSeq(jobId) ?? store.get(jobId)?.lastEventSeq ?? 0,
-    subscribe: (listener) => bus.subscribe(listener),
-    artifactPath: (jobId, name) => (store.get(jobId) ? file(layout.artifactsDir(jobId), name) : undefined),
-    proxyPath: (jobId, name) => (store.get(jobId) ? file(layout.proxyDir(jobId), name) : undefined),
-    logPath: (jobId) => (store.get(jobId) ? file(layout.jobDir(jobId), 'job.log') : undefined),
+    subscribe: (listener) => journal.subscribe(listener),
+    artifactPath: (jobId, name) =>
+      store.get(jobId) ? existing(path.join(files.artifactsDir(jobId), name)) : undefined,
+    proxyPath: (jobId, name) => (store.get(jobId) ? existing(path.join(files.proxyDir(jobId), name)) : undefined),
+    logPath: (jobId) => (store.get(jobId) ? existing(files.logFile(jobId)) : undefined),
     storageStats: () => cleanup.getStorageStats(),
     sweep: () => cleanup.sweepAllOrphaned(),
     settings,
@@ -221,6 +223,7 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
       await journal.drain();
       await checkpoints.drain();
       await logs.drain();
+      await backend.close();
       releaseLock();
     },
   };

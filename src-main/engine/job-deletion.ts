@@ -1,19 +1,16 @@
 import { ENDED_STATUSES } from '../../src-shared/constants.js';
 import type { JobStatus } from '../../src-shared/job.js';
+import type { EventJournal, JobRecords } from './backend.js';
 import type { CleanupService } from './cleanup-service.js';
 import { EngineError } from './errors.js';
-import type { EventBus } from './event-bus.js';
 import type { JobLogs } from './job-log.js';
 import { isActive } from './job-record.js';
-import type { JobStore } from './job-store.js';
-import type { Journal } from './journal.js';
 
 export interface DeletionDeps {
-  store: JobStore;
-  journal: Journal;
+  records: JobRecords;
+  journal: EventJournal;
   cleanup: CleanupService;
   logs: JobLogs;
-  bus: EventBus;
 }
 
 /** How many job folders a bulk delete removes at once: enough to hide latency, few enough to leave the disk to renders. */
@@ -21,17 +18,17 @@ const BULK_DELETE_PARALLELISM = 8;
 
 /** Removes an ended job (its folder, temp and proxy) after its queued writes, then emits `job-deleted`. */
 export async function deleteJob(deps: DeletionDeps, jobId: string): Promise<void> {
-  const record = deps.store.get(jobId);
+  const record = deps.records.get(jobId);
   if (!record) throw new EngineError('NOT_FOUND', `There is no job ${jobId}.`);
   if (isActive(record))
     throw new EngineError('JOB_ACTIVE', `Job ${jobId} is ${record.status}; cancel it before deleting it.`);
   await deps.journal.afterWrites(jobId, async () => {
-    await deps.store.remove(jobId);
+    await deps.records.remove(jobId);
     await deps.cleanup.cleanupJob(jobId);
   });
   deps.logs.forget(jobId);
   deps.journal.forget(jobId);
-  deps.bus.emit({ seq: 0, ts: Date.now(), jobId, type: 'job-deleted', data: { jobId } });
+  deps.journal.announce({ seq: 0, ts: Date.now(), jobId, type: 'job-deleted', data: { jobId } });
 }
 
 /**
@@ -46,7 +43,7 @@ export async function deleteJobsWithStatus(deps: DeletionDeps, statuses: readonl
       `Only ended jobs (${ENDED_STATUSES.join(', ')}) can be deleted together, not ${refused.join(', ')}.`,
     );
   const wanted = new Set(statuses);
-  const ids = [...deps.store.all()].filter((r) => wanted.has(r.status)).map((r) => r.jobId);
+  const ids = [...deps.records.all()].filter((r) => wanted.has(r.status)).map((r) => r.jobId);
   let deleted = 0;
   for (let i = 0; i < ids.length; i += BULK_DELETE_PARALLELISM) {
     const batch = ids.slice(i, i + BULK_DELETE_PARALLELISM);

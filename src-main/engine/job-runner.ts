@@ -7,13 +7,14 @@ import { EngineError, type AbortReason } from './errors.js';
 import { startAttempt, type Attempt, type ExecutionDeps } from './job-execution.js';
 import { finalizeAttempt, recordCancel, recordFailure } from './job-finalize.js';
 import { newJobRecord, queueKeyOf, type JobRecord } from './job-record.js';
-import type { JobStore } from './job-store.js';
-import { PendingQueue } from './pending-queue.js';
+import type { JobRecords, PendingQueue } from './backend.js';
 import type { StepsFactory } from './step.js';
 import { statusEvent, toQueueItem } from './job-views.js';
 
 export interface JobRunnerDeps extends ExecutionDeps {
-  store: JobStore;
+  records: JobRecords;
+  /** The run order; the runner keeps it to exactly the pending jobs it may run. */
+  queue: PendingQueue;
   cleanup: CleanupService;
   steps: StepsFactory;
 }
@@ -38,8 +39,6 @@ export function newJobId(): string {
 
 /** The job lifecycle: the queue, the concurrency limit, and cancel/pause/resume in every state. */
 export class JobRunner {
-  /** Every pending job, in run order; its key is persisted in the job's record. */
-  readonly queue = new PendingQueue();
   /** Queued jobs that must not start: being created (not on disk yet), or left for another process. */
   #held = new Set<string>();
   #active = new Map<string, ActiveRun>();
@@ -47,6 +46,11 @@ export class JobRunner {
   #closing = false;
 
   constructor(private readonly deps: JobRunnerDeps) {}
+
+  /** Every pending job, in run order; its key is persisted in the job's record. */
+  get queue(): PendingQueue {
+    return this.deps.queue;
+  }
 
   get queuePaused(): boolean {
     return this.#queuePaused;
@@ -98,7 +102,7 @@ export class JobRunner {
    */
   enqueue(jobIds: Iterable<string>, { hold = false } = {}): void {
     for (const jobId of jobIds) {
-      const record = this.deps.store.get(jobId);
+      const record = this.deps.records.get(jobId);
       if (record?.status !== 'pending') continue;
       this.queue.insert(jobId, queueKeyOf(record));
       if (hold) this.#held.add(jobId);
@@ -113,7 +117,7 @@ export class JobRunner {
       const jobId = this.queue.first((id) => !this.#held.has(id));
       if (jobId === undefined) return;
       this.queue.remove(jobId);
-      const record = this.deps.store.get(jobId);
+      const record = this.deps.records.get(jobId);
       if (record?.status === 'pending') this.#start(record);
     }
   }
@@ -129,7 +133,7 @@ export class JobRunner {
     const placement = this.queue.place(jobId, request);
     const keys = placement.kind === 'key' ? [{ jobId, key: placement.key }] : placement.keys;
     const changed = keys.flatMap(({ jobId: id, key }) => {
-      const r = this.deps.store.get(id);
+      const r = this.deps.records.get(id);
       if (!r || r.queueKey === key) return [];
       r.queueKey = key;
       this.queue.insert(id, key);
@@ -199,7 +203,7 @@ export class JobRunner {
   }
 
   #require(jobId: string): JobRecord {
-    const record = this.deps.store.get(jobId);
+    const record = this.deps.records.get(jobId);
     if (!record) throw new EngineError('NOT_FOUND', `There is no job ${jobId}.`);
     return record;
   }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { JobStatus } from '../../src-shared/job.js';
 import { fsyncDir, writeJsonAtomic } from './atomic-file.js';
+import type { JobRecords } from './backend.js';
 import type { DataLayout } from './data-dir.js';
 import { JobRecordSchema, newJobRecord, type JobRecord } from './job-record.js';
 
@@ -33,7 +34,7 @@ function damagedRecord(jobId: string, reason: string, createdAt: string): JobRec
 }
 
 /** job.json files under `<data>/jobs`, with an in-memory index so listing never reads the disk. */
-export class JobStore {
+export class JobStore implements JobRecords {
   #records = new Map<string, JobRecord>();
   /** Newest first; rebuilt lazily after inserts/removals. */
   #ordered: JobRecord[] | null = null;

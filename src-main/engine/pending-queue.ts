@@ -1,4 +1,5 @@
 import type { MoveRequest } from '../../src-shared/queue.js';
+import type { PendingQueue } from './backend.js';
 import { EngineError } from './errors.js';
 
 /**
@@ -23,7 +24,7 @@ const byKey = (a: QueueEntry, b: QueueEntry): number =>
  * The run order of pending jobs, in memory: an array sorted by key. Persisting a key is the
  * caller's (the file backend keeps it in job.json as `queueKey`), so this stays pure and testable.
  */
-export class PendingQueue {
+export class KeyedPendingQueue implements PendingQueue {
   #entries: QueueEntry[] = [];
   /** jobId -> index, rebuilt on the first lookup after a change (positions are read far more than changed). */
   #index: Map<string, number> | null = null;

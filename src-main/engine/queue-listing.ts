@@ -1,9 +1,8 @@
 import type { QueueItem } from '../../src-shared/job.js';
 import type { ListOptions } from './engine-api.js';
+import type { JobRecords, PendingQueue } from './backend.js';
 import type { JobRecord } from './job-record.js';
-import type { JobStore } from './job-store.js';
 import { toQueueItem } from './job-views.js';
-import type { PendingQueue } from './pending-queue.js';
 
 const startedFirst = (a: JobRecord, b: JobRecord): number =>
   (a.startedAt ?? '') < (b.startedAt ?? '') ? -1 : (a.startedAt ?? '') > (b.startedAt ?? '') ? 1 : 0;
@@ -13,7 +12,7 @@ const startedFirst = (a: JobRecord, b: JobRecord): number =>
  * paused ones (stopped by the user: they wait for a resume, not for their turn), then pending jobs
  * in run order, then ended jobs newest first. Every pending row carries its position.
  */
-export function listJobs(store: JobStore, queue: PendingQueue, options: ListOptions = {}): QueueItem[] {
+export function listJobs(store: JobRecords, queue: PendingQueue, options: ListOptions = {}): QueueItem[] {
   const { status, limit = 50, order = 'newest' } = options;
   const row = (r: JobRecord) => toQueueItem(r, queue.position(r.jobId));
   if (order === 'newest') return store.list(status, limit).map(row);

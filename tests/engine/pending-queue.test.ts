@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { EngineError } from '../../src-main/engine/errors.js';
-import { PendingQueue, type Placement } from '../../src-main/engine/pending-queue.js';
+import { KeyedPendingQueue, type Placement } from '../../src-main/engine/pending-queue.js';
 import type { MoveRequest } from '../../src-shared/queue.js';
 
-function queueOf(entries: Array<[string, number]>): PendingQueue {
-  const queue = new PendingQueue();
+function queueOf(entries: Array<[string, number]>): KeyedPendingQueue {
+  const queue = new KeyedPendingQueue();
   for (const [id, key] of entries) queue.insert(id, key);
   return queue;
 }
 
 /** Applies a placement as the runner does. */
-function apply(queue: PendingQueue, jobId: string, placement: Placement): void {
+function apply(queue: KeyedPendingQueue, jobId: string, placement: Placement): void {
   if (placement.kind === 'key') queue.insert(jobId, placement.key);
   else for (const { jobId: id, key } of placement.keys) queue.insert(id, key);
 }
 
-describe('PendingQueue', () => {
+describe('KeyedPendingQueue', () => {
   it('keeps entries sorted by key, ties by id, whatever the insertion order', () => {
     const queue = queueOf([
       ['c', 30],
@@ -34,7 +34,7 @@ describe('PendingQueue', () => {
   });
 
   it('gives a new job a key after every queued one and never behind the clock', () => {
-    expect(new PendingQueue().backKey(5_000)).toBe(5_000);
+    expect(new KeyedPendingQueue().backKey(5_000)).toBe(5_000);
     expect(queueOf([['a', 9_000]]).backKey(5_000)).toBe(10_000);
     expect(queueOf([['a', 1_000]]).backKey(5_000)).toBe(5_000);
   });
