@@ -5,11 +5,9 @@ import type { EngineApi } from '../engine/engine-api.js';
 import { clientErrorResponse } from './client-error.js';
 import { EventHub } from './event-hub.js';
 import { HttpProblem, makeProblem, PROBLEM_CONTENT_TYPE, toProblem } from './problem.js';
-import { registerFileRoutes } from './routes/file-routes.js';
-import { registerJobRoutes } from './routes/jobs-routes.js';
-import { registerQueueRoutes } from './routes/queue-routes.js';
-import { registerStreamRoutes } from './routes/stream-routes.js';
-import { registerSystemRoutes } from './routes/system-routes.js';
+import { buildOpenApiDocument } from './openapi.js';
+import { registerRouteTable } from './route-table/register.js';
+import { ROUTES } from './routes/index.js';
 import { isRequestAllowed, needsToken, presentedToken, tokenMatches } from './security.js';
 import { SseRegistry } from './sse-registry.js';
 import { registerStaticRoutes } from './static-routes.js';
@@ -109,11 +107,13 @@ export async function buildServer(options: ServerOptions): Promise<AuraServer> {
     return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
   });
 
-  registerSystemRoutes(app, engine);
-  registerQueueRoutes(app, engine);
-  registerJobRoutes(app, engine);
-  registerFileRoutes(app, engine);
-  registerStreamRoutes(app, { engine, hub, registry: streams });
+  let openApi: unknown;
+  registerRouteTable(app, ROUTES, {
+    engine,
+    hub,
+    registry: streams,
+    openApiDocument: () => (openApi ??= buildOpenApiDocument(ROUTES)),
+  });
   const pageFallback = await registerStaticRoutes(app, options.rendererDir);
 
   app.setNotFoundHandler((request, reply) => {
