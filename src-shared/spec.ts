@@ -1,13 +1,8 @@
 import { z } from 'zod';
 
 const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1d3557');
-const evenInRange = (min: number, max: number) =>
-  z
-    .number()
-    .int()
-    .min(min)
-    .max(max)
-    .refine((n) => n % 2 === 0, 'must be even');
+// multipleOf rather than a refine: the OpenAPI document then states the rule the server enforces.
+const evenInRange = (min: number, max: number) => z.number().int().min(min).max(max).multipleOf(2, 'must be even');
 
 export const SceneSpecSchema = z.strictObject({
   heading: z.string().max(200).default(''),
@@ -16,8 +11,7 @@ export const SceneSpecSchema = z.strictObject({
   background: hexColour.optional(),
   image: z
     .string()
-    .min(1)
-    .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), 'must be an absolute path')
+    .regex(/^(\/|[A-Za-z]:[\\/])/, 'must be an absolute path')
     .optional(),
 });
 
@@ -37,12 +31,15 @@ export const OutputSpecSchema = z.strictObject({
 /** The render spec: POST /api/render's body and the file `aura render` reads. */
 export const RenderSpecSchema = z
   .strictObject({
-    title: z.string().trim().min(1).max(200),
+    // Trimmed before the length check; the pattern tells the document a blank title is refused.
+    title: z.string().trim().max(200).regex(/\S/, 'must not be blank'),
     script: z.string().min(1).max(200_000).optional(),
     scenes: z.array(SceneSpecSchema).min(1).max(500).optional(),
     voice: VoiceSpecSchema.default({ engine: 'auto', voice: 'en', rate: 170 }),
     output: OutputSpecSchema.default({ width: 1280, height: 720, fps: 30, quality: 'standard' }),
   })
+  // The document says "exactly one of script or scenes" the way JSON Schema can; the refine enforces it.
+  .meta({ oneOf: [{ required: ['script'] }, { required: ['scenes'] }] })
   .superRefine((spec, ctx) => {
     const has = Number(spec.script !== undefined) + Number(spec.scenes !== undefined);
     if (has !== 1) {
