@@ -242,11 +242,22 @@ describe('routes', () => {
     ]) {
       expect(documented).toContain(route);
     }
-    expect(Object.keys(doc.components.schemas.RenderSpec?.properties ?? {})).toEqual(
-      expect.arrayContaining(['title', 'script', 'scenes', 'voice', 'output']),
-    );
     expect(doc.components.schemas['Event_queue-status']).toBeDefined();
     expect(JSON.stringify(doc)).not.toContain('$defs');
+    expect(Object.keys(doc.components.schemas.RenderSpec?.properties ?? {})).toEqual([
+      'title',
+      'script',
+      'scenes',
+      'voice',
+      'output',
+      'transition',
+      'music',
+      'captions',
+      'chapters',
+      'thumbnail',
+    ]);
+    const output = (doc.components.schemas.RenderSpec?.properties as Record<string, { properties?: object }>).output;
+    expect(Object.keys(output?.properties ?? {})).toEqual(['preset', 'width', 'height', 'fps', 'quality', 'encoder']);
   });
 
   it('unknown routes are 404 problems; the page at / needs no token', async () => {
