@@ -13,14 +13,12 @@ import { ev, item, STATS0 } from './fixtures.js';
 // A real HTTP server answering POST /api/render like the engine does for an empty script.
 let server: Server;
 let baseUrl: string;
-let posted: unknown = null;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
-      posted = JSON.parse(body || 'null');
       res.writeHead(400, { 'content-type': 'application/problem+json' });
       res.end(
         JSON.stringify({
