@@ -19,6 +19,8 @@ import { Journal } from './journal.js';
 import { recoverJobs } from './recovery.js';
 import { SettingsStore } from './settings-store.js';
 import { StallWatchdog } from './stall-watchdog.js';
+import { throwAsStorageError } from './storage-errors.js';
+import { guardJobWrite, guardWrite, type JobWriteGuard } from './storage-guard.js';
 import type { StepsFactory } from './step.js';
 
 export interface EngineOptions {
@@ -50,7 +52,12 @@ export interface Engine extends EngineApi {
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const layout = new DataLayout(options.dataDir);
   fs.mkdirSync(layout.root, { recursive: true });
-  const lock = acquireDataDirLock(layout.lockFile, layout.root);
+  let lock: ReturnType<typeof acquireDataDirLock>;
+  try {
+    lock = acquireDataDirLock(layout.lockFile, layout.root);
+  } catch (error) {
+    throwAsStorageError(error, layout.lockFile); // a read-only or full data folder is the first write to find out
+  }
   try {
     return await openEngine(layout, options, lock.release);
   } catch (error) {
@@ -149,6 +156,14 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
     const full = path.join(dir, name);
     return fs.existsSync(full) ? full : undefined;
   };
+  const writeGuard: JobWriteGuard = {
+    dataDir: layout.root,
+    journal,
+    readEvents: (jobId, afterSeq) => eventLog.read(jobId, afterSeq),
+    onRestored: (record) => {
+      if (record.status === 'pending') runner.enqueue(record.jobId);
+    },
+  };
   const mustGet = (jobId: string) => {
     const record = store.get(jobId);
     if (!record) throw new EngineError('NOT_FOUND', `There is no job ${jobId}.`);
@@ -167,7 +182,7 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
     get queuePaused() {
       return runner.queuePaused;
     },
-    create: async (spec) => toJob(await runner.create(spec)),
+    create: async (spec) => toJob(await guardWrite(layout.root, () => runner.create(spec))),
     get: (jobId) => {
       const record = store.get(jobId);
       return record && toJob(record);
@@ -178,24 +193,26 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
       const record = store.get(jobId);
       return record && toProgress(record, runner.live(jobId));
     },
-    cancel: async (jobId) => toJob(await runner.cancel(jobId)),
-    pause: async (jobId) => toJob(await runner.pause(jobId)),
-    resume: async (jobId) => toJob(await runner.resume(jobId)),
+    cancel: async (jobId) => toJob(await guardJobWrite(mustGet(jobId), writeGuard, () => runner.cancel(jobId))),
+    pause: async (jobId) => toJob(await guardJobWrite(mustGet(jobId), writeGuard, () => runner.pause(jobId))),
+    resume: async (jobId) => toJob(await guardJobWrite(mustGet(jobId), writeGuard, () => runner.resume(jobId))),
     delete: async (jobId) => {
       const record = mustGet(jobId);
       if (isActive(record))
         throw new EngineError('JOB_ACTIVE', `Job ${jobId} is ${record.status}; cancel it before deleting it.`);
-      await journal.afterWrites(jobId, async () => {
-        await store.remove(jobId);
-        await cleanup.cleanupJob(jobId);
-      });
+      await guardWrite(layout.root, () =>
+        journal.afterWrites(jobId, async () => {
+          await store.remove(jobId);
+          await cleanup.cleanupJob(jobId);
+        }),
+      );
       logs.forget(jobId);
       journal.forget(jobId);
       bus.emit({ seq: 0, ts: Date.now(), jobId, type: 'job-deleted', data: { jobId } });
     },
     // Contract stubs, filled in by the queue, diagnosis and farm work.
     queueStatus: () => ({ queuePaused: runner.queuePaused, running: 0, pending: 0 }),
-    duplicate: async (jobId) => toJob(await runner.create(mustGet(jobId).spec)),
+    duplicate: async (jobId) => toJob(await guardWrite(layout.root, () => runner.create(mustGet(jobId).spec))),
     move: () => Promise.reject(new EngineError('INTERNAL', 'Moving jobs is not built yet.')),
     deleteMany: () => Promise.reject(new EngineError('INTERNAL', 'Bulk delete is not built yet.')),
     diagnose: async (jobId) => diagnoseJob(mustGet(jobId), diagnosisSources),

@@ -164,8 +164,9 @@ export class JobStore {
 
   /** Removes the job from the index and its folder from disk. */
   async remove(jobId: string): Promise<void> {
+    // Removed from disk first: a disk that refuses leaves the job listed, as a restart would show it.
+    await fs.promises.rm(this.layout.jobDir(jobId), { recursive: true, force: true });
     this.#records.delete(jobId);
     this.#ordered = null;
-    await fs.promises.rm(this.layout.jobDir(jobId), { recursive: true, force: true });
   }
 }
