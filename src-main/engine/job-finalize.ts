@@ -1,6 +1,7 @@
 import type { CleanupService } from './cleanup-service.js';
 import type { EventJournal, JobFiles, PendingEvent } from './backend.js';
 import type { AttemptOutcome } from './job-execution.js';
+import { explainMissingFiles } from './job-files-check.js';
 import type { JobLogs } from './job-log.js';
 import type { JobRecord } from './job-record.js';
 import { statusEvent } from './job-views.js';
@@ -96,7 +97,7 @@ export interface Failure {
 
 /** Marks the job (and its step) failed, then writes it and its `job-failed` event. */
 export async function recordFailure(record: JobRecord, failure: Failure, deps: FinalizeDeps): Promise<void> {
-  const { code, message, step, suggestedActions, canResume } = failure;
+  const { code, message, step, suggestedActions, canResume } = await explainMissingFiles(record, failure, deps);
   const now = nowIso();
   for (const s of record.steps) if (s.name === step) Object.assign(s, { status: 'failed', endedAt: now });
   Object.assign(record, {
@@ -123,10 +124,11 @@ export async function recordCancel(record: JobRecord, deps: FinalizeDeps): Promi
       Object.assign(s, { status: 'canceled', endedAt: s.status === 'running' ? now : null });
   }
   Object.assign(record, { status: 'canceled', canceledAt: now, endedAt: now, canResume: false, resumeOnStart: false });
-  await Promise.all([deps.cleanup.cleanupJobTemp(record.jobId), deps.cleanup.cleanupJobProxies(record.jobId)]);
+  // Recorded first, removed after: a cancel the disk refused leaves the job's checkpoints as they were.
   await deps.journal.commit(
     record,
     [statusEvent(record), { type: 'job-canceled', data: { jobId: record.jobId } }],
     'record',
   );
+  await Promise.all([deps.cleanup.cleanupJobTemp(record.jobId), deps.cleanup.cleanupJobProxies(record.jobId)]);
 }
