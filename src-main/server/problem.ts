@@ -75,7 +75,7 @@ export function toProblem(error: unknown, where = 'data/folder'): Problem {
     const problem = makeProblem(error.code, error.message, error.errors);
     return error.options.status === undefined ? problem : { ...problem, status: error.options.status };
   }
-  if (error instanceof EngineError) return makeProblem(error.code, error.message);
+  if (error instanceof EngineError) return makeProblem(error.code, error.message, error.fields);
   const storage = storageErrorOf(error, where);
   if (storage) return makeProblem(storage.code, storage.message);
   if (error instanceof ZodError)
