@@ -10,9 +10,9 @@ import { RenderSpecSchema, type RenderSpec } from '../../src-shared/spec.js';
 /** The repository's root (bench/render/ is two levels down). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** The shared 12-scene 1280×720 30 fps narrated benchmark spec (../shared/specs beside the repo). */
+/** The 12-scene 1280×720 30 fps narrated benchmark spec (docs/specs/). */
 export function benchSpec(): RenderSpec {
-  const path = join(REPO_ROOT, '..', 'shared', 'specs', 'bench-12-scenes.json');
+  const path = join(REPO_ROOT, 'docs', 'specs', 'bench-12-scenes.json');
   return RenderSpecSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
 }
 

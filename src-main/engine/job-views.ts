@@ -16,8 +16,8 @@ function expectedSeconds(spec: RenderSpec): number {
   return seconds;
 }
 
-/** The list row of a job (API.md QueueItem). */
-export function toQueueItem(r: JobRecord): QueueItem {
+/** The list row of a job (API.md QueueItem); `position` is its place in the run order while pending. */
+export function toQueueItem(r: JobRecord, position: number | null = null): QueueItem {
   return {
     jobId: r.jobId,
     title: r.title,
@@ -31,7 +31,7 @@ export function toQueueItem(r: JobRecord): QueueItem {
     canResume: r.canResume,
     artifactCount: r.artifacts.length,
     hasErrors: r.error !== null,
-    position: null,
+    position,
     renderSeconds: renderSeconds(r.steps),
     activeSince: r.status === 'running' ? (r.steps.find((s) => s.status === 'running')?.startedAt ?? null) : null,
     expectedSeconds: expectedSeconds(r.spec),
@@ -48,16 +48,9 @@ function renderSeconds(steps: readonly StepState[]): number {
 }
 
 /** The full job as the wire shows it: the record without its disk-only fields. */
-export function toJob(r: JobRecord): Job {
-  const { schemaVersion: _v, lastEventSeq: _s, resumeOnStart: _r, damaged: _d, ...rest } = r;
-  const {
-    artifactCount,
-    hasErrors,
-    position,
-    renderSeconds: seconds,
-    activeSince,
-    expectedSeconds: expected,
-  } = toQueueItem(r);
+export function toJob(r: JobRecord, position: number | null = null): Job {
+  const { schemaVersion: _v, lastEventSeq: _s, resumeOnStart: _r, damaged: _d, queueKey: _k, ...rest } = r;
+  const { artifactCount, hasErrors, renderSeconds: seconds, activeSince, expectedSeconds: expected } = toQueueItem(r);
   return {
     ...rest,
     artifactCount,
@@ -112,9 +105,15 @@ export function countStats(records: Iterable<JobRecord>): QueueStats {
   return stats;
 }
 
-/** The `job-status` event of the record's current state: the job's row, steps and error as recorded. */
-export function statusEvent(r: JobRecord): { type: 'job-status'; data: EventDataMap['job-status'] } {
-  return { type: 'job-status', data: jobStatusData(toJob(r)) };
+/**
+ * The `job-status` event of the record's current state: the job's row, steps and error as
+ * recorded; `position` its place in the run order while pending (a moved job's event says where).
+ */
+export function statusEvent(
+  r: JobRecord,
+  position: number | null = null,
+): { type: 'job-status'; data: EventDataMap['job-status'] } {
+  return { type: 'job-status', data: jobStatusData(toJob(r, position)) };
 }
 
 /** The `step-status` event of step `index` as recorded, with the job's row. */

@@ -45,7 +45,7 @@ export interface ApiClientOptions {
 export type ApiClient = ReturnType<typeof createApiClient>;
 
 /**
- * The one typed client of the loopback API (../shared/API.md). Every answer is parsed with the
+ * The one typed client of the loopback API (docs/api.md). Every answer is parsed with the
  * shared zod schema; every failure is an ApiError.
  */
 export function createApiClient(options: ApiClientOptions) {

@@ -16,6 +16,7 @@ const STEPS = [
   step('visuals', { stage: 'Visuals' }),
 ];
 const ROW = item('j1', 1, { status: 'running', stage: 'Voice', progressPct: 30, startedAt: T(1) });
+import { RenderSpecSchema } from '../../src-shared/spec.js';
 
 function job(over: Partial<Job> = {}): Job {
   return {
@@ -27,12 +28,12 @@ function job(over: Partial<Job> = {}): Job {
     error: null,
     warnings: [],
     attempts: 1,
-    spec: {
+    spec: RenderSpecSchema.parse({
       title: 'Job j1',
       script: '# A\nhello\n\n# B\nworld',
       voice: { engine: 'none', voice: 'en', rate: 170 },
       output: { width: 160, height: 90, fps: 10, quality: 'draft' },
-    },
+    }),
     ...over,
   };
 }

@@ -250,7 +250,14 @@ describe('routes', () => {
       'scenes',
       'voice',
       'output',
+      'transition',
+      'music',
+      'captions',
+      'chapters',
+      'thumbnail',
     ]);
+    const output = (doc.components.schemas.RenderSpec?.properties as Record<string, { properties?: object }>).output;
+    expect(Object.keys(output?.properties ?? {})).toEqual(['preset', 'width', 'height', 'fps', 'quality', 'encoder']);
     expect(doc.components.schemas['Event_queue-snapshot']).toBeDefined();
   });
 
