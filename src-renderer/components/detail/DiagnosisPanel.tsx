@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { JobStatus } from '../../../src-shared/job.js';
 import type { Diagnosis } from '../../../src-shared/queue.js';
 import { api } from '../../api/client.js';
-import { errorMessage } from '../../api/api-error.js';
+import { ApiError, errorMessage } from '../../api/api-error.js';
 import { formatTime } from '../../format/format.js';
 
 /**
@@ -22,7 +22,9 @@ export function DiagnosisPanel(props: { jobId: string; status: JobStatus; warnin
       setDiagnosis(await api().diagnosis(props.jobId));
       setError(null);
     } catch (e) {
-      setError(errorMessage(e));
+      // 404: the job is gone (or the engine cannot diagnose): nothing to show, not an error.
+      if (e instanceof ApiError && e.status === 404) setDiagnosis(null);
+      else setError(errorMessage(e));
     } finally {
       setBusy(false);
     }
