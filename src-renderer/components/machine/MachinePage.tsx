@@ -1,3 +1,4 @@
+import { FfmpegPicker } from '../desktop/FfmpegPicker.js';
 import { QueueControls } from './QueueControls.js';
 import { SettingsForm } from './SettingsForm.js';
 import { StoragePanel } from './StoragePanel.js';
@@ -9,6 +10,7 @@ export function MachinePage() {
       <div className="machine__col">
         <QueueControls />
         <StoragePanel />
+        <FfmpegPicker />
       </div>
       <SettingsForm />
     </div>
