@@ -11,6 +11,8 @@ import writeFileAtomic from 'write-file-atomic';
 import { APP_VERSION } from '../src-shared/constants.js';
 import type { Settings } from '../src-shared/settings.js';
 import { createEngine, type Engine } from './engine/engine.js';
+import { createFarmEngine } from './farm/farm-engine.js';
+import type { FarmUrl } from './farm/farm-url.js';
 import type { StepsFactory } from './engine/step.js';
 import { createPipelineSteps } from './pipeline/index.js';
 import { buildServer, type ServerOptions } from './server/app.js';
@@ -31,11 +33,21 @@ export interface HostOptions {
   settings?: Partial<Settings>;
   /** Event-stream tuning for tests and benchmarks. */
   sse?: ServerOptions['sse'];
+  /** Connection cap and timeouts. @default see ConnectionGuard */
+  connections?: ServerOptions['connections'];
   /**
    * A fixed API token instead of a fresh random one, so an open browser tab survives a restart
    * (`aura serve` takes it from AURA_TOKEN). @default 32 random bytes, base64url
    */
   token?: string;
+  /** Run on a render farm instead of the embedded backend (`aura serve --farm`). */
+  farm?: {
+    url: FarmUrl;
+    /** Absolute, checked shared folder. */
+    sharedDir: string;
+    /** Whether this process renders too. @default true */
+    render?: boolean;
+  };
 }
 
 /** A running engine + server. */
@@ -63,11 +75,12 @@ export interface ServerInfo {
 
 /** Starts the engine on `dataDir` and the loopback server in front of it. */
 export async function startHost(options: HostOptions): Promise<Host> {
-  const engine = await createEngine({
+  const common = {
     dataDir: options.dataDir,
     steps: options.steps ?? createPipelineSteps,
     ...(options.settings ? { settings: options.settings } : {}),
-  });
+  };
+  const engine = options.farm ? await createFarmEngine({ ...common, ...options.farm }) : await createEngine(common);
   const token = options.token ?? randomBytes(32).toString('base64url');
   let server: Awaited<ReturnType<typeof buildServer>> | undefined;
   try {
@@ -77,6 +90,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       allowedOrigins: options.extraOrigins ?? [],
       rendererDir: options.rendererDir ?? defaultRendererDir(),
       ...(options.sse ? { sse: options.sse } : {}),
+      ...(options.connections ? { connections: options.connections } : {}),
     });
     const port = await server.listen(options.port ?? 0);
     const url = `http://127.0.0.1:${port}`;

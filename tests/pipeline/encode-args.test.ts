@@ -10,7 +10,7 @@ import {
 } from '../../src-main/pipeline/encode-args.js';
 import type { Scene } from '../../src-main/pipeline/script-parser.js';
 
-const output = { width: 160, height: 90, fps: 30, quality: 'draft' as const };
+const output = { width: 160, height: 90, fps: 30, quality: 'draft' as const, encoder: 'auto' as const };
 const fonts = { regular: '/f/DejaVuSans.ttf', bold: '/f/DejaVuSans-Bold.ttf' };
 const scene: Scene = { index: 2, heading: 'Title', narration: 'Some words to show', background: '#1d3557' };
 

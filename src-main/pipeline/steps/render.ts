@@ -6,6 +6,7 @@ import { applyProgressLine, type FfmpegProgress } from '../ffmpeg-progress.js';
 import { jobFiles, readJson, type TimedScene } from '../job-files.js';
 import { runProcess } from '../process-runner.js';
 import { childOptions, resolveTools } from '../tools.js';
+import { verifyMedia } from '../verify-media.js';
 
 /** The artifact every completed render job has. */
 export const OUTPUT_NAME = 'output.mp4';
@@ -41,6 +42,8 @@ async function render(ctx: StepContext) {
         if (block?.outTimeSec !== undefined) ctx.progress(Math.min(99, (block.outTimeSec / totalSec) * 100));
       },
     });
+    // ffmpeg can exit 0 over a clip it could not read: only the joined file's index says it is whole.
+    await verifyMedia(part, { durationSec: totalSec, fps: ctx.spec.output.fps }, 'The joined video');
   } catch (error) {
     await rm(part, { force: true });
     throw error;
