@@ -106,8 +106,8 @@ describe('RenderForm', () => {
     });
     await screen.findByText('Imported the spec imported.json.');
     expect(titleInput().value).toBe('Imported');
-    expect((screen.getByLabelText('Scene 1 heading') as HTMLInputElement).value).toBe('Sea');
-    expect((screen.getByLabelText('Scene 1 image') as HTMLInputElement).value).toBe('/pics/sea.png');
+    expect((screen.getByLabelText('Scene 1 Heading') as HTMLInputElement).value).toBe('Sea');
+    expect((screen.getByLabelText('Scene 1 Image') as HTMLInputElement).value).toBe('/pics/sea.png');
     expect((screen.getByLabelText('Output size') as HTMLSelectElement).value).toBe('portrait');
     expect((screen.getByLabelText('Music file') as HTMLInputElement).value).toBe('/music/bed.mp3');
     expect((screen.getByLabelText('Captions') as HTMLSelectElement).value).toBe('sidecar');
@@ -119,12 +119,12 @@ describe('RenderForm', () => {
     fireEvent.change(titleInput(), { target: { value: 'Scenes' } });
     fireEvent.change(scriptInput(), { target: { value: '# One\nFirst.\n\n# Two\nSecond.' } });
     fireEvent.click(screen.getByRole('button', { name: /Edit as scenes/ }));
-    fireEvent.change(screen.getByLabelText('Scene 2 image'), { target: { value: 'relative.png' } });
+    fireEvent.change(screen.getByLabelText('Scene 2 Image'), { target: { value: 'relative.png' } });
     fireEvent.click(screen.getByRole('button', { name: 'Render' }));
     const message = await screen.findByText(
       'Scene 2: give the image’s full path, for example /home/you/Pictures/sky.png.',
     );
-    const image = screen.getByLabelText('Scene 2 image');
+    const image = screen.getByLabelText('Scene 2 Image');
     expect(image.getAttribute('aria-describedby')).toContain(message.id);
     await waitFor(() => expect(document.activeElement).toBe(image));
     expect(host.engine.stats().total).toBe(1);
