@@ -15,6 +15,7 @@ import { createFarmEngine } from './farm/farm-engine.js';
 import type { FarmUrl } from './farm/farm-url.js';
 import type { StepsFactory } from './engine/step.js';
 import { createPipelineSteps } from './pipeline/index.js';
+import { checkSpecFiles } from './pipeline/media-file-check.js';
 import { buildServer, type ServerOptions } from './server/app.js';
 
 /** How to start a host. */
@@ -78,6 +79,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const common = {
     dataDir: options.dataDir,
     steps: options.steps ?? createPipelineSteps,
+    // Images and music are checked when a job is queued, not minutes later in preflight.
+    checkSpec: checkSpecFiles,
     ...(options.settings ? { settings: options.settings } : {}),
   };
   const engine = options.farm ? await createFarmEngine({ ...common, ...options.farm }) : await createEngine(common);
@@ -127,7 +130,8 @@ function hostOf(
           await server.close();
         } finally {
           await engine.close();
-          await rm(where.infoFile, { force: true });
+          // A data folder that turned read-only keeps server.json; the CLI says so, and the next start replaces it.
+          await rm(where.infoFile, { force: true }).catch(() => undefined);
         }
       })();
       return closing;

@@ -1,21 +1,17 @@
 /** `aura serve`: the engine and the loopback server in a terminal, until SIGINT/SIGTERM. */
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { resolveDataDir } from '../engine/data-dir.js';
-import type { StepsFactory } from '../engine/step.js';
+import { EngineError } from '../engine/errors.js';
 import { startHost, type Host } from '../host.js';
-import { checkFarmFlags, FARM_FLAG_OPTIONS, parseFarmFlags, type FarmFlags } from './farm-flags.js';
-import { untilSignal } from './signals.js';
 
 /** Parsed `aura serve` flags. */
 export interface ServeArgs {
   dataDir: string | undefined;
   port: number;
   open: boolean;
-  /** `--farm URL --shared-dir DIR`: run on a render farm. */
-  farm?: FarmFlags;
-  /** `--no-render`: with --farm, serve the API and UI without rendering here. */
-  render: boolean;
 }
 
 /** Parses the flags; throws a plain Error with a usage hint on anything wrong. */
@@ -27,8 +23,6 @@ export function parseServeArgs(argv: string[]): ServeArgs {
       port: { type: 'string' },
       open: { type: 'boolean', default: false },
       'no-open': { type: 'boolean', default: false },
-      ...FARM_FLAG_OPTIONS,
-      'no-render': { type: 'boolean', default: false },
     },
     strict: true,
     allowPositionals: false,
@@ -36,16 +30,7 @@ export function parseServeArgs(argv: string[]): ServeArgs {
   const portText = values.port ?? '0';
   const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
   if (!(port >= 0 && port <= 65_535)) throw new Error(`--port must be a number from 0 to 65535, not "${portText}".`);
-  const farm = parseFarmFlags(values);
-  if (values['no-render'] && !farm)
-    throw new Error('--no-render goes with --farm: without a farm this machine is the one that renders.');
-  return {
-    dataDir: values['data-dir'],
-    port,
-    open: values.open && !values['no-open'],
-    ...(farm ? { farm } : {}),
-    render: !values['no-render'],
-  };
+  return { dataDir: values['data-dir'], port, open: values.open && !values['no-open'] };
 }
 
 /** The line a user (or a script waiting for the server) looks for. */
@@ -54,7 +39,7 @@ export function readyLine(url: string, token: string): string {
 }
 
 /** Runs the server until a signal; resolves to the exit code. Errors are one plain line, no stack. */
-export async function runServe(argv: string[], options: { steps?: StepsFactory } = {}): Promise<number> {
+export async function runServe(argv: string[]): Promise<number> {
   let args: ServeArgs;
   try {
     args = parseServeArgs(argv);
@@ -66,23 +51,28 @@ export async function runServe(argv: string[], options: { steps?: StepsFactory }
   let host: Host;
   try {
     const token = tokenFromEnv(process.env.AURA_TOKEN);
-    const farm = args.farm && checkFarmFlags(args.farm);
-    host = await startHost({
-      dataDir: resolveDataDir(args.dataDir),
-      port: args.port,
-      ...(token ? { token } : {}),
-      ...(options.steps ? { steps: options.steps } : {}),
-      ...(farm ? { farm: { url: farm.url, sharedDir: farm.sharedDir, render: args.render } } : {}),
-    });
+    host = await startHost({ dataDir: resolveDataDir(args.dataDir), port: args.port, ...(token ? { token } : {}) });
   } catch (error) {
     console.error(`aura serve: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
+    return isStorageRefusal(error) ? 2 : 1;
   }
   for (const warning of host.engine.warnings()) console.error(`aura serve: warning: ${warning.message}`);
   console.log(readyLine(host.url, host.token));
   if (args.open) openBrowser(`${host.url}/?token=${host.token}`);
 
-  const signal = await untilSignal();
+  // Persistent handlers, never `once`: signal-exit (loaded by write-file-atomic) re-raises a
+  // signal it finds no other listener for, which would kill us in the middle of shutting down.
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    let received: NodeJS.Signals | undefined;
+    const onSignal = (sig: NodeJS.Signals) => {
+      // A second signal while shutting down means "now": exit without waiting.
+      if (received) process.exit(130);
+      received = sig;
+      resolve(sig);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
   console.log(`Received ${signal}; pausing running jobs and shutting down...`);
   try {
     await host.close();
@@ -90,10 +80,25 @@ export async function runServe(argv: string[], options: { steps?: StepsFactory }
     console.error(`aura serve: shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
+  const left = leftBehind(host.engine.dataDir);
+  if (left.length > 0)
+    console.error(
+      `aura serve: could not remove ${left.join(' and ')} from ${host.engine.dataDir} (the folder is not writable); they are harmless and the next start replaces them.`,
+    );
   console.log('Stopped.');
   // Everything is closed; if a stray handle would keep the process up, do not hang the terminal.
   setTimeout(() => process.exit(process.exitCode ?? 0), 2000).unref();
   return 0;
+}
+
+/** A data folder the engine cannot write to (read-only, full): the user's to fix, not a crash. */
+function isStorageRefusal(error: unknown): boolean {
+  return error instanceof EngineError && (error.code === 'STORAGE_READ_ONLY' || error.code === 'DISK_FULL');
+}
+
+/** Files a clean shutdown removes that are still there (the folder became read-only while serving). */
+function leftBehind(dataDir: string): string[] {
+  return ['server.json', 'engine.lock'].filter((name) => existsSync(join(dataDir, name)));
 }
 
 /**
