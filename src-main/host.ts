@@ -11,8 +11,6 @@ import writeFileAtomic from 'write-file-atomic';
 import { APP_VERSION } from '../src-shared/constants.js';
 import type { Settings } from '../src-shared/settings.js';
 import { createEngine, type Engine } from './engine/engine.js';
-import { createFarmEngine } from './farm/farm-engine.js';
-import type { FarmUrl } from './farm/farm-url.js';
 import type { StepsFactory } from './engine/step.js';
 import { createPipelineSteps } from './pipeline/index.js';
 import { checkSpecFiles } from './pipeline/media-file-check.js';
@@ -41,14 +39,6 @@ export interface HostOptions {
    * (`aura serve` takes it from AURA_TOKEN). @default 32 random bytes, base64url
    */
   token?: string;
-  /** Run on a render farm instead of the embedded backend (`aura serve --farm`). */
-  farm?: {
-    url: FarmUrl;
-    /** Absolute, checked shared folder. */
-    sharedDir: string;
-    /** Whether this process renders too. @default true */
-    render?: boolean;
-  };
 }
 
 /** A running engine + server. */
@@ -76,14 +66,13 @@ export interface ServerInfo {
 
 /** Starts the engine on `dataDir` and the loopback server in front of it. */
 export async function startHost(options: HostOptions): Promise<Host> {
-  const common = {
+  const engine = await createEngine({
     dataDir: options.dataDir,
     steps: options.steps ?? createPipelineSteps,
     // Images and music are checked when a job is queued, not minutes later in preflight.
     checkSpec: checkSpecFiles,
     ...(options.settings ? { settings: options.settings } : {}),
-  };
-  const engine = options.farm ? await createFarmEngine({ ...common, ...options.farm }) : await createEngine(common);
+  });
   const token = options.token ?? randomBytes(32).toString('base64url');
   let server: Awaited<ReturnType<typeof buildServer>> | undefined;
   try {
