@@ -15,6 +15,7 @@ import { createFarmEngine } from './farm/farm-engine.js';
 import type { FarmUrl } from './farm/farm-url.js';
 import type { StepsFactory } from './engine/step.js';
 import { createPipelineSteps } from './pipeline/index.js';
+import { checkSpecFiles } from './pipeline/media-file-check.js';
 import { buildServer, type ServerOptions } from './server/app.js';
 
 /** How to start a host. */
@@ -33,6 +34,8 @@ export interface HostOptions {
   settings?: Partial<Settings>;
   /** Event-stream tuning for tests and benchmarks. */
   sse?: ServerOptions['sse'];
+  /** Connection cap and timeouts. @default see ConnectionGuard */
+  connections?: ServerOptions['connections'];
   /**
    * A fixed API token instead of a fresh random one, so an open browser tab survives a restart
    * (`aura serve` takes it from AURA_TOKEN). @default 32 random bytes, base64url
@@ -78,7 +81,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
     steps: options.steps ?? createPipelineSteps,
     ...(options.settings ? { settings: options.settings } : {}),
   };
-  const engine = options.farm ? await createFarmEngine({ ...common, ...options.farm }) : await createEngine(common);
+  const engine = options.farm
+    ? await createFarmEngine({ ...common, ...options.farm })
+    : // Images and music are checked when a job is queued, not minutes later in preflight.
+      await createEngine({ ...common, checkSpec: checkSpecFiles });
   const token = options.token ?? randomBytes(32).toString('base64url');
   let server: Awaited<ReturnType<typeof buildServer>> | undefined;
   try {
@@ -88,6 +94,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       allowedOrigins: options.extraOrigins ?? [],
       rendererDir: options.rendererDir ?? defaultRendererDir(),
       ...(options.sse ? { sse: options.sse } : {}),
+      ...(options.connections ? { connections: options.connections } : {}),
     });
     const port = await server.listen(options.port ?? 0);
     const url = `http://127.0.0.1:${port}`;
@@ -124,7 +131,8 @@ function hostOf(
           await server.close();
         } finally {
           await engine.close();
-          await rm(where.infoFile, { force: true });
+          // A data folder that turned read-only keeps server.json; the CLI says so, and the next start replaces it.
+          await rm(where.infoFile, { force: true }).catch(() => undefined);
         }
       })();
       return closing;

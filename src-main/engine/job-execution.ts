@@ -3,11 +3,11 @@ import path from 'node:path';
 import type { Settings } from '../../src-shared/settings.js';
 import { hashInputs } from './checkpoint-store.js';
 import type { CheckpointStore } from './checkpoint-store.js';
-import type { DataLayout } from './data-dir.js';
+import type { EventJournal, JobFiles } from './backend.js';
 import { StepError, type AbortReason } from './errors.js';
 import type { JobLogs } from './job-log.js';
 import type { JobRecord } from './job-record.js';
-import type { Journal } from './journal.js';
+import { stepStatusEvent } from './job-views.js';
 import { ProgressTracker } from './progress-tracker.js';
 import type { StallWatchdog } from './stall-watchdog.js';
 import type { Checkpoints, Step, StepContext, StepLog } from './step.js';
@@ -33,8 +33,8 @@ export type AttemptOutcome =
   { kind: 'completed' } | { kind: 'failed'; step: string; error: StepError } | { kind: 'aborted'; reason: AbortReason };
 
 export interface ExecutionDeps {
-  layout: DataLayout;
-  journal: Journal;
+  files: JobFiles;
+  journal: EventJournal;
   logs: JobLogs;
   checkpoints: CheckpointStore;
   watchdog: StallWatchdog;
@@ -84,12 +84,12 @@ async function runSteps(
   deps: ExecutionDeps,
   tracker: ProgressTracker,
 ): Promise<AttemptOutcome> {
-  const { layout, journal, logs, checkpoints, watchdog } = deps;
+  const { files, journal, logs, checkpoints, watchdog } = deps;
   const jobId = record.jobId;
   const dirs = {
-    tempDir: layout.tempDir(jobId),
-    proxyDir: layout.proxyDir(jobId),
-    artifactsDir: layout.artifactsDir(jobId),
+    tempDir: files.tempDir(jobId),
+    proxyDir: files.proxyDir(jobId),
+    artifactsDir: files.artifactsDir(jobId),
   };
   await Promise.all(Object.values(dirs).map((d) => fs.mkdir(d, { recursive: true })));
   const attemptCheckpoints = checkpoints.forAttempt(jobId);
@@ -117,11 +117,7 @@ async function runSteps(
     // Step transitions are logged without fsync: the durable truth for resume is the checkpoint below.
     Object.assign(state, { status: 'running', progressPct: 0, startedAt: nowIso(), endedAt: null });
     record.stage = step.stage;
-    await journal.commit(
-      record,
-      [{ type: 'step-status', data: { jobId, step: step.name, stage: step.stage, status: 'running' } }],
-      'none',
-    );
+    await journal.commit(record, [stepStatusEvent(record, index)], 'none');
     watchdog.watch(jobId, step.name);
     const running = step.run(ctx);
     try {
@@ -140,11 +136,7 @@ async function runSteps(
     Object.assign(state, { status: 'succeeded', progressPct: 100, endedAt: nowIso() });
     record.lastCompletedStep = step.name;
     record.progressPct = tracker.update(index, 100);
-    await journal.commit(
-      record,
-      [{ type: 'step-status', data: { jobId, step: step.name, stage: step.stage, status: 'succeeded' } }],
-      'none',
-    );
+    await journal.commit(record, [stepStatusEvent(record, index)], 'none');
   }
   return { kind: 'completed' };
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { JobStatus } from '../../src-shared/job.js';
 import { RenderSpecSchema } from '../../src-shared/spec.js';
 import { fsyncDir, writeJsonAtomic } from './atomic-file.js';
+import type { JobRecords } from './backend.js';
 import type { DataLayout } from './data-dir.js';
 import { JobRecordSchema, newJobRecord, type JobRecord } from './job-record.js';
 import { rebuildRecord, writeJobOrigin } from './record-rebuild.js';
@@ -39,7 +40,7 @@ const modified = (p: string) => {
 };
 
 /** job.json files under `<data>/jobs`, with an in-memory index so listing never reads the disk. */
-export class JobStore {
+export class JobStore implements JobRecords {
   #records = new Map<string, JobRecord>();
   /** Newest first; rebuilt lazily after inserts/removals. */
   #ordered: JobRecord[] | null = null;
@@ -115,11 +116,15 @@ export class JobStore {
     return this.#records.values();
   }
 
+  /** Every record, newest first (the store's own cached array: read it, never change it). */
+  newestFirst(): readonly JobRecord[] {
+    return (this.#ordered ??= [...this.#records.values()].sort(newestFirst));
+  }
+
   /** Newest first, optionally of one status, at most `limit`. */
   list(status: JobStatus | undefined, limit: number): JobRecord[] {
-    this.#ordered ??= [...this.#records.values()].sort(newestFirst);
     const out: JobRecord[] = [];
-    for (const r of this.#ordered) {
+    for (const r of this.newestFirst()) {
       if (status && r.status !== status) continue;
       out.push(r);
       if (out.length >= limit) break;
@@ -135,7 +140,7 @@ export class JobStore {
     try {
       await fs.promises.mkdir(this.layout.artifactsDir(record.jobId), { recursive: true });
       await beforeRecord();
-      await writeJobOrigin(this.layout, record);
+      await writeJobOrigin(this.layout.originFile(record.jobId), record);
       await writeJsonAtomic(this.layout.jobFile(record.jobId), record);
       await fsyncDir(this.layout.jobsDir);
     } catch (error) {
@@ -161,8 +166,9 @@ export class JobStore {
 
   /** Removes the job from the index and its folder from disk. */
   async remove(jobId: string): Promise<void> {
+    // Removed from disk first: a disk that refuses leaves the job listed, as a restart would show it.
+    await fs.promises.rm(this.layout.jobDir(jobId), { recursive: true, force: true });
     this.#records.delete(jobId);
     this.#ordered = null;
-    await fs.promises.rm(this.layout.jobDir(jobId), { recursive: true, force: true });
   }
 }

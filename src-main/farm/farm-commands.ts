@@ -8,7 +8,6 @@ import type { JobLogs } from '../engine/job-log.js';
 import { isActive, newJobRecord, type JobRecord } from '../engine/job-record.js';
 import { newJobId } from '../engine/job-runner.js';
 import { statusEvent, toQueueItem } from '../engine/job-views.js';
-import type { Journal } from '../engine/journal.js';
 import type { StepsFactory } from '../engine/step.js';
 import type { Settings } from '../../src-shared/settings.js';
 import { sendControl } from './control-channel.js';
@@ -50,25 +49,15 @@ export class FarmCommands {
     this.#journal = new FarmJournal(d.store);
   }
 
-  /** The finalize helpers are written against the engine's Journal; ours offers the same commit. */
-  get #asJournal(): Journal {
-    return this.#journal as unknown as Journal;
-  }
-
   async create(spec: RenderSpec): Promise<JobRecord> {
     const record = newJobRecord(newJobId(), spec, this.d.steps(spec), nowIso());
     const created = { type: 'job-created', data: { job: toQueueItem(record) } } as const;
     await this.d.link.call(async () => {
-      await this.#commitNew(record, created);
+      await this.#journal.create(record, [created]);
       await this.d.queue.enqueue(record.jobId, record.lastEventSeq);
     });
     this.d.index.put(structuredClone(record));
     return record;
-  }
-
-  async #commitNew(record: JobRecord, event: { type: 'job-created'; data: { job: ReturnType<typeof toQueueItem> } }) {
-    record.lastEventSeq = 1;
-    await this.d.store.commit(record, [{ seq: 1, ts: Date.now(), jobId: record.jobId, ...event }], 'new');
   }
 
   /** Reads the job, lets `decide` change it (or throw a refusal), commits; retried on a conflict. */
@@ -91,7 +80,7 @@ export class FarmCommands {
       if (r.status === 'running') return 'skip';
       if (r.status !== 'pending' && r.status !== 'paused')
         throw refusal(`it has already ${r.status === 'canceled' ? 'been canceled' : r.status}`);
-      await recordCancel(r, { ...this.d, journal: this.#asJournal });
+      await recordCancel(r, { ...this.d, files: this.d.layout, journal: this.#journal });
       return 'commit';
     });
     if (record.status !== 'running') return record;
@@ -100,7 +89,7 @@ export class FarmCommands {
       // its next write conflicts and it stops, killing its processes.
       return this.#update(jobId, async (r) => {
         if (r.status !== 'running' && r.status !== 'pending' && r.status !== 'paused') return 'skip';
-        await recordCancel(r, { ...this.d, journal: this.#asJournal });
+        await recordCancel(r, { ...this.d, files: this.d.layout, journal: this.#journal });
         return 'commit';
       });
     });

@@ -100,7 +100,7 @@ async function openFarmEngine(
     () => settings().jobLogMaxBytes,
   );
   const cleanup: CleanupService = new CleanupService({
-    layout,
+    files: layout,
     getJob: (id) => index.get(id),
     retention: () => ({ tempHours: settings().tempRetentionHours, proxyHours: settings().proxyRetentionHours }),
     onTempSwept: (id): Promise<void> => commands.forgetCheckpoints(id),
@@ -173,10 +173,10 @@ async function openFarmEngine(
     bus.emit({
       seq: 0,
       ts: Date.now(),
-      jobId: '',
+      jobId: null,
       type: 'queue-status',
       data: { queuePaused: paused, running: stats.running, pending: stats.pending },
-    } as EngineEvent);
+    });
   };
   let closed = false;
 

@@ -1,4 +1,8 @@
 import type { JobEvent } from '../../src-shared/events.js';
+import type { EventJournal } from '../engine/backend.js';
+import type { EngineEvent, EngineListener } from '../engine/engine-api.js';
+import { EventBus } from '../engine/event-bus.js';
+import type { OpenedLog } from '../engine/event-log.js';
 import type { Durability, PendingEvent } from '../engine/journal.js';
 import type { JobRecord } from '../engine/job-record.js';
 import { KeyedSerial } from '../engine/keyed-serial.js';
@@ -13,34 +17,86 @@ export interface FarmJournalHooks {
 }
 
 /**
- * The Journal of a machine that owns a job (a worker running it): seqs are handed out here in
- * order, and each commit is a compare-and-set on the job's last seq in Redis, so two machines can
- * never both extend one job's log. Commits of one job run in order.
+ * The EventJournal of a machine that writes a job (the worker running it, or a coordinator
+ * changing a job no worker holds). Seqs follow the record's last seq, read from Redis by whoever
+ * took the job, and each commit is a compare-and-set on it, so two machines can never both extend
+ * one job's log. Commits of one job run in order. What it stores reaches every coordinator
+ * through the global stream; its own subscribers hear a commit once Redis has it.
  */
-export class FarmJournal {
+export class FarmJournal implements EventJournal {
   #serial = new KeyedSerial();
+  #bus = new EventBus();
 
   constructor(
     private readonly store: FarmStore,
     private readonly hooks: FarmJournalHooks = {},
   ) {}
 
+  /** Nothing to open: the seq counter is the record's `lastEventSeq`, as Redis had it when the job was taken. */
+  ensureOpen(_record: JobRecord): Promise<OpenedLog | null> {
+    return Promise.resolve(null);
+  }
+
+  /** This journal keeps no emitted counter of its own (coordinators take theirs from the global stream). */
+  emittedSeq(_jobId: string): number | undefined {
+    return undefined;
+  }
+
+  /** A new job: its first events and record in one write that fails when the id exists. */
+  async create(record: JobRecord, events: PendingEvent[]): Promise<void> {
+    const logged = this.#number(record, events);
+    await this.#serial.run(record.jobId, () => this.store.commit(structuredClone(record), logged, 'new'));
+    for (const event of logged) this.#bus.emit(event);
+  }
+
   /** Logs `events` and saves the record in one atomic write; `none` commits never reject. */
   commit(record: JobRecord, events: PendingEvent[], durability: Durability): Promise<void> {
-    const jobId = record.jobId;
     const expected = record.lastEventSeq;
-    const ts = Date.now();
-    const logged = events.map((e, i) => ({ seq: expected + i + 1, ts, jobId, ...e }) as JobEvent);
-    record.lastEventSeq = expected + logged.length;
+    const logged = this.#number(record, events);
     const snapshot = structuredClone(record);
     return this.#serial
-      .run(jobId, () => this.store.commit(snapshot, logged, expected))
-      .then(() => undefined)
+      .run(record.jobId, () => this.store.commit(snapshot, logged, expected))
+      .then(() => {
+        for (const event of logged) this.#bus.emit(event);
+      })
       .catch((error: unknown) => {
-        if (error instanceof FarmConflict) this.hooks.onConflict?.(jobId);
+        if (error instanceof FarmConflict) this.hooks.onConflict?.(record.jobId);
         if (durability !== 'none') throw error;
-        this.hooks.onWriteError?.(jobId, error);
+        this.hooks.onWriteError?.(record.jobId, error);
       });
+  }
+
+  /** Assigns the next seqs after the record's last one (synchronously, so callers order events). */
+  #number(record: JobRecord, events: PendingEvent[]): JobEvent[] {
+    const ts = Date.now();
+    const first = record.lastEventSeq + 1;
+    const logged = events.map((e, i) => ({ seq: first + i, ts, jobId: record.jobId, ...e }) as JobEvent);
+    record.lastEventSeq += logged.length;
+    return logged;
+  }
+
+  read(jobId: string, afterSeq: number): Promise<JobEvent[]> {
+    return this.store.readEvents(jobId, afterSeq);
+  }
+
+  announce(event: EngineEvent): void {
+    this.#bus.emit(event);
+  }
+
+  subscribe(listener: EngineListener): () => void {
+    return this.#bus.subscribe(listener);
+  }
+
+  get listenerCount(): number {
+    return this.#bus.listenerCount;
+  }
+
+  afterWrites<T>(jobId: string, task: () => Promise<T>): Promise<T> {
+    return this.#serial.run(jobId, task);
+  }
+
+  forget(_jobId: string): void {
+    // nothing kept per job
   }
 
   /** Waits for every queued write. */

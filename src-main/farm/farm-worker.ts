@@ -11,7 +11,7 @@ import { finalizeAttempt } from '../engine/job-finalize.js';
 import { JobLogs } from '../engine/job-log.js';
 import type { JobRecord } from '../engine/job-record.js';
 import { statusEvent } from '../engine/job-views.js';
-import type { Journal, PendingEvent } from '../engine/journal.js';
+import type { PendingEvent } from '../engine/journal.js';
 import { StallWatchdog } from '../engine/stall-watchdog.js';
 import type { StepsFactory } from '../engine/step.js';
 import { listenForControl, type ControlMessage } from './control-channel.js';
@@ -127,16 +127,14 @@ export class FarmWorker {
     });
     const checkpoints = new CheckpointStore((id) => layout.tempDir(id));
     const cleanup = new CleanupService({
-      layout,
+      files: layout,
       getJob: (id) => active.get(id)?.record,
       retention: () => ({ tempHours: settings.tempRetentionHours, proxyHours: settings.proxyRetentionHours }),
       onTempSwept: async () => undefined,
     });
-    // The engine's steps and finalisation are written against its Journal; the farm journal offers
-    // the one method they call (commit) with the same contract.
     const deps = {
-      layout,
-      journal: journal as unknown as Journal,
+      files: layout,
+      journal,
       logs,
       checkpoints,
       watchdog,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RenderSpecSchema } from '../../src-shared/spec.js';
-import type { JobEvent } from '../../src-shared/events.js';
+import type { EngineEvent } from '../../src-main/engine/engine-api.js';
 import { createPipelineSteps } from '../../src-main/pipeline/index.js';
 import { createFarmEngine, type FarmEngine } from '../../src-main/farm/farm-engine.js';
 import { FarmKeys } from '../../src-main/farm/farm-keys.js';
@@ -56,7 +56,7 @@ const create = async (scenes: number, title: string) =>
   (await engine.create(RenderSpecSchema.parse({ ...tinySpec(scenes), title }))).jobId;
 const tempOf = (jobId: string) => path.join(shared.dir, 'temp', jobId);
 const ownerOf = async (jobId: string) => (await engine.workers()).find((w) => w.running.includes(jobId))?.name;
-const visualsAt = (jobId: string, minPct: number) => (e: JobEvent) =>
+const visualsAt = (jobId: string, minPct: number) => (e: EngineEvent) =>
   e.jobId === jobId &&
   e.type === 'step-progress' &&
   e.data.step === 'visuals' &&
