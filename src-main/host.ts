@@ -12,6 +12,7 @@ import { APP_VERSION } from '../src-shared/constants.js';
 import type { Settings } from '../src-shared/settings.js';
 import { createEngine, type Engine } from './engine/engine.js';
 import { createFarmEngine } from './farm/farm-engine.js';
+import type { FarmKeys } from './farm/farm-keys.js';
 import type { FarmUrl } from './farm/farm-url.js';
 import type { StepsFactory } from './engine/step.js';
 import { createPipelineSteps } from './pipeline/index.js';
@@ -48,6 +49,8 @@ export interface HostOptions {
     sharedDir: string;
     /** Whether this process renders too. @default true */
     render?: boolean;
+    /** Key prefix (several farms on one Redis: tests, benchmarks). @default `aura` */
+    keys?: FarmKeys;
   };
 }
 

@@ -16,6 +16,14 @@ export interface FarmJournalHooks {
   onConflict?(jobId: string): void;
 }
 
+/** Commits of one job waiting for one write: their events in order, the last record, their callers. */
+interface Batch {
+  expected: number;
+  events: JobEvent[];
+  snapshot: JobRecord;
+  waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }>;
+}
+
 /**
  * The EventJournal of a machine that writes a job (the worker running it, or a coordinator
  * changing a job no worker holds). Seqs follow the record's last seq, read from Redis by whoever
@@ -25,6 +33,7 @@ export interface FarmJournalHooks {
  */
 export class FarmJournal implements EventJournal {
   #serial = new KeyedSerial();
+  #pending = new Map<string, Batch>();
   #bus = new EventBus();
 
   constructor(
@@ -49,21 +58,46 @@ export class FarmJournal implements EventJournal {
     for (const event of logged) this.#bus.emit(event);
   }
 
-  /** Logs `events` and saves the record in one atomic write; `none` commits never reject. */
+  /**
+   * Logs `events` and saves the record in one atomic write. Commits of a job made while its last
+   * write is still in flight are merged into the next write (one round trip for many progress
+   * and step events). A `none` commit returns at once and never rejects: its write is queued in
+   * order, and a failure goes to the hooks; `record` and `log` commits resolve once Redis has them.
+   */
   commit(record: JobRecord, events: PendingEvent[], durability: Durability): Promise<void> {
+    const jobId = record.jobId;
     const expected = record.lastEventSeq;
     const logged = this.#number(record, events);
     const snapshot = structuredClone(record);
-    return this.#serial
-      .run(record.jobId, () => this.store.commit(snapshot, logged, expected))
-      .then(() => {
-        for (const event of logged) this.#bus.emit(event);
-      })
-      .catch((error: unknown) => {
-        if (error instanceof FarmConflict) this.hooks.onConflict?.(record.jobId);
-        if (durability !== 'none') throw error;
-        this.hooks.onWriteError?.(record.jobId, error);
-      });
+    let batch = this.#pending.get(jobId);
+    if (!batch) {
+      const fresh: Batch = { expected, events: [], snapshot, waiters: [] };
+      this.#pending.set(jobId, fresh);
+      void this.#serial.run(jobId, () => this.#flush(jobId, fresh));
+      batch = fresh;
+    }
+    batch.events.push(...logged);
+    batch.snapshot = snapshot;
+    const written = new Promise<void>((resolve, reject) => batch.waiters.push({ resolve, reject }));
+    const reported = written.catch((error: unknown) => {
+      if (error instanceof FarmConflict) this.hooks.onConflict?.(jobId);
+      if (durability !== 'none') throw error;
+      this.hooks.onWriteError?.(jobId, error);
+    });
+    return durability === 'none' ? Promise.resolve() : reported;
+  }
+
+  async #flush(jobId: string, batch: Batch): Promise<void> {
+    // From here on, new commits of the job start the next batch.
+    if (this.#pending.get(jobId) === batch) this.#pending.delete(jobId);
+    try {
+      await this.store.commit(batch.snapshot, batch.events, batch.expected);
+    } catch (error) {
+      for (const w of batch.waiters) w.reject(error);
+      return;
+    }
+    for (const w of batch.waiters) w.resolve();
+    for (const event of batch.events) this.#bus.emit(event);
   }
 
   /** Assigns the next seqs after the record's last one (synchronously, so callers order events). */

@@ -41,6 +41,21 @@ export function parseRecord(json: string | null | undefined): JobRecord | null {
   }
 }
 
+/**
+ * A record from the global stream: written by our own commit script moments ago, so only its
+ * shape is checked (a full schema parse per entry would cost more than the rest of the tail).
+ */
+function parseStreamRecord(json: string): JobRecord | undefined {
+  try {
+    const value = JSON.parse(json) as Partial<JobRecord> | null;
+    const ok =
+      typeof value?.jobId === 'string' && typeof value.status === 'string' && typeof value.lastEventSeq === 'number';
+    return ok ? (value as JobRecord) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Parses an XRANGE/XREAD reply of the global stream. */
 export function parseGlobalEntries(reply: Array<[string, string[]]>): GlobalEntry[] {
   return reply.map(([id, fields]) => {
@@ -48,7 +63,7 @@ export function parseGlobalEntries(reply: Array<[string, string[]]>): GlobalEntr
     for (let i = 0; i < fields.length; i += 2) {
       const value = fields[i + 1]!;
       if (fields[i] === 'e') entry.event = JSON.parse(value) as JobEvent;
-      else if (fields[i] === 'r') entry.record = parseRecord(value) ?? undefined;
+      else if (fields[i] === 'r') entry.record = parseStreamRecord(value);
       else if (fields[i] === 'd') entry.deletedJobId = value;
     }
     return entry;
