@@ -84,10 +84,11 @@ export async function startHost(options: HostOptions): Promise<Host> {
     steps: options.steps ?? createPipelineSteps,
     ...(options.settings ? { settings: options.settings } : {}),
   };
-  const engine = options.farm
-    ? await createFarmEngine({ ...common, ...options.farm })
-    : // Images and music are checked when a job is queued, not minutes later in preflight.
-      await createEngine({ ...common, checkSpec: checkSpecFiles });
+  const farmEngine = options.farm ? await createFarmEngine({ ...common, ...options.farm }) : undefined;
+  // Images and music are checked when a job is queued, not minutes later in preflight.
+  const engine = farmEngine ?? (await createEngine({ ...common, checkSpec: checkSpecFiles }));
+  // On a farm the global stream is numbered by the farm's own order, so its ids hold on every coordinator.
+  const sse = farmEngine ? { ...options.sse, feed: farmEngine.farm.globalFeed } : options.sse;
   const token = options.token ?? randomBytes(32).toString('base64url');
   let server: Awaited<ReturnType<typeof buildServer>> | undefined;
   try {
@@ -96,7 +97,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       token,
       allowedOrigins: options.extraOrigins ?? [],
       rendererDir: options.rendererDir ?? defaultRendererDir(),
-      ...(options.sse ? { sse: options.sse } : {}),
+      ...(sse ? { sse } : {}),
       ...(options.connections ? { connections: options.connections } : {}),
     });
     const port = await server.listen(options.port ?? 0);

@@ -51,6 +51,13 @@ redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[2], g .. '-0', 'd', ARGV[1])
 return g
 `;
 
+/** Puts an event that is in no job's log (queue-status) on the global stream. KEYS: global stream, global seq. ARGV: event JSON, globalMaxLen. */
+export const ANNOUNCE_SCRIPT = `
+local g = redis.call('INCR', KEYS[2])
+redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], g .. '-0', 'e', ARGV[1])
+return g
+`;
+
 /** Releases a lock only if this holder still owns it. KEYS: lock. ARGV: token. */
 export const UNLOCK_SCRIPT = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end

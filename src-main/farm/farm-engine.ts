@@ -26,7 +26,11 @@ import { FarmWorker } from './farm-worker.js';
 import { GlobalTail } from './global-tail.js';
 import { recoverFarmQueue } from './queue-recovery.js';
 import { withSweepLock } from './sweep-lock.js';
+import type { GlobalFeed } from '../server/event-hub.js';
 import { listWorkers } from './worker-registry.js';
+
+/** Global entries a coordinator loads at start so a client of an earlier (or another) coordinator can replay (the server's default ring). */
+const GLOBAL_BACKLOG = 4096;
 
 /** How to open the engine on a farm (`aura serve --farm`, or the desktop app joined to one). */
 export interface FarmEngineOptions {
@@ -48,7 +52,7 @@ export interface FarmEngineOptions {
 
 /** The engine on a farm, plus its in-process worker when it renders. */
 export interface FarmEngine extends Engine {
-  readonly farm: { url: FarmUrl; worker: FarmWorker | undefined; up: () => boolean };
+  readonly farm: { url: FarmUrl; worker: FarmWorker | undefined; up: () => boolean; globalFeed: GlobalFeed };
 }
 
 function tuningOf(s: Settings): FarmTuning {
@@ -93,7 +97,16 @@ async function openFarmEngine(
   const bus = new EventBus();
   const tailRedis = new Redis(farmRedisOptions(options.url, 'aura-tail'));
   tailRedis.on('error', () => undefined);
-  const tail = new GlobalTail(tailRedis, store, index, (event) => bus.emit(event));
+  // Each event's farm-wide seq: the server numbers the global stream by it (ids valid on every coordinator).
+  const gseqs = new WeakMap<EngineEvent, number>();
+  let queuePaused = false;
+  const tail = new GlobalTail(tailRedis, store, index, (event, gseq) => {
+    gseqs.set(event, gseq);
+    if (event.type === 'queue-status') queuePaused = event.data.queuePaused;
+    bus.emit(event);
+  });
+  const epoch = await store.epoch();
+  const backlog = await store.recentGlobal(GLOBAL_BACKLOG);
   await tail.start();
   const logs = new JobLogs(
     (id) => layout.logFile(id),
@@ -141,7 +154,7 @@ async function openFarmEngine(
   }));
   cleanupTimer.start();
   await recoverFarmQueue(index.all(), queue);
-  let queuePaused = await queue.isPaused();
+  queuePaused = await queue.isPaused();
   const worker =
     options.render === false
       ? undefined
@@ -166,17 +179,36 @@ async function openFarmEngine(
     const full = path.join(dir, name);
     return fs.existsSync(full) ? full : undefined;
   };
+  // Through the global stream, so every coordinator (and its clients) hears it in order.
   const setQueuePaused = (paused: boolean) => {
     queuePaused = paused;
-    void link.call(() => (paused ? queue.pause() : queue.resume())).catch(() => undefined);
     const stats = countStats(index.all());
-    bus.emit({
+    const event: EngineEvent = {
       seq: 0,
       ts: Date.now(),
       jobId: null,
       type: 'queue-status',
       data: { queuePaused: paused, running: stats.running, pending: stats.pending },
-    });
+    };
+    void link
+      .call(async () => {
+        await (paused ? queue.pause() : queue.resume());
+        await store.announce(event);
+      })
+      .catch(() => undefined);
+  };
+  const globalFeed: GlobalFeed = {
+    epoch,
+    seqOf: (event) => gseqs.get(event),
+    backlog: () => ({
+      after: backlog.after,
+      entries: backlog.entries.flatMap((e) => {
+        const event: EngineEvent | undefined = e.deletedJobId
+          ? { seq: 0, ts: Date.now(), jobId: e.deletedJobId, type: 'job-deleted', data: { jobId: e.deletedJobId } }
+          : e.event;
+        return event ? [{ seq: e.gseq, event }] : [];
+      }),
+    }),
   };
   let closed = false;
 
@@ -185,7 +217,7 @@ async function openFarmEngine(
     layout,
     cleanup,
     cleanupTimer,
-    farm: { url: options.url, worker, up: () => link.up },
+    farm: { url: options.url, worker, up: () => link.up, globalFeed },
     get listenerCount() {
       return bus.listenerCount;
     },

@@ -79,26 +79,37 @@ export class FarmIndex {
     return had;
   }
 
-  /** Applies global entries in order; returns the events to emit (each job's in seq order, none twice). */
-  apply(entries: GlobalEntry[]): EngineEvent[] {
-    const out: EngineEvent[] = [];
+  /**
+   * Applies global entries in order; returns the events to emit with their farm-wide seq (each
+   * job's in seq order, none twice; events of no job, such as queue-status, as they come).
+   */
+  apply(entries: GlobalEntry[]): Array<{ event: EngineEvent; gseq: number }> {
+    const out: Array<{ event: EngineEvent; gseq: number }> = [];
     for (const entry of entries) {
       if (entry.gseq <= this.cursor) continue;
       this.cursor = entry.gseq;
       if (entry.deletedJobId !== undefined) {
         if (this.remove(entry.deletedJobId)) {
           const jobId = entry.deletedJobId;
-          out.push({ seq: 0, ts: Date.now(), jobId, type: 'job-deleted', data: { jobId } });
+          out.push({
+            event: { seq: 0, ts: Date.now(), jobId, type: 'job-deleted', data: { jobId } },
+            gseq: entry.gseq,
+          });
         }
         continue;
       }
       if (entry.record) this.put(entry.record);
       const event = entry.event;
-      if (!event || event.seq <= this.emittedSeq(event.jobId)) continue;
+      if (!event) continue;
+      if (event.jobId === null) {
+        out.push({ event, gseq: entry.gseq });
+        continue;
+      }
+      if (event.seq <= this.emittedSeq(event.jobId)) continue;
       this.#emitted.set(event.jobId, event.seq);
       if (event.type === 'step-progress') this.#eta.set(event.jobId, event.data.etaSeconds);
       if (event.type === 'job-status' && event.data.status !== 'running') this.#eta.delete(event.jobId);
-      out.push(event);
+      out.push({ event, gseq: entry.gseq });
     }
     return out;
   }

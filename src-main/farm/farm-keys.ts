@@ -21,6 +21,10 @@ export class FarmKeys {
   get globalEvents(): string {
     return `${this.prefix}:global`;
   }
+  /** Unix ms of the farm's first coordinator start: the ts part of its global SSE ids, shared by every coordinator. */
+  get epoch(): string {
+    return `${this.prefix}:epoch`;
+  }
   /** Counter behind the global stream's ids. */
   get globalSeq(): string {
     return `${this.prefix}:global-seq`;

@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { JobEvent } from '../../src-shared/events.js';
 import { JobRecordSchema, type JobRecord } from '../engine/job-record.js';
-import { COMMIT_SCRIPT, DELETE_SCRIPT } from './commit-script.js';
+import { ANNOUNCE_SCRIPT, COMMIT_SCRIPT, DELETE_SCRIPT } from './commit-script.js';
+import type { EngineEvent } from '../engine/engine-api.js';
 import type { FarmKeys } from './farm-keys.js';
 
 /** Another machine wrote the job since we read it (or it is gone): re-read before deciding again. */
@@ -20,7 +21,7 @@ export class FarmConflict extends Error {
 export interface GlobalEntry {
   /** Farm-wide seq (the entry id's first part). */
   gseq: number;
-  event?: JobEvent;
+  event?: JobEvent | EngineEvent;
   record?: JobRecord;
   deletedJobId?: string;
 }
@@ -28,6 +29,7 @@ export interface GlobalEntry {
 type FarmRedis = Redis & {
   auraCommit(...args: Array<string | number>): Promise<number>;
   auraDelete(...args: Array<string | number>): Promise<number>;
+  auraAnnounce(...args: Array<string | number>): Promise<number>;
 };
 
 /** Parses a record from Redis; null when it is not a valid record (never crash the farm on one bad value). */
@@ -62,7 +64,7 @@ export function parseGlobalEntries(reply: Array<[string, string[]]>): GlobalEntr
     const entry: GlobalEntry = { gseq: Number(id.split('-')[0]) };
     for (let i = 0; i < fields.length; i += 2) {
       const value = fields[i + 1]!;
-      if (fields[i] === 'e') entry.event = JSON.parse(value) as JobEvent;
+      if (fields[i] === 'e') entry.event = JSON.parse(value) as JobEvent | EngineEvent;
       else if (fields[i] === 'r') entry.record = parseStreamRecord(value);
       else if (fields[i] === 'd') entry.deletedJobId = value;
     }
@@ -81,6 +83,7 @@ export class FarmStore {
   ) {
     redis.defineCommand('auraCommit', { numberOfKeys: 5, lua: COMMIT_SCRIPT });
     redis.defineCommand('auraDelete', { numberOfKeys: 5, lua: DELETE_SCRIPT });
+    redis.defineCommand('auraAnnounce', { numberOfKeys: 2, lua: ANNOUNCE_SCRIPT });
     this.#redis = redis as FarmRedis;
   }
 
@@ -145,6 +148,29 @@ export class FarmStore {
   /** Removes the job's record and stream; announces `d` on the global stream. */
   async remove(jobId: string): Promise<number> {
     return this.#redis.auraDelete(...this.#keysOf(jobId), jobId, this.globalRetention());
+  }
+
+  /** Puts an event of no job (queue-status) on the global stream, for every coordinator. */
+  announce(event: EngineEvent): Promise<number> {
+    return this.#redis.auraAnnounce(
+      this.keys.globalEvents,
+      this.keys.globalSeq,
+      JSON.stringify(event),
+      this.globalRetention(),
+    );
+  }
+
+  /** The farm's epoch: set once by the first coordinator, then the same for all. */
+  async epoch(): Promise<number> {
+    await this.#redis.set(this.keys.epoch, String(Date.now()), 'NX');
+    return Number(await this.#redis.get(this.keys.epoch));
+  }
+
+  /** The last `count` global entries, oldest first, and the seq they follow. */
+  async recentGlobal(count: number): Promise<{ after: number; entries: GlobalEntry[] }> {
+    const reply = await this.#redis.xrevrange(this.keys.globalEvents, '+', '-', 'COUNT', count);
+    const entries = parseGlobalEntries(reply.reverse());
+    return { after: entries.length > 0 ? entries[0]!.gseq - 1 : await this.globalSeq(), entries };
   }
 
   /** The farm-wide seq of the last global entry (0 before the first). */

@@ -16,7 +16,7 @@ export class GlobalTail {
     private readonly redis: Redis,
     private readonly store: FarmStore,
     private readonly index: FarmIndex,
-    private readonly emit: (event: EngineEvent) => void,
+    private readonly emit: (event: EngineEvent, gseq: number) => void,
   ) {}
 
   /** Loads every record, then follows the stream from there. */
@@ -43,7 +43,7 @@ export class GlobalTail {
   #applyOrResync(entries: ReturnType<typeof parseGlobalEntries>): boolean {
     const first = entries[0];
     if (first && first.gseq > this.index.cursor + 1) return false;
-    for (const event of this.index.apply(entries)) this.emit(event);
+    for (const { event, gseq } of this.index.apply(entries)) this.emit(event, gseq);
     return true;
   }
 

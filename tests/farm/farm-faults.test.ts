@@ -110,18 +110,39 @@ describe('farm faults (real redis-server, real worker processes)', () => {
     const { jobId } = (await created.json()) as Job;
 
     const before = new SseRecorder(`${first.url}/api/jobs/${jobId}/events?token=${token}`);
-    cleanups.push(() => before.close());
+    const globalBefore = new SseRecorder(`${first.url}/api/events?token=${token}`);
+    cleanups.push(
+      () => before.close(),
+      () => globalBefore.close(),
+    );
     await before.waitFor((es) => es.filter((e) => e.type === 'step-progress').length >= 2, 'progress', 30_000);
+    await globalBefore.waitFor((es) => es.some((e) => e.type === 'step-progress'), 'global progress', 30_000);
     first.child.kill('SIGKILL');
     await first.child;
     before.close();
+    globalBefore.close();
+    const lastGlobalId = globalBefore.events.at(-1)!.id;
     const lastId = before.events.at(-1)!.id;
     const seqOf = (id: string) => Number(id.split('-')[1]);
 
     const second = await serve();
     const after = new SseRecorder(`${second.url}/api/jobs/${jobId}/events?token=${token}`, { lastEventId: lastId });
     cleanups.push(() => after.close());
+    const globalAfter = new SseRecorder(`${second.url}/api/events?token=${token}`, { lastEventId: lastGlobalId });
+    cleanups.push(() => globalAfter.close());
     await after.waitFor((es) => es.some((e) => e.type === 'job-completed'), 'the job to complete', 60_000);
+    await globalAfter.waitFor((es) => es.some((e) => e.type === 'job-completed'), 'the global completion', 30_000);
+    // The global stream too: exactly the missed events from the farm's global stream, no snapshot.
+    expect(globalAfter.events.map((e) => e.type)).not.toContain('queue-snapshot');
+    // Its events of this job are the tail of the job's own log, in order: none missing, none twice.
+    const log = [...before.events.slice(1), ...after.events].map((e) => e.type);
+    const viaGlobal = [...globalBefore.events, ...globalAfter.events]
+      .filter((e) => e.type !== 'queue-snapshot' && e.data.jobId === jobId)
+      .map((e) => e.type);
+    expect(viaGlobal.length).toBeGreaterThan(3);
+    expect(viaGlobal).toEqual(log.slice(log.length - viaGlobal.length));
+    expect(new Set(globalAfter.events.map((e) => e.id)).size).toBe(globalAfter.events.length);
+    expect(seqOf(globalAfter.events[0]!.id)).toBeGreaterThan(seqOf(lastGlobalId));
     const replayed = after.events.map((e) => seqOf(e.id));
     expect(replayed[0]).toBe(seqOf(lastId) + 1);
     expect(after.events[0]!.type).not.toBe('job-status'); // no snapshot: the next event in the log
