@@ -56,15 +56,15 @@ export function mixGraph(totalSec: number, music: Music | undefined): string {
 const loudnorm = `loudnorm=I=${TARGET_LUFS}:TP=-1:LRA=11`;
 
 /** The gain that brings the measured loudness to the target. */
-export function normalisingGainDb(measure: LoudnessMeasure): number {
-  return Math.round((TARGET_LUFS - measure.inputI) * 100) / 100;
+export function normalisingGainDb(measure: LoudnessMeasure, correctionDb = 0): number {
+  return Math.round((TARGET_LUFS - measure.inputI + correctionDb) * 100) / 100;
 }
 
 /** One gain for the whole video (speech dynamics and ducking stay as they are), then a true-peak limiter. */
-export function normaliseChain(measure: LoudnessMeasure): string {
+export function normaliseChain(measure: LoudnessMeasure, correctionDb = 0): string {
   const ceiling = (10 ** (LIMIT_DBTP / 20)).toFixed(4);
   return [
-    `volume=${normalisingGainDb(measure)}dB`,
+    `volume=${normalisingGainDb(measure, correctionDb)}dB`,
     `aresample=${OVERSAMPLED}`,
     `alimiter=limit=${ceiling}:level=false:attack=2:release=80`,
     `aresample=${AUDIO_RATE}`,
@@ -101,8 +101,9 @@ export function applyArgs(
   measure: LoudnessMeasure | undefined,
   audioKbps: number,
   outPath: string,
+  correctionDb = 0,
 ): string[] {
-  const normalise = `;[mix]${measure ? normaliseChain(measure) : 'anull'}[out]`;
+  const normalise = `;[mix]${measure ? normaliseChain(measure, correctionDb) : 'anull'}[out]`;
   return [
     ...['-hide_banner', '-nostdin', '-y', '-loglevel', 'error'],
     ...inputArgs(concatList, music),
@@ -112,6 +113,17 @@ export function applyArgs(
     ...['-progress', 'pipe:1', '-nostats'],
   ];
 }
+
+/** Measures a finished soundtrack's loudness (loudnorm's JSON on stderr), to correct what the limiter took off. */
+export function measureFileArgs(path: string): string[] {
+  return [
+    ...['-hide_banner', '-nostdin', '-loglevel', 'info', '-i', path],
+    ...['-af', `${loudnorm}:print_format=json`, '-f', 'null', '-'],
+  ];
+}
+
+/** Off by more than this after the limiter, the soundtrack is made again with the gain corrected. */
+export const LOUDNESS_TOLERANCE_LU = 0.5;
 
 /** Reads loudnorm's JSON block from pass 1's stderr; undefined when it is not there. */
 export function parseLoudnorm(stderr: string): LoudnessMeasure | undefined {

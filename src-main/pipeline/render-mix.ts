@@ -1,7 +1,16 @@
 import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StepContext } from '../engine/step.js';
-import { applyArgs, isAudible, measureArgs, parseLoudnorm, TARGET_LUFS, type LoudnessMeasure } from './audio-mix.js';
+import {
+  applyArgs,
+  isAudible,
+  LOUDNESS_TOLERANCE_LU,
+  measureArgs,
+  measureFileArgs,
+  parseLoudnorm,
+  TARGET_LUFS,
+  type LoudnessMeasure,
+} from './audio-mix.js';
 import { QUALITY } from './encode-args.js';
 import { applyProgressLine, type FfmpegProgress } from './ffmpeg-progress.js';
 import { hashFile, hashOf, jobFiles, type TimedScene } from './job-files.js';
@@ -68,13 +77,22 @@ export async function mixSoundtrack(ctx: StepContext, job: MixJob): Promise<stri
     ctx.log.info('The soundtrack is silent: nothing to normalise');
   }
   const part = `${out}.part.m4a`;
+  const kbps = QUALITY[ctx.spec.output.quality].audioKbps;
+  const audible = isAudible(measure) ? measure : undefined;
   try {
-    const kbps = QUALITY[ctx.spec.output.quality].audioKbps;
-    await run(
-      applyArgs(job.concatList, job.totalSec, music, isAudible(measure) ? measure : undefined, kbps, part),
-      'mix',
-      [0.5, 1],
-    );
+    const apply = (correctionDb: number, share: [number, number]) =>
+      run(applyArgs(job.concatList, job.totalSec, music, audible, kbps, part, correctionDb), 'mix', share);
+    await apply(0, [0.5, 0.8]);
+    if (audible) {
+      // The limiter takes off a little loudness where peaks were high: measure the result, and
+      // when it is off by more than half a unit make it once more with the difference added.
+      const result = parseLoudnorm((await run(measureFileArgs(part), 'loudness check', [0.8, 0.85], true)).stderr);
+      const offBy = isAudible(result) ? TARGET_LUFS - result.inputI : 0;
+      if (Math.abs(offBy) > LOUDNESS_TOLERANCE_LU) {
+        ctx.log.info(`Soundtrack came out at ${result!.inputI.toFixed(1)} LUFS: correcting by ${offBy.toFixed(1)} dB`);
+        await apply(offBy, [0.85, 1]);
+      }
+    }
     await verifyMedia(part, expected, 'The mixed soundtrack');
   } catch (error) {
     await rm(part, { force: true });

@@ -41,10 +41,16 @@ describe('pipeline steps through their files', () => {
     expect(timeline.map((s) => s.clipSec)).toEqual([1.5, 1.5, 1.5, 1.5]);
     expect(timeline.every((s) => s.audioSec >= 2)).toBe(true);
     expect(record.markDone.sort()).toEqual(
-      [1, 2, 3, 4].flatMap((n) => [`narration-scene-${n}`, `visuals-scene-${n}`]).sort(),
+      [...[1, 2, 3, 4].flatMap((n) => [`narration-scene-${n}`, `visuals-scene-${n}`]), 'render-mix'].sort(),
     );
     for (const n of [1, 2, 3, 4]) expect(existsSync(join(ctx.proxyDir, `scene-${n}.jpg`))).toBe(true);
-    expect(record.artifacts).toEqual([expect.objectContaining({ name: 'output.mp4', type: 'video/mp4' })]);
+    expect(record.artifacts.map((a) => [a.name, a.type])).toEqual([
+      ['tiny.mp4', 'video/mp4'],
+      ['tiny.srt', 'application/x-subrip'],
+      ['tiny.vtt', 'text/vtt'],
+      ['tiny-chapters.txt', 'text/plain'],
+      ['tiny-thumbnail.jpg', 'image/jpeg'],
+    ]);
 
     const visuals = progressOf.visuals!;
     expect(visuals.length).toBeGreaterThan(4);

@@ -1,10 +1,9 @@
+import { artifactNames } from '../../../src-shared/artifact-names.js';
 import type { JobStatus } from '../../../src-shared/job.js';
 import { api, bridge } from '../../api/client.js';
 import { errorMessage } from '../../api/api-error.js';
 import { askConfirm, notify } from '../../store/ui-store.js';
 
-/** The output file the pipeline writes (DESIGN.md: artifacts/output.mp4). */
-export const OUTPUT_ARTIFACT = 'output.mp4';
 
 /** The actions a job in this state offers (API.md's state rules, so no button is bound to fail). */
 export function availableActions(job: { status: JobStatus; canResume: boolean; artifactCount: number }) {
@@ -56,8 +55,8 @@ export async function deleteJob(job: { jobId: string; title: string; artifactCou
   await run('delete the job', () => api().deleteJob(job.jobId));
 }
 
-/** Opens the video: with the OS player in Electron, in a new tab in a browser. */
-export function openOutput(jobId: string, name = OUTPUT_ARTIFACT): void {
+/** Opens the video (named after the title): with the OS player in Electron, in a new tab in a browser. */
+export function openOutput(jobId: string, title: string, name = artifactNames(title).video): void {
   const b = bridge();
   if (b) {
     void run('open the video', () => b.openArtifact(jobId, name));
