@@ -129,6 +129,7 @@ export async function runRender(argv: string[]): Promise<number> {
     }
     return EXIT.failed;
   }
+  for (const warning of engine.warnings()) console.error(`aura render: warning: ${warning.message}`);
   try {
     return await renderOne(engine, spec);
   } finally {

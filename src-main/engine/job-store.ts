@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import type { JobStatus } from '../../src-shared/job.js';
 import { RenderSpecSchema } from '../../src-shared/spec.js';
 import { fsyncDir, writeJsonAtomic } from './atomic-file.js';
+import type { JobRecords } from './backend.js';
 import type { DataLayout } from './data-dir.js';
 import { JobRecordSchema, newJobRecord, type JobRecord } from './job-record.js';
+import { rebuildRecord, writeJobOrigin } from './record-rebuild.js';
 
 /** Newest first: createdAt descending, then id (ids are time-ordered). */
 const newestFirst = (a: JobRecord, b: JobRecord): number =>
@@ -29,8 +31,16 @@ function damagedRecord(jobId: string, reason: string, createdAt: string): JobRec
   };
 }
 
+const modified = (p: string) => {
+  try {
+    return fs.statSync(p).mtime.toISOString();
+  } catch {
+    return new Date(0).toISOString();
+  }
+};
+
 /** job.json files under `<data>/jobs`, with an in-memory index so listing never reads the disk. */
-export class JobStore {
+export class JobStore implements JobRecords {
   #records = new Map<string, JobRecord>();
   /** Newest first; rebuilt lazily after inserts/removals. */
   #ordered: JobRecord[] | null = null;
@@ -46,38 +56,52 @@ export class JobStore {
     const store = new JobStore(layout);
     fs.mkdirSync(layout.jobsDir, { recursive: true });
     for (const entry of fs.readdirSync(layout.jobsDir, { withFileTypes: true })) {
-      if (entry.isDirectory()) store.#records.set(entry.name, store.#load(entry.name));
+      if (!entry.isDirectory()) continue;
+      const record = store.#load(entry.name);
+      if (record) store.#records.set(entry.name, record);
     }
     return store;
   }
 
-  #load(jobId: string): JobRecord {
+  /** A job's record: job.json, else rebuilt from its log and files, else a damaged stand-in; null for a failed create's leftovers. */
+  #load(jobId: string): JobRecord | null {
     const file = this.layout.jobFile(jobId);
-    const modified = (p: string) => {
+    const parsed = this.#read(jobId);
+    if ('record' in parsed) return parsed.record;
+    const rebuilt = rebuildRecord(this.layout, jobId, parsed.reason, parsed.exists);
+    if (rebuilt.kind === 'rebuilt') return rebuilt.record;
+    if (rebuilt.kind === 'phantom') {
       try {
-        return fs.statSync(p).mtime.toISOString();
+        fs.rmSync(this.layout.jobDir(jobId), { recursive: true, force: true });
       } catch {
-        return new Date(0).toISOString();
+        // A read-only disk: skip it now, remove it on a later start.
       }
-    };
+      return null;
+    }
+    return damagedRecord(jobId, parsed.reason, modified(parsed.exists ? file : this.layout.jobDir(jobId)));
+  }
+
+  /** job.json parsed and checked, or why it could not be. */
+  #read(jobId: string): { record: JobRecord } | { reason: string; exists: boolean } {
+    const file = this.layout.jobFile(jobId);
     let text: string;
     try {
       text = fs.readFileSync(file, 'utf8');
     } catch (error) {
       const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-      return damagedRecord(jobId, missing ? 'job.json is missing' : String(error), modified(this.layout.jobDir(jobId)));
+      return { reason: missing ? 'job.json is missing' : String(error), exists: !missing };
     }
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      return damagedRecord(jobId, 'job.json is corrupt or half-written', modified(file));
+      return { reason: 'job.json is corrupt or half-written', exists: true };
     }
     const parsed = JobRecordSchema.safeParse(json);
-    if (parsed.success && parsed.data.jobId === jobId) return parsed.data;
+    if (parsed.success && parsed.data.jobId === jobId) return { record: parsed.data };
     const issue = parsed.success ? null : parsed.error.issues[0];
     const reason = issue ? `invalid ${issue.path.join('.')}: ${issue.message}` : 'its id does not match its folder';
-    return damagedRecord(jobId, reason, modified(file));
+    return { reason, exists: true };
   }
 
   get(jobId: string): JobRecord | undefined {
@@ -92,11 +116,15 @@ export class JobStore {
     return this.#records.values();
   }
 
+  /** Every record, newest first (the store's own cached array: read it, never change it). */
+  newestFirst(): readonly JobRecord[] {
+    return (this.#ordered ??= [...this.#records.values()].sort(newestFirst));
+  }
+
   /** Newest first, optionally of one status, at most `limit`. */
   list(status: JobStatus | undefined, limit: number): JobRecord[] {
-    this.#ordered ??= [...this.#records.values()].sort(newestFirst);
     const out: JobRecord[] = [];
-    for (const r of this.#ordered) {
+    for (const r of this.newestFirst()) {
       if (status && r.status !== status) continue;
       out.push(r);
       if (out.length >= limit) break;
@@ -109,10 +137,17 @@ export class JobStore {
    * writes job.json; the job dir's fsync makes both entries durable, the jobs dir's fsync the folder.
    */
   async create(record: JobRecord, beforeRecord: () => Promise<void>): Promise<void> {
-    await fs.promises.mkdir(this.layout.artifactsDir(record.jobId), { recursive: true });
-    await beforeRecord();
-    await writeJsonAtomic(this.layout.jobFile(record.jobId), record);
-    await fsyncDir(this.layout.jobsDir);
+    try {
+      await fs.promises.mkdir(this.layout.artifactsDir(record.jobId), { recursive: true });
+      await beforeRecord();
+      await writeJobOrigin(this.layout, record);
+      await writeJsonAtomic(this.layout.jobFile(record.jobId), record);
+      await fsyncDir(this.layout.jobsDir);
+    } catch (error) {
+      // The create answers with an error: leave no half-made job to turn up after a restart.
+      await fs.promises.rm(this.layout.jobDir(record.jobId), { recursive: true, force: true }).catch(() => undefined);
+      throw error;
+    }
     this.#records.set(record.jobId, record);
     if (this.#ordered) this.#ordered.unshift(record);
   }
