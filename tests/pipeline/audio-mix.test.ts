@@ -4,41 +4,39 @@ import {
   mixGraph,
   normaliseChain,
   normalisingGainDb,
-  parseLoudnorm,
+  parseLoudness,
 } from '../../src-main/pipeline/audio-mix.js';
 
-/** What the bundled ffmpeg's loudnorm printed on a real 3 s espeak render. */
-const REAL_PASS_ONE = `size=N/A time=00:00:02.96 bitrate=N/A speed=56.7x
-[Parsed_loudnorm_2 @ 0x3dfce140]
-{
-	"input_i" : "-20.02",
-	"input_tp" : "-5.51",
-	"input_lra" : "0.00",
-	"input_thresh" : "-30.02",
-	"output_i" : "-19.70",
-	"output_tp" : "-5.19",
-	"output_lra" : "0.00",
-	"output_thresh" : "-29.70",
-	"normalization_type" : "linear",
-	"target_offset" : "5.70"
-}
+/** The end of what the bundled ffmpeg's ebur128 printed on a real 70 s render. */
+const REAL_SUMMARY = `size=N/A time=00:01:10.70 bitrate=N/A speed= 499x
+video:0kB audio:13232kB subtitle:0kB other streams:0kB global headers:0kB muxing overhead: unknown
+[Parsed_ebur128_0 @ 0x291fda80] Summary:
+
+  Integrated loudness:
+    I:         -20.1 LUFS
+    Threshold: -30.3 LUFS
+
+  Loudness range:
+    LRA:         1.2 LU
+    Threshold: -40.3 LUFS
+    LRA low:   -20.9 LUFS
+    LRA high:  -19.7 LUFS
 `;
 
 describe('loudness', () => {
-  it('reads the first pass and turns it into one gain to -14 LUFS, then a limiter', () => {
-    const measure = parseLoudnorm(REAL_PASS_ONE)!;
-    expect(measure).toEqual({ inputI: -20.02, inputTp: -5.51, inputLra: 0, inputThresh: -30.02, targetOffset: 5.7 });
+  it('reads the measuring pass and turns it into one gain to -14 LUFS, then a 4x-oversampled limiter', () => {
+    const measure = parseLoudness(REAL_SUMMARY)!;
+    expect(measure).toEqual({ integratedLufs: -20.1 });
     expect(isAudible(measure)).toBe(true);
-    expect(normalisingGainDb(measure)).toBe(6.02);
-    expect(normaliseChain(measure)).toMatch(
-      /^volume=6.02dB,aresample=192000,alimiter=limit=0.7943:.*,aresample=48000$/,
-    );
+    expect(normalisingGainDb(measure)).toBe(6.1);
+    expect(normalisingGainDb(measure, 0.7)).toBe(6.8);
+    expect(normaliseChain(measure)).toMatch(/^volume=6.1dB,aresample=192000,alimiter=limit=0.7943:.*,aresample=48000$/);
   });
 
-  it('silence (input_i -inf) or no JSON is nothing to normalise', () => {
-    expect(isAudible(parseLoudnorm(REAL_PASS_ONE.replace('"-20.02"', '"-inf"')))).toBe(false);
-    expect(isAudible(parseLoudnorm(REAL_PASS_ONE.replace('"-20.02"', '"-75.00"')))).toBe(false);
-    expect(parseLoudnorm('no json here')).toBeUndefined();
+  it('silence (-70 LUFS, -inf) or no summary is nothing to normalise', () => {
+    expect(isAudible(parseLoudness(REAL_SUMMARY.replace('-20.1 LUFS', '-70.0 LUFS')))).toBe(false);
+    expect(isAudible(parseLoudness(REAL_SUMMARY.replace('-20.1 LUFS', '-inf LUFS')))).toBe(false);
+    expect(parseLoudness('I: -20.0 LUFS but no summary')).toBeUndefined();
   });
 });
 
