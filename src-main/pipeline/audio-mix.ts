@@ -27,7 +27,9 @@ export interface LoudnessMeasure {
  * voice. Ends in `[mix]`. Without music the narration passes through.
  */
 export function mixGraph(totalSec: number, music: Music | undefined): string {
-  const voice = `[0:a]aresample=${AUDIO_RATE},aformat=channel_layouts=stereo`;
+  // The clips' sound ends up to one AAC frame before their picture: async fills each such gap with
+  // silence (from 1 ms on), so the narration stays on its scene instead of drifting earlier per scene.
+  const voice = `[0:a]aresample=${AUDIO_RATE}:async=1:min_hard_comp=0.001:first_pts=0,aformat=channel_layouts=stereo`;
   if (!music) return `${voice}[mix]`;
   const fadeOut = Math.min(FADE_OUT_SEC, totalSec / 2);
   const fadeIn = Math.min(FADE_IN_SEC, totalSec / 2);
