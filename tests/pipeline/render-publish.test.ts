@@ -134,6 +134,21 @@ describe('what a creator publishes', () => {
     expect(thumb.streams[0]).toMatchObject({ width: 720, height: 1280 });
   }, 90_000);
 
+  it('the soundtrack stays on its scenes: 12 joins lose no sound (no drift), audio as long as the picture', async () => {
+    const { artifact } = await render({
+      title: 'drift',
+      scenes: Array.from({ length: 12 }, (_, i) => ({ heading: `S${i}`, narration: 'Words.', durationSec: 1.1 })),
+      voice: { engine: 'none' },
+      output: tiny,
+    });
+    const probed = (await ffprobeJson(artifact('drift.mp4'), '-show_streams')) as {
+      streams: { codec_type: string; duration: string }[];
+    };
+    const duration = (type: string) => Number(probed.streams.find((s) => s.codec_type === type)!.duration);
+    expect(duration('video')).toBeCloseTo(13.2, 2);
+    expect(Math.abs(duration('audio') - duration('video'))).toBeLessThan(1 / 30);
+  }, 90_000);
+
   it.skipIf(!ESPEAK)(
     'narration is normalised to -14 LUFS (+-1) with true peak at most -1 dBTP',
     async () => {
