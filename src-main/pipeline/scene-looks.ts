@@ -40,5 +40,5 @@ export function buildSceneLooks(scenes: readonly TimedScene[], spec: RenderSpec,
 /** A scene's heading that did not fit even at the smallest size, as a warning's message; undefined when it fit. */
 export function headingWarning(scene: Pick<TimedScene, 'index' | 'heading'>, look: SceneLook): string | undefined {
   if (!look.text.heading || look.text.heading.fits) return undefined;
-  return `Scene ${scene.index}'s heading "${scene.heading}" is too long to fit the frame even at the smallest size; it is shown cut short. Shorten it or split the scene.`;
+  return `Scene ${scene.index}'s heading "${scene.heading}" is too long for two lines of the frame even at the smallest size, so it is cut short or broken mid-word on screen. Shorten it or split the scene.`;
 }
