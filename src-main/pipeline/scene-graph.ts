@@ -32,7 +32,7 @@ const framesOf = (sec: number, fps: number) => Math.max(1, Math.round(sec * fps)
 
 /**
  * The ffmpeg input arguments of a scene's background: a lavfi colour source of the clip's length,
- * or the image (looped when it holds still; read once when zoompan makes every frame from it).
+ * or the image, read once (the image chain makes every frame from it).
  */
 export function backgroundInput(look: LookedScene, frame: FrameSize & { fps: number }, oneFrame = false): string[] {
   const { scene } = look;
@@ -45,9 +45,8 @@ export function backgroundInput(look: LookedScene, frame: FrameSize & { fps: num
       `color=c=${ffmpegColour(scene.background)}:s=${frame.width}x${frame.height}:r=${frame.fps}:d=${round4(d)}`,
     ];
   }
-  const still = scene.motion === 'none' && !oneFrame;
+  // Read once: zoompan or the loop filter makes every frame from the one picture.
   return [
-    ...(still ? ['-loop', '1', '-framerate', String(frame.fps), '-t', String(d)] : []),
     // A '%' would make the image2 demuxer read the path as a numbered-sequence pattern.
     ...(scene.image.includes('%') ? ['-f', 'image2', '-pattern_type', 'none'] : []),
     ...['-i', scene.image],

@@ -106,10 +106,12 @@ describe('sceneClipArgs', () => {
     expect(args).toEqual(expect.arrayContaining(['-map', '[th]', '/p/scene-2.jpg', '-t', '2']));
     expect(graphOf(args)).toContain('[t]trim=start_frame=0,scale=320:-2[th]');
   });
-  it('a still image scene loops the image; contain pads it to the output size', () => {
+  it('a still image scene is read and scaled once, then repeated; contain pads it to the output size', () => {
     const args = argsFor([timed({ image: '/img/a.png', motion: 'none', fit: 'contain' })]);
-    expect(args).toEqual(expect.arrayContaining(['-loop', '1', '-i', '/img/a.png']));
+    expect(args).not.toContain('-loop');
+    expect(args).toEqual(expect.arrayContaining(['-i', '/img/a.png']));
     expect(graphOf(args)).toContain('force_original_aspect_ratio=decrease,pad=160:90');
+    expect(graphOf(args)).toContain('loop=loop=59:size=1:start=0');
     expect(graphOf(args)).not.toContain('zoompan');
     expect(args).not.toContain('-pattern_type');
   });
