@@ -34,8 +34,11 @@ export interface AuraBridge {
   chooseImageFile?(): Promise<string | null>;
   /** The OS file dialog for a music bed: its absolute path, or null when closed. */
   chooseMusicFile?(): Promise<string | null>;
-  /** The absolute path of a file dropped on the page ('' when it has none, e.g. dragged from a web page). */
-  pathForFile?(file: File): string;
+  /**
+   * The absolute path of a file dropped on the page ('' when it has none, e.g. dragged from a web
+   * page). Typed `object` because src-shared has no DOM types; the preload checks it is a File.
+   */
+  pathForFile?(file: object): string;
   /** The OS file dialog for an ffmpeg binary: main checks it is an executable file and saves it as `ffmpegPath`. */
   chooseFfmpeg?(): Promise<FfmpegChoice>;
   /** Clears `ffmpegPath`, so the bundled ffmpeg (or AURA_FFMPEG) is used again. */
