@@ -115,6 +115,30 @@ describe('transitions on the bundled ffmpeg', () => {
     expect(b2).toBeGreaterThan(200);
   });
 
+  it('a crossfade starts from the very frame the scene before ended on (motion and text included)', async () => {
+    const scenes = [
+      { image, motion: 'ken-burns' as const, heading: 'First', narration: 'One two three.', durationSec: 2 },
+      { image, motion: 'ken-burns' as const, heading: 'Second', narration: 'Four five six.', durationSec: 2 },
+    ];
+    const { output } = await renderJob(
+      engine,
+      // High quality, so what difference is left is the frames' content, not the encoder's noise.
+      spec([160, 90], scenes, {
+        transition: { type: 'crossfade', durationSec: 1 },
+        output: { width: 160, height: 90, fps: 30, quality: 'high' },
+      }),
+    );
+    const lastOfFirst = await frameAt(output, 2 - 1 / 30, 160, 90);
+    const firstOfSecond = await frameAt(output, 2, 160, 90);
+    const wellIntoSecond = await frameAt(output, 3.5, 160, 90);
+    // What is left at the boundary is the encoder's noise (~2 of 255 on this busy test card), a
+    // small part of the change the crossfade then makes.
+    const boundary = meanDifference(lastOfFirst, firstOfSecond);
+    const change = meanDifference(lastOfFirst, wellIntoSecond);
+    expect(change).toBeGreaterThan(8);
+    expect(boundary).toBeLessThan(change * 0.25);
+  });
+
   it('fade-black dips through black between the scenes; a cut goes straight across', async () => {
     const faded = await renderJob(
       engine,
