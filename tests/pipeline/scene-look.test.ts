@@ -113,6 +113,13 @@ describe('buildSceneLooks', () => {
       RenderSpecSchema.parse({ title: 't', script: 'x', output: { width: 90, height: 160 } }),
       fonts,
     );
-    expect(headingWarning(long, cut!)).toMatch(/^Scene 1's heading "Much too long/);
+    expect(headingWarning(long, cut!)).toMatch(/^Scene 1's heading "Much too long[^"]*" is too long/);
+    const sub = { ...scenes[0]!, subheadings: [{ text: 'A sub-heading far too long to fit '.repeat(5), offset: 0 }] };
+    const [subCut] = buildSceneLooks(
+      [sub],
+      RenderSpecSchema.parse({ title: 't', script: 'x', output: { width: 90, height: 160 } }),
+      fonts,
+    );
+    expect(headingWarning(sub, subCut!)).toMatch(/^Scene 1's sub-heading "A sub-heading far/);
   });
 });
