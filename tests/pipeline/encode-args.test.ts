@@ -131,7 +131,10 @@ describe('sceneClipArgs', () => {
     expect(args.filter((a) => a.startsWith('color=c=0xff0000'))).toEqual(['color=c=0xff0000:s=160x90:r=30:d=0.0333']);
     expect(graphOf(args)).toContain('[2:v]trim=end_frame=1');
     expect(graphOf(args)).toContain('fade=t=out:st=0:d=0.5:alpha=1');
-    expect(graphOf(args)).toContain('[t]trim=start_frame=15,');
+    expect(graphOf(args)).toContain('[t]trim=start_frame=24,');
+    // The incoming heading fades in once the outgoing one is gone; captions are drawn over the mix.
+    expect(graphOf(args)).toContain('alpha=clip((t-0.5)/0.3\\,0\\,1)');
+    expect(graphOf(args)).toMatch(/\[out\]drawtext=[^;]*box=1[^;]*\[final\]/);
     // The first scene has nothing before it.
     expect(argsFor(scenes, { transition: { type: 'crossfade', durationSec: 0.5 } }, 0).join(' ')).not.toContain(
       '0x0000ff',

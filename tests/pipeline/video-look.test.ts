@@ -115,10 +115,10 @@ describe('transitions on the bundled ffmpeg', () => {
     expect(b2).toBeGreaterThan(200);
   });
 
-  it('a crossfade starts from the very frame the scene before ended on (motion and text included)', async () => {
+  it('a crossfade starts from the very frame the scene before ended on (motion and heading included)', async () => {
     const scenes = [
-      { image, motion: 'ken-burns' as const, heading: 'First', narration: 'One two three.', durationSec: 2 },
-      { image, motion: 'ken-burns' as const, heading: 'Second', narration: 'Four five six.', durationSec: 2 },
+      { image, motion: 'ken-burns' as const, heading: 'First', durationSec: 2 },
+      { image, motion: 'ken-burns' as const, heading: 'Second', durationSec: 2 },
     ];
     const { output } = await renderJob(
       engine,
