@@ -56,7 +56,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   try {
     lock = acquireDataDirLock(layout.lockFile, layout.root);
   } catch (error) {
-    throwAsStorageError(error, layout.lockFile); // a read-only or full data folder is the first write to find out
+    throwAsStorageError(error, layout.root); // a read-only or full data folder: the lock is the first write to find out
   }
   try {
     return await openEngine(layout, options, lock.release);

@@ -19,7 +19,7 @@ export function probeStorage(dir: string): EngineError | null {
     return null;
   } catch (error) {
     fs.rmSync(probe, { force: true });
-    return storageErrorOf(error, probe);
+    return storageErrorOf(error, dir);
   }
 }
 
