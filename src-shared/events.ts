@@ -17,6 +17,10 @@ export const EVENT_TYPES = [
   'queue-status',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
+/** Events of the whole queue (global stream only): no job, no per-job seq. */
+export type QueueEventType = 'queue-snapshot' | 'queue-status';
+/** Events of one job: logged in its events.jsonl (all but `job-deleted`) with its own seq. */
+export type JobEventType = Exclude<EventType, QueueEventType>;
 
 export const JobCreatedDataSchema = z.object({ job: QueueItemSchema });
 export const JobStatusDataSchema = z.object({
@@ -84,8 +88,8 @@ export const EVENT_DATA_SCHEMAS = {
 
 export type EventDataMap = { [K in EventType]: z.infer<(typeof EVENT_DATA_SCHEMAS)[K]> };
 
-/** One event as the engine emits it and as a line of events.jsonl stores it. */
-export type JobEvent<K extends EventType = EventType> = {
+/** One event of a job as the engine emits it and as a line of events.jsonl stores it. */
+export type JobEvent<K extends JobEventType = JobEventType> = {
   [T in K]: {
     /** The job's own event number, from 1, never repeated. */
     seq: number;

@@ -19,6 +19,7 @@ export function startJobNotifications(options: NotifyOptions): () => void {
   // A notification whose object is garbage-collected loses its click handler: keep them until used.
   const live = new Set<Notification>();
   const unsubscribe = options.engine.subscribe((event) => {
+    if (event.jobId === null) return; // a queue event, not a job's
     const content = notificationFor(event, options.engine.get(event.jobId)?.title);
     if (!content) return;
     const notification = new Notification({

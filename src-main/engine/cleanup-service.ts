@@ -1,11 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { StorageStats, SweepResult } from '../../src-shared/job.js';
-import type { DataLayout } from './data-dir.js';
+import type { JobFiles } from './backend.js';
 import { isActive, type JobRecord } from './job-record.js';
 
 export interface CleanupDeps {
-  layout: DataLayout;
+  files: JobFiles;
   getJob(jobId: string): JobRecord | undefined;
   /** Called after a job's temp folder was swept (its checkpoints are gone). */
   onTempSwept(jobId: string): Promise<void>;
@@ -52,28 +52,28 @@ export class CleanupService {
   /** Everything of the job: its folder (record, log, artifacts), temp and proxy. */
   async cleanupJob(jobId: string): Promise<void> {
     await Promise.all([
-      fs.rm(this.deps.layout.jobDir(jobId), { recursive: true, force: true }),
+      fs.rm(this.deps.files.jobDir(jobId), { recursive: true, force: true }),
       this.cleanupJobTemp(jobId),
       this.cleanupJobProxies(jobId),
     ]);
   }
 
   async cleanupJobTemp(jobId: string): Promise<void> {
-    await fs.rm(this.deps.layout.tempDir(jobId), { recursive: true, force: true });
+    await fs.rm(this.deps.files.tempDir(jobId), { recursive: true, force: true });
   }
 
   async cleanupJobProxies(jobId: string): Promise<void> {
-    await fs.rm(this.deps.layout.proxyDir(jobId), { recursive: true, force: true });
+    await fs.rm(this.deps.files.proxyDir(jobId), { recursive: true, force: true });
   }
 
   async sweepOrphanedTemp(maxAgeHours: number): Promise<number> {
-    const removed = await this.#sweep(this.deps.layout.tempRoot, maxAgeHours);
+    const removed = await this.#sweep(this.deps.files.tempRoot, maxAgeHours);
     for (const jobId of removed) await this.deps.onTempSwept(jobId);
     return removed.length;
   }
 
   async sweepOrphanedProxies(maxAgeHours: number): Promise<number> {
-    return (await this.#sweep(this.deps.layout.proxyRoot, maxAgeHours)).length;
+    return (await this.#sweep(this.deps.files.proxyRoot, maxAgeHours)).length;
   }
 
   /** Both sweeps with the configured retention. */
@@ -109,9 +109,9 @@ export class CleanupService {
       const sizes = await Promise.all(dirs.map((d) => dirSize(path.join(root, d.name))));
       return { dirs: dirs.length, sizes };
     };
-    const [temp, proxy] = await Promise.all([measure(this.deps.layout.tempRoot), measure(this.deps.layout.proxyRoot)]);
-    const jobDirs = (await fs.readdir(this.deps.layout.jobsDir).catch(() => [])) as string[];
-    const artifactSizes = await Promise.all(jobDirs.map((id) => dirSize(this.deps.layout.artifactsDir(id))));
+    const [temp, proxy] = await Promise.all([measure(this.deps.files.tempRoot), measure(this.deps.files.proxyRoot)]);
+    const jobDirs = (await fs.readdir(this.deps.files.jobsDir).catch(() => [])) as string[];
+    const artifactSizes = await Promise.all(jobDirs.map((id) => dirSize(this.deps.files.artifactsDir(id))));
     const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
     return {
       temp: { dirs: temp.dirs, bytes: sum(temp.sizes) },

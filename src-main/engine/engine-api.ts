@@ -20,8 +20,19 @@ import type {
   WorkerInfo,
 } from '../../src-shared/queue.js';
 
-/** A bus event: a logged job event, or `job-deleted` (seq 0: the job's log is gone with it). */
-export type EngineEvent = JobEvent;
+/** A job's bus event is a logged JobEvent, or `job-deleted` (seq 0: the job's log is gone with it). */
+
+/** The queue was paused or resumed: an event of no job, so it has no seq and no jobId. */
+export interface QueueStatusEvent {
+  seq: 0;
+  ts: number;
+  jobId: null;
+  type: 'queue-status';
+  data: QueueStatus;
+}
+
+/** Everything the engine's bus carries. */
+export type EngineEvent = JobEvent | QueueStatusEvent;
 export type EngineListener = (event: EngineEvent) => void;
 
 export interface ListOptions {
@@ -48,7 +59,7 @@ export interface EngineApi {
   create(spec: RenderSpec): Promise<Job>;
   /** Undefined for an unknown id. */
   get(jobId: string): Job | undefined;
-  /** Newest first. */
+  /** Newest first, or in run order (`order: 'run'`); pending rows carry their `position`. */
   list(options?: ListOptions): QueueItem[];
   stats(): QueueStats;
   progress(jobId: string): Progress | undefined;
@@ -57,7 +68,9 @@ export interface EngineApi {
   resume(jobId: string): Promise<Job>;
   /** Ended jobs only: job dir, temp, proxy and artifacts removed; emits `job-deleted`. */
   delete(jobId: string): Promise<void>;
+  /** Stops starting queued jobs (running ones go on); emits `queue-status` when that changes it. */
   pauseQueue(): void;
+  /** Starts queued jobs again; emits `queue-status` when that changes it. */
   resumeQueue(): void;
   readonly queuePaused: boolean;
   /** Whether the queue takes new jobs, and how many run and wait. */
@@ -66,7 +79,7 @@ export interface EngineApi {
   duplicate(jobId: string): Promise<Job>;
   /** Moves a pending job in the run order (persisted); JOB_NOT_PENDING otherwise. */
   move(jobId: string, request: MoveRequest): Promise<MoveResponse>;
-  /** Deletes every ended job whose status is listed; the number deleted. */
+  /** Deletes every ended job whose status is listed (VALIDATION_FAILED for any other status); the number deleted. */
   deleteMany(statuses: BulkDeletableStatus[]): Promise<number>;
   /** What is wrong with a job right now (or that it is healthy). */
   diagnose(jobId: string): Promise<Diagnosis>;

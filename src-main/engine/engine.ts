@@ -1,21 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Settings } from '../../src-shared/settings.js';
+import type { BackendFactory } from './backend.js';
 import { CheckpointStore } from './checkpoint-store.js';
 import { CleanupService, CleanupTimer } from './cleanup-service.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
 import { DataLayout } from './data-dir.js';
 import type { EngineApi } from './engine-api.js';
 import { EngineError } from './errors.js';
-import { EventBus } from './event-bus.js';
-import { EventLog } from './event-log.js';
+import { openFileBackend } from './file-backend.js';
 import { JobLogs } from './job-log.js';
 import { diagnoseJob, type DiagnosisSources } from './job-diagnosis.js';
-import { isActive } from './job-record.js';
+import { deleteJob, deleteJobsWithStatus } from './job-deletion.js';
 import { JobRunner } from './job-runner.js';
-import { JobStore } from './job-store.js';
-import { countStats, statusEvent, toJob, toProgress, toQueueItem } from './job-views.js';
-import { Journal } from './journal.js';
+import { countStats, statusEvent, toJob, toProgress } from './job-views.js';
+import { listJobs } from './queue-listing.js';
 import { recoverJobs } from './recovery.js';
 import { SettingsStore } from './settings-store.js';
 import { StallWatchdog } from './stall-watchdog.js';
@@ -37,6 +36,8 @@ export interface EngineOptions {
    * it renders its own spec and leaves the rest of the queue for the app. @default true
    */
   runQueuedJobs?: boolean;
+  /** Where jobs, their events and their order are kept. @default the file backend (openFileBackend) */
+  backend?: BackendFactory;
 }
 
 /** The engine plus what tests and the host need beyond the public API. */
@@ -67,22 +68,25 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
 }
 
 async function openEngine(layout: DataLayout, options: EngineOptions, releaseLock: () => void): Promise<Engine> {
-  for (const dir of [layout.jobsDir, layout.tempRoot, layout.proxyRoot]) fs.mkdirSync(dir, { recursive: true });
   const settingsStore = await SettingsStore.open(layout.settingsFile, options.settings);
   const settings = () => settingsStore.get();
-  const store = await JobStore.open(layout);
-  const bus = new EventBus();
-  const eventLog = new EventLog((id) => layout.eventsFile(id));
-  const logs = new JobLogs(
-    (id) => layout.logFile(id),
+  let logs: JobLogs | undefined;
+  const backend = await (options.backend ?? openFileBackend)({
+    dataDir: layout.root,
+    onWriteError: (jobId, error) =>
+      logs?.append(
+        jobId,
+        `[${new Date().toISOString()}] ERROR could not write to the job's event log: ${String(error)}`,
+      ),
+  });
+  const { records: store, queue, journal, files } = backend;
+  logs = new JobLogs(
+    (id) => files.logFile(id),
     () => settings().jobLogMaxBytes,
   );
-  const journal = new Journal(store, eventLog, bus, (jobId, error) =>
-    logs.append(jobId, `[${new Date().toISOString()}] ERROR could not write to the job's event log: ${String(error)}`),
-  );
-  const checkpoints = new CheckpointStore((id) => layout.tempDir(id));
+  const checkpoints = new CheckpointStore((id) => files.tempDir(id));
   const cleanup = new CleanupService({
-    layout,
+    files,
     getJob: (id) => store.get(id),
     retention: () => ({ tempHours: settings().tempRetentionHours, proxyHours: settings().proxyRetentionHours }),
     onTempSwept: async (id) => {
@@ -125,10 +129,11 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
     logTail: (jobId, lines) => logs.tail(jobId, lines),
   };
   const runner = new JobRunner({
-    store,
+    records: store,
+    queue,
     cleanup,
     steps: options.steps,
-    layout,
+    files,
     journal,
     logs,
     checkpoints,
@@ -149,25 +154,34 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
   });
 
   const queued = await recoverJobs(store.all(), journal, settings().autoResumeInterrupted);
-  if (options.runQueuedJobs !== false) for (const id of queued) runner.enqueue(id);
+  runner.enqueue(queued, { hold: options.runQueuedJobs === false });
   cleanupTimer.start();
 
-  const file = (dir: string, name: string) => {
-    const full = path.join(dir, name);
-    return fs.existsSync(full) ? full : undefined;
-  };
+  const existing = (full: string) => (fs.existsSync(full) ? full : undefined);
   const writeGuard: JobWriteGuard = {
     dataDir: layout.root,
     journal,
-    readEvents: (jobId, afterSeq) => eventLog.read(jobId, afterSeq),
+    readEvents: (jobId, afterSeq) => journal.read(jobId, afterSeq),
     onRestored: (record) => {
-      if (record.status === 'pending') runner.enqueue(record.jobId);
+      if (record.status === 'pending') runner.enqueue([record.jobId]);
     },
   };
   const mustGet = (jobId: string) => {
     const record = store.get(jobId);
     if (!record) throw new EngineError('NOT_FOUND', `There is no job ${jobId}.`);
     return record;
+  };
+  const deletion = { records: store, journal, cleanup, logs };
+  const queueStatus = () => ({
+    queuePaused: runner.queuePaused,
+    running: runner.runningCount,
+    pending: queue.size,
+  });
+  const setQueuePaused = (paused: boolean) => {
+    if (runner.queuePaused === paused) return;
+    if (paused) runner.pauseQueue();
+    else runner.resumeQueue();
+    journal.announce({ seq: 0, ts: Date.now(), jobId: null, type: 'queue-status', data: queueStatus() });
   };
   let closed = false;
 
@@ -177,17 +191,20 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
     cleanup,
     cleanupTimer,
     get listenerCount() {
-      return bus.listenerCount;
+      return journal.listenerCount;
     },
     get queuePaused() {
       return runner.queuePaused;
     },
-    create: async (spec) => toJob(await guardWrite(layout.root, () => runner.create(spec))),
+    create: async (spec) => {
+      const record = await guardWrite(layout.root, () => runner.create(spec));
+      return toJob(record, queue.position(record.jobId));
+    },
     get: (jobId) => {
       const record = store.get(jobId);
-      return record && toJob(record);
+      return record && toJob(record, queue.position(jobId));
     },
-    list: ({ status, limit = 50 } = {}) => store.list(status, limit).map(toQueueItem),
+    list: (listOptions) => listJobs(store, queue, listOptions),
     stats: () => countStats(store.all()),
     progress: (jobId) => {
       const record = store.get(jobId);
@@ -195,37 +212,31 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
     },
     cancel: async (jobId) => toJob(await guardJobWrite(mustGet(jobId), writeGuard, () => runner.cancel(jobId))),
     pause: async (jobId) => toJob(await guardJobWrite(mustGet(jobId), writeGuard, () => runner.pause(jobId))),
-    resume: async (jobId) => toJob(await guardJobWrite(mustGet(jobId), writeGuard, () => runner.resume(jobId))),
-    delete: async (jobId) => {
-      const record = mustGet(jobId);
-      if (isActive(record))
-        throw new EngineError('JOB_ACTIVE', `Job ${jobId} is ${record.status}; cancel it before deleting it.`);
-      await guardWrite(layout.root, () =>
-        journal.afterWrites(jobId, async () => {
-          await store.remove(jobId);
-          await cleanup.cleanupJob(jobId);
-        }),
-      );
-      logs.forget(jobId);
-      journal.forget(jobId);
-      bus.emit({ seq: 0, ts: Date.now(), jobId, type: 'job-deleted', data: { jobId } });
+    resume: async (jobId) => {
+      const record = await guardJobWrite(mustGet(jobId), writeGuard, () => runner.resume(jobId));
+      return toJob(record, queue.position(jobId));
     },
-    // Contract stubs, filled in by the queue, diagnosis and farm work.
-    queueStatus: () => ({ queuePaused: runner.queuePaused, running: 0, pending: 0 }),
-    duplicate: async (jobId) => toJob(await guardWrite(layout.root, () => runner.create(mustGet(jobId).spec))),
-    move: () => Promise.reject(new EngineError('INTERNAL', 'Moving jobs is not built yet.')),
-    deleteMany: () => Promise.reject(new EngineError('INTERNAL', 'Bulk delete is not built yet.')),
+    delete: (jobId) => guardWrite(layout.root, () => deleteJob(deletion, jobId)),
+    queueStatus,
+    duplicate: async (jobId) => {
+      const record = await guardWrite(layout.root, () => runner.create(mustGet(jobId).spec));
+      return toJob(record, queue.position(record.jobId));
+    },
+    move: (jobId, request) => runner.move(jobId, request),
+    deleteMany: (statuses) => guardWrite(layout.root, () => deleteJobsWithStatus(deletion, statuses)),
     diagnose: async (jobId) => diagnoseJob(mustGet(jobId), diagnosisSources),
+    // Embedded: the farm fills this in for its workers.
     workers: () => Promise.resolve([]),
     warnings: () => (settingsStore.problem ? [{ ...settingsStore.problem }] : []),
-    pauseQueue: () => runner.pauseQueue(),
-    resumeQueue: () => runner.resumeQueue(),
-    readEvents: (jobId, afterSeq) => eventLog.read(jobId, afterSeq),
+    pauseQueue: () => setQueuePaused(true),
+    resumeQueue: () => setQueuePaused(false),
+    readEvents: (jobId, afterSeq) => journal.read(jobId, afterSeq),
     lastSeq: (jobId) => journal.emittedSeq(jobId) ?? store.get(jobId)?.lastEventSeq ?? 0,
-    subscribe: (listener) => bus.subscribe(listener),
-    artifactPath: (jobId, name) => (store.get(jobId) ? file(layout.artifactsDir(jobId), name) : undefined),
-    proxyPath: (jobId, name) => (store.get(jobId) ? file(layout.proxyDir(jobId), name) : undefined),
-    logPath: (jobId) => (store.get(jobId) ? file(layout.jobDir(jobId), 'job.log') : undefined),
+    subscribe: (listener) => journal.subscribe(listener),
+    artifactPath: (jobId, name) =>
+      store.get(jobId) ? existing(path.join(files.artifactsDir(jobId), name)) : undefined,
+    proxyPath: (jobId, name) => (store.get(jobId) ? existing(path.join(files.proxyDir(jobId), name)) : undefined),
+    logPath: (jobId) => (store.get(jobId) ? existing(files.logFile(jobId)) : undefined),
     storageStats: () => cleanup.getStorageStats(),
     sweep: () => cleanup.sweepAllOrphaned(),
     settings,
@@ -240,6 +251,7 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
       await journal.drain();
       await checkpoints.drain();
       await logs.drain();
+      await backend.close();
       releaseLock();
     },
   };

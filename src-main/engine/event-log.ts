@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import type { EventDataMap, EventType, JobEvent } from '../../src-shared/events.js';
+import type { EventDataMap, JobEvent, JobEventType } from '../../src-shared/events.js';
 import { EVENT_TYPES, TERMINAL_EVENT_TYPES } from '../../src-shared/events.js';
 
 /** What opening a job's log found. */
@@ -81,7 +81,7 @@ export class EventLog {
   }
 
   /** Assigns the next seq (synchronously, so callers order events) and builds the event. */
-  next<T extends EventType>(jobId: string, type: T, data: EventDataMap[T]): JobEvent<T> {
+  next<T extends JobEventType>(jobId: string, type: T, data: EventDataMap[T]): JobEvent<T> {
     const seq = (this.#lastSeq.get(jobId) ?? 0) + 1;
     this.#lastSeq.set(jobId, seq);
     return { seq, ts: Date.now(), jobId, type, data } as JobEvent<T>;

@@ -3,11 +3,10 @@ import path from 'node:path';
 import type { Settings } from '../../src-shared/settings.js';
 import { hashInputs } from './checkpoint-store.js';
 import type { CheckpointStore } from './checkpoint-store.js';
-import type { DataLayout } from './data-dir.js';
+import type { EventJournal, JobFiles } from './backend.js';
 import { StepError, type AbortReason } from './errors.js';
 import type { JobLogs } from './job-log.js';
 import type { JobRecord } from './job-record.js';
-import type { Journal } from './journal.js';
 import { ProgressTracker } from './progress-tracker.js';
 import type { StallWatchdog } from './stall-watchdog.js';
 import type { Checkpoints, Step, StepContext, StepLog } from './step.js';
@@ -33,8 +32,8 @@ export type AttemptOutcome =
   { kind: 'completed' } | { kind: 'failed'; step: string; error: StepError } | { kind: 'aborted'; reason: AbortReason };
 
 export interface ExecutionDeps {
-  layout: DataLayout;
-  journal: Journal;
+  files: JobFiles;
+  journal: EventJournal;
   logs: JobLogs;
   checkpoints: CheckpointStore;
   watchdog: StallWatchdog;
@@ -84,12 +83,12 @@ async function runSteps(
   deps: ExecutionDeps,
   tracker: ProgressTracker,
 ): Promise<AttemptOutcome> {
-  const { layout, journal, logs, checkpoints, watchdog } = deps;
+  const { files, journal, logs, checkpoints, watchdog } = deps;
   const jobId = record.jobId;
   const dirs = {
-    tempDir: layout.tempDir(jobId),
-    proxyDir: layout.proxyDir(jobId),
-    artifactsDir: layout.artifactsDir(jobId),
+    tempDir: files.tempDir(jobId),
+    proxyDir: files.proxyDir(jobId),
+    artifactsDir: files.artifactsDir(jobId),
   };
   await Promise.all(Object.values(dirs).map((d) => fs.mkdir(d, { recursive: true })));
   const attemptCheckpoints = checkpoints.forAttempt(jobId);

@@ -1,9 +1,21 @@
 import fs from 'node:fs';
-import type { DataLayout } from './data-dir.js';
+import path from 'node:path';
+import type { EventJournal, JobFiles } from './backend.js';
 import type { Failure } from './job-finalize.js';
 import type { JobRecord } from './job-record.js';
-import type { Journal } from './journal.js';
-import { writeJobOrigin } from './record-rebuild.js';
+
+/**
+ * Whether the job's own folder is gone: absent, or holding no file at all (the runner's mkdir of
+ * artifacts/ may have put back an empty shell). A created job always has files there (its
+ * record, first events, log).
+ */
+function jobFolderGone(dir: string): boolean {
+  try {
+    return !fs.readdirSync(dir, { withFileTypes: true }).some((e) => e.isFile());
+  } catch {
+    return true;
+  }
+}
 
 /**
  * A failure whose real cause is that the job's folder (jobs/<id>) or its temp folder vanished
@@ -14,28 +26,24 @@ import { writeJobOrigin } from './record-rebuild.js';
 export async function explainMissingFiles(
   record: JobRecord,
   failure: Failure,
-  deps: { layout: DataLayout; journal: Pick<Journal, 'afterWrites'> },
+  deps: { files: JobFiles; journal: Pick<EventJournal, 'afterWrites'> },
 ): Promise<Failure> {
-  const { layout } = deps;
+  const { files } = deps;
   const jobId = record.jobId;
-  // job.json is always there for a created job (replaced atomically, never absent): if it is not, its folder went.
   const missing = [
-    ...(fs.existsSync(layout.jobFile(jobId)) ? [] : [layout.jobDir(jobId)]),
-    ...(fs.existsSync(layout.tempDir(jobId)) ? [] : [layout.tempDir(jobId)]),
+    ...(jobFolderGone(files.jobDir(jobId)) ? [files.jobDir(jobId)] : []),
+    ...(fs.existsSync(files.tempDir(jobId)) ? [] : [files.tempDir(jobId)]),
   ];
   if (missing.length === 0 || failure.code === 'JOB_FILES_MISSING') return failure;
-  if (missing.includes(layout.jobDir(jobId))) {
+  if (missing.includes(files.jobDir(jobId))) {
     // Closes the event log's handle on the removed file first, so what follows lands in the new folder.
     await deps.journal
-      .afterWrites(jobId, async () => {
-        await fs.promises.mkdir(layout.artifactsDir(jobId), { recursive: true });
-        await writeJobOrigin(layout, record);
-      })
+      .afterWrites(jobId, () => fs.promises.mkdir(files.artifactsDir(jobId), { recursive: true }))
       .catch(() => undefined);
   }
   return {
     code: 'JOB_FILES_MISSING',
-    message: `The job's files in ${missing.join(' and ')} vanished while it was running, so it stopped (${failure.message}).`,
+    message: `The job's files in ${missing.map((d) => path.normalize(d)).join(' and ')} vanished while it was running, so it stopped (${failure.message}).`,
     step: failure.step,
     suggestedActions: [
       'Resume the job to render what is missing again.',

@@ -1,16 +1,15 @@
 import type { CleanupService } from './cleanup-service.js';
-import type { DataLayout } from './data-dir.js';
+import type { EventJournal, JobFiles, PendingEvent } from './backend.js';
 import type { AttemptOutcome } from './job-execution.js';
 import { explainMissingFiles } from './job-files-check.js';
 import type { JobLogs } from './job-log.js';
 import type { JobRecord } from './job-record.js';
 import { statusEvent } from './job-views.js';
-import type { Journal, PendingEvent } from './journal.js';
 import type { Settings } from '../../src-shared/settings.js';
 
 export interface FinalizeDeps {
-  layout: DataLayout;
-  journal: Journal;
+  files: JobFiles;
+  journal: EventJournal;
   logs: JobLogs;
   cleanup: CleanupService;
   settings: () => Settings;
@@ -31,8 +30,9 @@ export async function finalizeAttempt(record: JobRecord, outcome: AttemptOutcome
       canResume: false,
     });
     await deps.cleanup.cleanupJobTemp(jobId);
-    const output = record.artifacts.find((a) => a.name === 'output.mp4') ?? record.artifacts[0];
-    const outputPath = output ? `${deps.layout.artifactsDir(jobId)}/${output.name}` : null;
+    // The video (the pipeline lists it first; a test step may list anything).
+    const output = record.artifacts.find((a) => a.type === 'video/mp4') ?? record.artifacts[0];
+    const outputPath = output ? `${deps.files.artifactsDir(jobId)}/${output.name}` : null;
     await deps.journal.commit(
       record,
       [statusEvent(record), { type: 'job-completed', data: { jobId, artifacts: record.artifacts, outputPath } }],

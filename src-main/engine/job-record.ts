@@ -17,11 +17,20 @@ export const JobRecordSchema = JobSchema.omit({
   resumeOnStart: z.boolean().default(false),
   /** Set for a record rebuilt from a job.json that could not be read; never written back. */
   damaged: z.boolean().default(false),
+  /**
+   * Run-order key while pending (smaller runs first; see pending-queue.ts). Absent in records
+   * written before queue order existed: their creation time stands in, the order they ran in then.
+   */
+  queueKey: z.number().optional(),
 });
 export type JobRecord = z.infer<typeof JobRecordSchema>;
 
 export const ACTIVE_STATUSES = new Set(['pending', 'running', 'paused']);
 export const isActive = (record: Pick<JobRecord, 'status'>): boolean => ACTIVE_STATUSES.has(record.status);
+
+/** The record's run-order key: its own, or its creation time for a record from before queue order. */
+export const queueKeyOf = (record: Pick<JobRecord, 'queueKey' | 'createdAt'>): number =>
+  record.queueKey ?? Date.parse(record.createdAt);
 
 /** A new pending job with its steps, as it is first written. */
 export function newJobRecord(

@@ -1,17 +1,20 @@
 import crypto from 'node:crypto';
 import type { JobStatus } from '../../src-shared/job.js';
+import type { MoveRequest, MoveResponse } from '../../src-shared/queue.js';
 import type { RenderSpec } from '../../src-shared/spec.js';
 import type { CleanupService } from './cleanup-service.js';
 import { EngineError, type AbortReason } from './errors.js';
 import { startAttempt, type Attempt, type ExecutionDeps } from './job-execution.js';
 import { finalizeAttempt, recordCancel, recordFailure } from './job-finalize.js';
-import { newJobRecord, type JobRecord } from './job-record.js';
-import type { JobStore } from './job-store.js';
+import { newJobRecord, queueKeyOf, type JobRecord } from './job-record.js';
+import type { JobRecords, PendingQueue } from './backend.js';
 import type { StepsFactory } from './step.js';
 import { statusEvent, toQueueItem } from './job-views.js';
 
 export interface JobRunnerDeps extends ExecutionDeps {
-  store: JobStore;
+  records: JobRecords;
+  /** The run order; the runner keeps it to exactly the pending jobs it may run. */
+  queue: PendingQueue;
   cleanup: CleanupService;
   steps: StepsFactory;
 }
@@ -36,15 +39,26 @@ export function newJobId(): string {
 
 /** The job lifecycle: the queue, the concurrency limit, and cancel/pause/resume in every state. */
 export class JobRunner {
-  #queue: string[] = [];
+  /** Queued jobs that must not start: being created (not on disk yet), or left for another process. */
+  #held = new Set<string>();
   #active = new Map<string, ActiveRun>();
   #queuePaused = false;
   #closing = false;
 
   constructor(private readonly deps: JobRunnerDeps) {}
 
+  /** Every pending job, in run order; its key is persisted in the job's record. */
+  get queue(): PendingQueue {
+    return this.deps.queue;
+  }
+
   get queuePaused(): boolean {
     return this.#queuePaused;
+  }
+
+  /** How many attempts are running now. */
+  get runningCount(): number {
+    return this.#active.size;
   }
 
   /** The running attempt's start and ETA, for Progress. */
@@ -55,26 +69,80 @@ export class JobRunner {
 
   async create(spec: RenderSpec): Promise<JobRecord> {
     const steps = this.deps.steps(spec);
-    const record = newJobRecord(newJobId(), spec, steps, nowIso());
-    await this.deps.journal.create(record, [{ type: 'job-created', data: { job: toQueueItem(record) } }]);
-    const created = structuredClone(record);
-    this.enqueue(record.jobId);
+    const record = { ...newJobRecord(newJobId(), spec, steps, nowIso()), queueKey: this.queue.backKey() };
+    await this.#queuedWhile(record.jobId, record.queueKey, () => {
+      const job = toQueueItem(record, this.queue.position(record.jobId));
+      return this.deps.journal.create(record, [{ type: 'job-created', data: { job } }]);
+    });
+    const created = structuredClone(record); // as created: pumping may start it at once
+    this.pump();
     return created;
   }
 
-  /** Puts a pending job at the back of the queue and starts what the limit allows. */
-  enqueue(jobId: string): void {
-    if (!this.#queue.includes(jobId)) this.#queue.push(jobId);
+  /**
+   * Runs `write` with the job already queued at `key` (so concurrent creates and resumes keep their
+   * order and numbering) but held, so it cannot start before its state is on disk.
+   */
+  async #queuedWhile(jobId: string, key: number, write: () => Promise<void>): Promise<void> {
+    this.queue.insert(jobId, key);
+    this.#held.add(jobId);
+    try {
+      await write();
+    } catch (error) {
+      this.queue.remove(jobId);
+      throw error;
+    } finally {
+      this.#held.delete(jobId);
+    }
+  }
+
+  /**
+   * Queues pending jobs found on disk at their persisted places, then starts what the limit allows.
+   * `hold` keeps them queued (numbered) without ever starting them in this process.
+   */
+  enqueue(jobIds: Iterable<string>, { hold = false } = {}): void {
+    for (const jobId of jobIds) {
+      const record = this.deps.records.get(jobId);
+      if (record?.status !== 'pending') continue;
+      this.queue.insert(jobId, queueKeyOf(record));
+      if (hold) this.#held.add(jobId);
+    }
     this.pump();
   }
 
   pump(): void {
     if (this.#queuePaused || this.#closing) return;
     const limit = this.deps.settings().concurrency;
-    while (this.#active.size < limit && this.#queue.length > 0) {
-      const record = this.deps.store.get(this.#queue.shift()!);
+    while (this.#active.size < limit) {
+      const jobId = this.queue.first((id) => !this.#held.has(id));
+      if (jobId === undefined) return;
+      this.queue.remove(jobId);
+      const record = this.deps.records.get(jobId);
       if (record?.status === 'pending') this.#start(record);
     }
+  }
+
+  /** Moves a pending job in the run order; the new key is on disk before this resolves. */
+  async move(jobId: string, request: MoveRequest): Promise<MoveResponse> {
+    const record = this.#require(jobId);
+    if (record.status !== 'pending')
+      throw new EngineError(
+        'JOB_NOT_PENDING',
+        `Job ${jobId} is ${record.status}: only a job waiting in the queue can be moved.`,
+      );
+    const placement = this.queue.place(jobId, request);
+    const keys = placement.kind === 'key' ? [{ jobId, key: placement.key }] : placement.keys;
+    const changed = keys.flatMap(({ jobId: id, key }) => {
+      const r = this.deps.records.get(id);
+      if (!r || r.queueKey === key) return [];
+      r.queueKey = key;
+      this.queue.insert(id, key);
+      return [r];
+    });
+    const position = this.queue.position(jobId) ?? 1;
+    // The moved job's own event tells every client; renumbered neighbours keep their relative order.
+    await Promise.all(changed.map((r) => this.deps.journal.commit(r, r === record ? [statusEvent(r)] : [], 'record')));
+    return { jobId, position };
   }
 
   pauseQueue(): void {
@@ -135,7 +203,7 @@ export class JobRunner {
   }
 
   #require(jobId: string): JobRecord {
-    const record = this.deps.store.get(jobId);
+    const record = this.deps.records.get(jobId);
     if (!record) throw new EngineError('NOT_FOUND', `There is no job ${jobId}.`);
     return record;
   }
@@ -166,7 +234,7 @@ export class JobRunner {
     }
     if (record.status !== 'pending' && record.status !== 'paused')
       throw refusal(`it has already ${record.status === 'canceled' ? 'been canceled' : record.status}`);
-    this.#queue = this.#queue.filter((id) => id !== jobId);
+    this.queue.remove(jobId);
     await this.deps.journal.ensureOpen(record);
     await recordCancel(record, this.deps);
     return record;
@@ -195,12 +263,15 @@ export class JobRunner {
           : `it is ${record.status}`;
       throw new EngineError('JOB_NOT_RESUMABLE', `Job ${jobId} cannot be resumed: ${why}.`);
     }
-    Object.assign(record, { status: 'pending', endedAt: null, error: null, resumeOnStart: false });
+    const queueKey = this.queue.backKey();
+    Object.assign(record, { status: 'pending', endedAt: null, error: null, resumeOnStart: false, queueKey });
     for (const s of record.steps)
       if (s.status === 'failed' || s.status === 'canceled') Object.assign(s, { status: 'pending', endedAt: null });
-    await this.deps.journal.ensureOpen(record);
-    await this.deps.journal.commit(record, [statusEvent(record)], 'record');
-    this.enqueue(jobId);
+    await this.#queuedWhile(jobId, queueKey, async () => {
+      await this.deps.journal.ensureOpen(record);
+      await this.deps.journal.commit(record, [statusEvent(record)], 'record');
+    });
+    this.pump();
     return record;
   }
 

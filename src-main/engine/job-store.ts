@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import type { JobStatus } from '../../src-shared/job.js';
+import { RenderSpecSchema } from '../../src-shared/spec.js';
 import { fsyncDir, writeJsonAtomic } from './atomic-file.js';
+import type { JobRecords } from './backend.js';
 import type { DataLayout } from './data-dir.js';
 import { JobRecordSchema, newJobRecord, type JobRecord } from './job-record.js';
 import { rebuildRecord, writeJobOrigin } from './record-rebuild.js';
@@ -12,12 +14,8 @@ const newestFirst = (a: JobRecord, b: JobRecord): number =>
 /** A stand-in for a job whose job.json could not be read: listed as failed, never written over. */
 function damagedRecord(jobId: string, reason: string, createdAt: string): JobRecord {
   const title = `Damaged job ${jobId}`;
-  const spec = {
-    title,
-    script: '# Damaged',
-    voice: { engine: 'none', voice: 'en', rate: 170 },
-    output: { width: 1280, height: 720, fps: 30, quality: 'standard' },
-  } as const;
+  // Built by the schema, so the stand-in carries every field a spec has, defaults included.
+  const spec = RenderSpecSchema.parse({ title, script: '# Damaged', voice: { engine: 'none' } });
   return {
     ...newJobRecord(jobId, spec, [], createdAt),
     status: 'failed',
@@ -42,7 +40,7 @@ const modified = (p: string) => {
 };
 
 /** job.json files under `<data>/jobs`, with an in-memory index so listing never reads the disk. */
-export class JobStore {
+export class JobStore implements JobRecords {
   #records = new Map<string, JobRecord>();
   /** Newest first; rebuilt lazily after inserts/removals. */
   #ordered: JobRecord[] | null = null;
@@ -118,11 +116,15 @@ export class JobStore {
     return this.#records.values();
   }
 
+  /** Every record, newest first (the store's own cached array: read it, never change it). */
+  newestFirst(): readonly JobRecord[] {
+    return (this.#ordered ??= [...this.#records.values()].sort(newestFirst));
+  }
+
   /** Newest first, optionally of one status, at most `limit`. */
   list(status: JobStatus | undefined, limit: number): JobRecord[] {
-    this.#ordered ??= [...this.#records.values()].sort(newestFirst);
     const out: JobRecord[] = [];
-    for (const r of this.#ordered) {
+    for (const r of this.newestFirst()) {
       if (status && r.status !== status) continue;
       out.push(r);
       if (out.length >= limit) break;

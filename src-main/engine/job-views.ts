@@ -2,8 +2,8 @@ import type { EventDataMap } from '../../src-shared/events.js';
 import type { Job, Progress, QueueItem, QueueStats } from '../../src-shared/job.js';
 import type { JobRecord } from './job-record.js';
 
-/** The list row of a job (API.md QueueItem). */
-export function toQueueItem(r: JobRecord): QueueItem {
+/** The list row of a job (API.md QueueItem); `position` is its place in the run order while pending. */
+export function toQueueItem(r: JobRecord, position: number | null = null): QueueItem {
   return {
     jobId: r.jobId,
     title: r.title,
@@ -17,19 +17,19 @@ export function toQueueItem(r: JobRecord): QueueItem {
     canResume: r.canResume,
     artifactCount: r.artifacts.length,
     hasErrors: r.error !== null,
-    position: null,
+    position,
   };
 }
 
 /** The full job as the wire shows it: the record without its disk-only fields. */
-export function toJob(r: JobRecord): Job {
-  const { schemaVersion: _v, lastEventSeq: _s, resumeOnStart: _r, damaged: _d, ...rest } = r;
+export function toJob(r: JobRecord, position: number | null = null): Job {
+  const { schemaVersion: _v, lastEventSeq: _s, resumeOnStart: _r, damaged: _d, queueKey: _k, ...rest } = r;
   return {
     ...rest,
     percent: r.progressPct,
     artifactCount: r.artifacts.length,
     hasErrors: r.error !== null,
-    position: null,
+    position,
   };
 }
 

@@ -1,8 +1,9 @@
-import type { EventDataMap, EventType, JobEvent } from '../../src-shared/events.js';
+import type { EventDataMap, JobEvent, JobEventType } from '../../src-shared/events.js';
+import type { EventJournal, JobRecords } from './backend.js';
+import type { EngineEvent, EngineListener } from './engine-api.js';
 import type { EventBus } from './event-bus.js';
 import type { EventLog, OpenedLog } from './event-log.js';
 import type { JobRecord } from './job-record.js';
-import type { JobStore } from './job-store.js';
 import { KeyedSerial } from './keyed-serial.js';
 
 /**
@@ -15,7 +16,7 @@ import { KeyedSerial } from './keyed-serial.js';
 export type Durability = 'record' | 'log' | 'none';
 
 /** An event to log, before it has a seq. */
-export type PendingEvent = { [T in EventType]: { type: T; data: EventDataMap[T] } }[EventType];
+export type PendingEvent = { [T in JobEventType]: { type: T; data: EventDataMap[T] } }[JobEventType];
 
 const PROGRESS_FLUSH_MS = 1000;
 
@@ -24,13 +25,13 @@ const PROGRESS_FLUSH_MS = 1000;
  * log and job.json is replaced (fsynced for state transitions) before anything is emitted.
  * Writes of one job stay in order; progress-only saves are coalesced.
  */
-export class Journal {
+export class Journal implements EventJournal {
   #serial = new KeyedSerial();
   #emitted = new Map<string, number>();
   #dirty = new Map<string, NodeJS.Timeout>();
 
   constructor(
-    private readonly store: JobStore,
+    private readonly store: JobRecords,
     private readonly eventLog: EventLog,
     private readonly bus: EventBus,
     private readonly onWriteError: (jobId: string, error: unknown) => void = () => undefined,
@@ -49,6 +50,22 @@ export class Journal {
   /** The seq of the job's last event that is on disk and emitted; undefined for a job not opened in this run. */
   emittedSeq(jobId: string): number | undefined {
     return this.#emitted.get(jobId);
+  }
+
+  read(jobId: string, afterSeq: number): Promise<JobEvent[]> {
+    return this.eventLog.read(jobId, afterSeq);
+  }
+
+  announce(event: EngineEvent): void {
+    this.bus.emit(event);
+  }
+
+  subscribe(listener: EngineListener): () => void {
+    return this.bus.subscribe(listener);
+  }
+
+  get listenerCount(): number {
+    return this.bus.listenerCount;
   }
 
   forget(jobId: string): void {

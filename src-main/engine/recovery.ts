@@ -1,6 +1,5 @@
-import type { OpenedLog } from './event-log.js';
+import type { EventJournal, OpenedLog } from './backend.js';
 import { isActive, type JobRecord } from './job-record.js';
-import type { Journal } from './journal.js';
 import { statusEvent } from './job-views.js';
 
 const nowIso = () => new Date().toISOString();
@@ -13,7 +12,7 @@ const nowIso = () => new Date().toISOString();
  */
 export async function recoverJobs(
   records: Iterable<JobRecord>,
-  journal: Journal,
+  journal: EventJournal,
   autoResume: boolean,
 ): Promise<string[]> {
   const queue: JobRecord[] = [];
@@ -70,7 +69,7 @@ export async function recoverJobs(
  * so after a crash the log may know a newer state: take it, so a job canceled, completed or
  * paused just before the crash is not run again.
  */
-async function adoptNewerLoggedState(record: JobRecord, log: OpenedLog, journal: Journal): Promise<void> {
+async function adoptNewerLoggedState(record: JobRecord, log: OpenedLog, journal: EventJournal): Promise<void> {
   const newer = log.lastStatus && log.lastStatus.seq > record.lastEventSeq ? log.lastStatus : null;
   if (!newer || newer.data.status === record.status) return;
   const at = new Date(newer.ts).toISOString();

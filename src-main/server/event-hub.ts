@@ -1,3 +1,4 @@
+import type { JobEvent } from '../../src-shared/events.js';
 import type { EngineApi, EngineEvent } from '../engine/engine-api.js';
 
 /** An engine event numbered in the global stream's scope. */
@@ -73,9 +74,9 @@ export class EventHub {
    * far (an event of the job at or before `afterSeq + 1` is still in it); else undefined, and the
    * caller reads the job's log. Saves the disk read for the common case: a recent reconnect.
    */
-  jobEventsSince(jobId: string, afterSeq: number): EngineEvent[] | undefined {
+  jobEventsSince(jobId: string, afterSeq: number): JobEvent[] | undefined {
     let covered = false;
-    const events: EngineEvent[] = [];
+    const events: JobEvent[] = [];
     for (const { event } of this.#ring) {
       if (event.jobId !== jobId || event.type === 'job-deleted') continue;
       if (!covered) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src-main/engine/engine.js';
-import type { JobEvent } from '../../src-shared/events.js';
+import type { EngineEvent } from '../../src-main/engine/engine-api.js';
 import { RenderSpecSchema, type RenderSpecInput } from '../../src-shared/spec.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { waitForEvent } from '../helpers/wait.js';
@@ -17,7 +17,7 @@ afterEach(async () => {
   temp?.cleanup();
 });
 
-const ended = (e: JobEvent, jobId: string) =>
+const ended = (e: EngineEvent, jobId: string) =>
   e.jobId === jobId && (e.type === 'job-completed' || e.type === 'job-failed' || e.type === 'job-canceled');
 
 async function runToEnd(input: RenderSpecInput, settings = {}) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src-main/engine/engine.js';
+import type { EngineEvent } from '../../src-main/engine/engine-api.js';
 import type { JobEvent } from '../../src-shared/events.js';
 import { RenderSpecSchema } from '../../src-shared/spec.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
@@ -22,7 +23,7 @@ afterEach(async () => {
   temp?.cleanup();
 });
 
-const visualsAt = (jobId: string, minPct: number) => (e: JobEvent) =>
+const visualsAt = (jobId: string, minPct: number) => (e: EngineEvent) =>
   e.jobId === jobId &&
   e.type === 'step-progress' &&
   e.data.step === 'visuals' &&
@@ -109,7 +110,7 @@ describe('interrupting a render', () => {
     let jobId: string | undefined;
     try {
       for await (const line of createInterface({ input: child.stdout! })) {
-        const event = JSON.parse(line) as JobEvent;
+        const event = JSON.parse(line) as JobEvent; // the child's engine never pauses its queue
         jobId ??= event.jobId;
         if (visualsAt(event.jobId, 30)(event)) break;
       }

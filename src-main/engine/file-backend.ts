@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import type { BackendContext, EngineBackend } from './backend.js';
+import { DataLayout } from './data-dir.js';
+import { EventBus } from './event-bus.js';
+import { EventLog } from './event-log.js';
+import { JobStore } from './job-store.js';
+import { Journal } from './journal.js';
+import { KeyedPendingQueue } from './pending-queue.js';
+
+/**
+ * The embedded default: job.json + events.jsonl per job under `<data>/jobs`, temp and proxy
+ * folders beside them, the run order as each pending record's `queueKey`, and an in-process bus
+ * as the global feed (one process owns the data dir: its lock says so).
+ */
+export async function openFileBackend(context: BackendContext): Promise<EngineBackend> {
+  const files = new DataLayout(context.dataDir);
+  for (const dir of [files.jobsDir, files.tempRoot, files.proxyRoot]) fs.mkdirSync(dir, { recursive: true });
+  const records = await JobStore.open(files);
+  const journal = new Journal(
+    records,
+    new EventLog((id) => files.eventsFile(id)),
+    new EventBus(),
+    context.onWriteError,
+  );
+  return {
+    records,
+    queue: new KeyedPendingQueue(),
+    journal,
+    files,
+    close: () => Promise.resolve(), // the journal's drain already closed every log file
+  };
+}
