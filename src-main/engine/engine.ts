@@ -222,7 +222,7 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
       const record = await guardWrite(layout.root, () => runner.create(mustGet(jobId).spec));
       return toJob(record, queue.position(record.jobId));
     },
-    move: (jobId, request) => runner.move(jobId, request),
+    move: (jobId, request) => guardWrite(layout.root, () => runner.move(jobId, request)),
     deleteMany: (statuses) => guardWrite(layout.root, () => deleteJobsWithStatus(deletion, statuses)),
     diagnose: async (jobId) => diagnoseJob(mustGet(jobId), diagnosisSources),
     // Embedded: the farm fills this in for its workers.

@@ -1,21 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { EventJournal, JobFiles } from './backend.js';
+import type { JobFiles } from './backend.js';
+import { ORIGIN_FILE } from './data-dir.js';
 import type { Failure } from './job-finalize.js';
 import type { JobRecord } from './job-record.js';
-
-/**
- * Whether the job's own folder is gone: absent, or holding no file at all (the runner's mkdir of
- * artifacts/ may have put back an empty shell). A created job always has files there (its
- * record, first events, log).
- */
-function jobFolderGone(dir: string): boolean {
-  try {
-    return !fs.readdirSync(dir, { withFileTypes: true }).some((e) => e.isFile());
-  } catch {
-    return true;
-  }
-}
+import type { Journal } from './journal.js';
+import { writeJobOrigin } from './record-rebuild.js';
 
 /**
  * A failure whose real cause is that the job's folder (jobs/<id>) or its temp folder vanished
@@ -26,24 +16,28 @@ function jobFolderGone(dir: string): boolean {
 export async function explainMissingFiles(
   record: JobRecord,
   failure: Failure,
-  deps: { files: JobFiles; journal: Pick<EventJournal, 'afterWrites'> },
+  deps: { files: JobFiles; journal: Pick<Journal, 'afterWrites'> },
 ): Promise<Failure> {
   const { files } = deps;
   const jobId = record.jobId;
+  // job.json is always there for a created job (replaced atomically, never absent): if it is not, its folder went.
   const missing = [
-    ...(jobFolderGone(files.jobDir(jobId)) ? [files.jobDir(jobId)] : []),
+    ...(fs.existsSync(path.join(files.jobDir(jobId), 'job.json')) ? [] : [files.jobDir(jobId)]),
     ...(fs.existsSync(files.tempDir(jobId)) ? [] : [files.tempDir(jobId)]),
   ];
   if (missing.length === 0 || failure.code === 'JOB_FILES_MISSING') return failure;
   if (missing.includes(files.jobDir(jobId))) {
     // Closes the event log's handle on the removed file first, so what follows lands in the new folder.
     await deps.journal
-      .afterWrites(jobId, () => fs.promises.mkdir(files.artifactsDir(jobId), { recursive: true }))
+      .afterWrites(jobId, async () => {
+        await fs.promises.mkdir(files.artifactsDir(jobId), { recursive: true });
+        await writeJobOrigin(path.join(files.jobDir(jobId), ORIGIN_FILE), record);
+      })
       .catch(() => undefined);
   }
   return {
     code: 'JOB_FILES_MISSING',
-    message: `The job's files in ${missing.map((d) => path.normalize(d)).join(' and ')} vanished while it was running, so it stopped (${failure.message}).`,
+    message: `The job's files in ${missing.join(' and ')} vanished while it was running, so it stopped (${failure.message}).`,
     step: failure.step,
     suggestedActions: [
       'Resume the job to render what is missing again.',

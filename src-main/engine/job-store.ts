@@ -140,7 +140,7 @@ export class JobStore implements JobRecords {
     try {
       await fs.promises.mkdir(this.layout.artifactsDir(record.jobId), { recursive: true });
       await beforeRecord();
-      await writeJobOrigin(this.layout, record);
+      await writeJobOrigin(this.layout.originFile(record.jobId), record);
       await writeJsonAtomic(this.layout.jobFile(record.jobId), record);
       await fsyncDir(this.layout.jobsDir);
     } catch (error) {
