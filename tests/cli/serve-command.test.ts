@@ -139,7 +139,12 @@ describe('aura serve (child process)', () => {
       60_000,
       'the resumed job to complete',
     );
-    const artifact = await fetch(`${next.url}/api/jobs/${jobId}/artifacts/output.mp4`, {
+    // The video is named after the title: find it by its type.
+    const { artifacts } = (await (await fetch(`${next.url}/api/jobs/${jobId}`, { headers: auth })).json()) as {
+      artifacts: Array<{ name: string; type: string }>;
+    };
+    const video = artifacts.find((a) => a.type === 'video/mp4')!.name;
+    const artifact = await fetch(`${next.url}/api/jobs/${jobId}/artifacts/${video}`, {
       headers: { ...auth, range: 'bytes=0-7' },
     });
     expect(artifact.status).toBe(206);
