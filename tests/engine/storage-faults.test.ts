@@ -5,7 +5,7 @@ import { createEngine, type Engine } from '../../src-main/engine/engine.js';
 import type { EngineError } from '../../src-main/engine/errors.js';
 import { testSpec, testSteps } from '../helpers/test-steps.js';
 import { canMountTmpfs, mountTmpfs, type Tmpfs } from '../helpers/tmpfs.js';
-import { waitForEvent, waitForStatus } from '../helpers/wait.js';
+import { waitForEvent, waitForStatus, waitUntil } from '../helpers/wait.js';
 
 let disk: Tmpfs | undefined;
 let engine: Engine | undefined;
@@ -108,6 +108,24 @@ describe.skipIf(!canMountTmpfs)('a data folder on a disk that really fills up', 
     const after = (await engine.readEvents(id, 0)).map((e) => e.seq);
     expect(after.slice(0, seqs.length)).toEqual(seqs);
     expect(after).toEqual(after.map((_, i) => i + 1));
+  });
+
+  it('fails a running job resumably when the disk fills under it, and resumes it once there is room', async () => {
+    disk = mountTmpfs(4);
+    engine = await createEngine({ dataDir: disk.dir, steps: testSteps({ units: 40, unitMs: 15 }) });
+    const { jobId } = await engine.create(testSpec('filled mid-run'));
+    await waitForEvent(engine, (e) => e.jobId === jobId && e.type === 'step-progress');
+    const filler = disk.fill();
+    await waitUntil(() => engine!.get(jobId)!.status === 'failed', 20_000, 'the job to fail');
+    expect(engine.get(jobId)).toMatchObject({ canResume: true });
+    expect((await engine.diagnose(jobId)).state).toBe('failed');
+    disk.free(filler);
+    await engine.resume(jobId);
+    await waitForStatus(engine, jobId, 'completed', 20_000);
+    // What the engine said is what a restart finds.
+    await engine.close();
+    engine = await open(disk.dir);
+    expect(engine.get(jobId)!.status).toBe('completed');
   });
 
   it('keeps a paused job unchanged (checkpoints too) when a cancel cannot be recorded at all', async () => {
