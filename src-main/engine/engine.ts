@@ -17,6 +17,7 @@ import { countStats, statusEvent, toJob, toProgress } from './job-views.js';
 import { listJobs } from './queue-listing.js';
 import { recoverJobs } from './recovery.js';
 import { SettingsStore } from './settings-store.js';
+import { refuseUnusableSpec, type SpecCheck } from './spec-check.js';
 import { StallWatchdog } from './stall-watchdog.js';
 import { throwAsStorageError } from './storage-errors.js';
 import { guardJobWrite, guardWrite, type JobWriteGuard } from './storage-guard.js';
@@ -38,6 +39,8 @@ export interface EngineOptions {
   runQueuedJobs?: boolean;
   /** Where jobs, their events and their order are kept. @default the file backend (openFileBackend) */
   backend?: BackendFactory;
+  /** Checks a spec's files before create and duplicate (the host wires the pipeline's). @default none */
+  checkSpec?: SpecCheck;
 }
 
 /** The engine plus what tests and the host need beyond the public API. */
@@ -70,20 +73,20 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
 async function openEngine(layout: DataLayout, options: EngineOptions, releaseLock: () => void): Promise<Engine> {
   const settingsStore = await SettingsStore.open(layout.settingsFile, options.settings);
   const settings = () => settingsStore.get();
-  let logs: JobLogs | undefined;
+  // The log's path comes from the backend, which reports failed writes to the log: used only once both exist.
+  const logs: JobLogs = new JobLogs(
+    (id) => files.logFile(id),
+    () => settings().jobLogMaxBytes,
+  );
   const backend = await (options.backend ?? openFileBackend)({
     dataDir: layout.root,
     onWriteError: (jobId, error) =>
-      logs?.append(
+      logs.append(
         jobId,
         `[${new Date().toISOString()}] ERROR could not write to the job's event log: ${String(error)}`,
       ),
   });
   const { records: store, queue, journal, files } = backend;
-  logs = new JobLogs(
-    (id) => files.logFile(id),
-    () => settings().jobLogMaxBytes,
-  );
   const checkpoints = new CheckpointStore((id) => files.tempDir(id));
   const cleanup = new CleanupService({
     files,
@@ -197,6 +200,7 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
       return runner.queuePaused;
     },
     create: async (spec) => {
+      await refuseUnusableSpec(options.checkSpec, spec);
       const record = await guardWrite(layout.root, () => runner.create(spec));
       return toJob(record, queue.position(record.jobId));
     },
@@ -219,7 +223,10 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
     delete: (jobId) => guardWrite(layout.root, () => deleteJob(deletion, jobId)),
     queueStatus,
     duplicate: async (jobId) => {
-      const record = await guardWrite(layout.root, () => runner.create(mustGet(jobId).spec));
+      const { spec } = mustGet(jobId);
+      // The files may have moved since the original was queued.
+      await refuseUnusableSpec(options.checkSpec, spec);
+      const record = await guardWrite(layout.root, () => runner.create(spec));
       return toJob(record, queue.position(record.jobId));
     },
     move: (jobId, request) => guardWrite(layout.root, () => runner.move(jobId, request)),
