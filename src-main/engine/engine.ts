@@ -214,10 +214,11 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
       const record = store.get(jobId);
       return record && toProgress(record, runner.live(jobId));
     },
-    cancel: async (jobId) => toJob(await guardJobWrite(mustGet(jobId), writeGuard, () => runner.cancel(jobId))),
-    pause: async (jobId) => toJob(await guardJobWrite(mustGet(jobId), writeGuard, () => runner.pause(jobId))),
+    cancel: async (jobId) =>
+      toJob(await guardJobWrite(mustGet(jobId), 'canceled', writeGuard, () => runner.cancel(jobId))),
+    pause: async (jobId) => toJob(await guardJobWrite(mustGet(jobId), 'paused', writeGuard, () => runner.pause(jobId))),
     resume: async (jobId) => {
-      const record = await guardJobWrite(mustGet(jobId), writeGuard, () => runner.resume(jobId));
+      const record = await guardJobWrite(mustGet(jobId), 'pending', writeGuard, () => runner.resume(jobId));
       return toJob(record, queue.position(jobId));
     },
     delete: (jobId) => guardWrite(layout.root, () => deleteJob(deletion, jobId)),
