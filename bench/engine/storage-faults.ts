@@ -1,9 +1,10 @@
 /**
- * bench:storage-faults — rounds of a real full disk (a tmpfs filled to a random few KB of room)
- * under an engine with paused, pending and completed jobs, random writes through the public API
- * (cancel, resume, delete, duplicate, create, updateSettings), then a restart: every answer must
- * match what the restart finds, no job may be damaged, nothing may answer other than success,
- * DISK_FULL or STORAGE_READ_ONLY. Linux, as root (mount). `--rounds N` (default 20).
+ * bench:storage-faults — rounds of real storage faults under an engine with running, paused,
+ * pending and completed jobs: before each write through the public API (cancel, pause, resume,
+ * delete, create, updateSettings) the tmpfs is filled to a random few KB of room, or the folder is
+ * made read-only under the open files (a read-only bind mount); then a restart. Every answer must
+ * match what the restart finds, no job may be damaged or lost, nothing may answer other than
+ * success, DISK_FULL or STORAGE_READ_ONLY. Linux, as root (mount). `--rounds N` (default 20).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -29,7 +30,8 @@ const unitSteps: StepsFactory = () =>
       for (let unit = 0; unit < 4; unit++) {
         const file = path.join(ctx.tempDir, `${name}-${unit}.bin`);
         if (!(await ctx.checkpoint.isDone(`${name}:${unit}`, 'v1'))) {
-          await delay(15, undefined, { signal: ctx.signal });
+          // "Bench job 2" is slow, so it is still running when the faults come.
+          await delay(ctx.spec.title.endsWith(' 2') ? 150 : 15, undefined, { signal: ctx.signal });
           await fs.promises.writeFile(file, Buffer.alloc(4096, unit));
           await ctx.checkpoint.markDone(`${name}:${unit}`, 'v1', [file]);
         }
@@ -74,7 +76,16 @@ function fillLeaving(dir: string, roomBytes: number): void {
   fs.truncateSync(file, Math.max(0, fs.statSync(file).size - roomBytes));
 }
 
-const tally = { actions: 0, succeeded: 0, refused: 0, unexpected: 0, mismatches: 0, damaged: 0 };
+const tally = {
+  actions: 0,
+  readOnly: 0,
+  stoppedByFault: 0,
+  succeeded: 0,
+  refused: 0,
+  unexpected: 0,
+  mismatches: 0,
+  damaged: 0,
+};
 const notes: string[] = [];
 
 async function round(n: number): Promise<void> {
@@ -88,7 +99,7 @@ async function round(n: number): Promise<void> {
     await waitFor(() => e.get(done.jobId)?.status === 'completed');
     const running = [await e.create(benchSpec(1)), await e.create(benchSpec(2))];
     await waitFor(() => running.every((j) => (e.progress(j.jobId)?.progressPct ?? 0) > 5));
-    for (const j of running) await e.pause(j.jobId);
+    await e.pause(running[0]!.jobId);
     e.pauseQueue();
     const pending = [await e.create(benchSpec(3)), await e.create(benchSpec(4))];
     const before = new Map([done, ...running, ...pending].map((j) => [j.jobId, e.get(j.jobId)!.status]));
@@ -97,18 +108,43 @@ async function round(n: number): Promise<void> {
     // Before each write the disk is filled again (a cancel or delete frees pages): mostly no room at
     // all (only the tail pages of existing files take a line), sometimes a page or a few.
     const refill = () => fillLeaving(dir, pick([0, 0, 0, 0, 4096, 8192, 16_384]));
-    const said = new Map<string, { action: string; said: Said }>();
-    refill();
-    const created = await answer(() => e.create(benchSpec(5)));
-    refill();
-    const settingsSaid = await answer(() => e.updateSettings({ concurrency: 3 }));
-    for (const [jobId, status] of before) {
-      const action = status === 'paused' ? pick(['cancel', 'resume']) : status === 'pending' ? 'cancel' : 'delete';
-      const call = { cancel: () => e.cancel(jobId), resume: () => e.resume(jobId), delete: () => e.delete(jobId) }[
-        action as 'cancel' | 'resume' | 'delete'
-      ];
+    /** Runs one write under a fault: the full disk (mostly), or a folder turned read-only. */
+    const faulty = async (call: () => Promise<unknown>): Promise<Said> => {
       refill();
-      said.set(jobId, { action, said: await answer(call) });
+      if (Math.random() < 0.7) return answer(call);
+      tally.readOnly++;
+      execFileSync('mount', ['--bind', dir, dir]);
+      execFileSync('mount', ['-o', 'remount,bind,ro', dir]);
+      try {
+        return await answer(call);
+      } finally {
+        execFileSync('umount', [dir]);
+      }
+    };
+    const said = new Map<string, { action: string; said: Said }>();
+    const created = await faulty(() => e.create(benchSpec(5)));
+    const settingsSaid = await faulty(() => e.updateSettings({ concurrency: 3 }));
+    const stopped = new Set<string>();
+    for (const [jobId] of before) {
+      // An earlier fault may have stopped the running job (its writes failed): it must come back resumable.
+      const current = e.get(jobId)!;
+      before.set(jobId, current.status);
+      const status = current.status;
+      if (status === 'failed' && current.error?.code === 'WRITE_FAILED') {
+        stopped.add(jobId);
+        continue;
+      }
+      const action =
+        { paused: pick(['cancel', 'resume']), running: pick(['cancel', 'pause']), pending: 'cancel' }[
+          status as 'paused' | 'running' | 'pending'
+        ] ?? 'delete';
+      const calls = {
+        cancel: () => e.cancel(jobId),
+        resume: () => e.resume(jobId),
+        pause: () => e.pause(jobId),
+        delete: () => e.delete(jobId),
+      };
+      said.set(jobId, { action, said: await faulty(calls[action as keyof typeof calls]) });
     }
     const expectedConcurrency = settingsSaid.kind === 'ok' ? 3 : 2;
 
@@ -124,6 +160,14 @@ async function round(n: number): Promise<void> {
         notes.push(`round ${n}: ${what}`);
       }
     };
+    for (const jobId of stopped) {
+      tally.stoppedByFault++;
+      const job = after.get(jobId);
+      check(
+        job?.status === 'pending' || (job?.status === 'failed' && job.canResume),
+        `a job stopped by a fault is ${job?.status} after restart`,
+      );
+    }
     for (const [jobId, { action, said: s }] of said) {
       tally.actions++;
       if (s.kind === 'unexpected') {
@@ -134,10 +178,19 @@ async function round(n: number): Promise<void> {
       const now = after.get(jobId)?.status;
       if (s.kind === 'refused') {
         tally.refused++;
-        check(now === before.get(jobId), `${action} refused (${s.code}) but the job is ${now} after restart`);
+        if (before.get(jobId) === 'running') {
+          // A refused write stopped the running job: the restart resumes it (interrupted) or shows it failed, resumable.
+          const job = after.get(jobId);
+          check(
+            job?.status === 'pending' || (job?.status === 'failed' && job.canResume),
+            `${action} of a running job refused (${s.code}) but the job is ${now} after restart`,
+          );
+        } else check(now === before.get(jobId), `${action} refused (${s.code}) but the job is ${now} after restart`);
       } else {
         tally.succeeded++;
-        const expected = action === 'delete' ? undefined : action === 'cancel' ? 'canceled' : 'pending';
+        const expected = { delete: undefined, cancel: 'canceled', pause: 'paused', resume: 'pending' }[
+          action as 'delete' | 'cancel' | 'pause' | 'resume'
+        ];
         check(now === expected, `${action} succeeded but the job is ${now} after restart`);
       }
     }
@@ -147,7 +200,8 @@ async function round(n: number): Promise<void> {
       else if (s.kind === 'refused') tally.refused++;
       else tally.succeeded++;
     }
-    const expectedJobs = [...said.values()].filter((x) => !(x.action === 'delete' && x.said.kind === 'ok')).length;
+    const expectedJobs =
+      stopped.size + [...said.values()].filter((x) => !(x.action === 'delete' && x.said.kind === 'ok')).length;
     check(
       after.stats().total === expectedJobs + (created.kind === 'ok' ? 1 : 0),
       `create answered ${created.kind} but the queue holds ${after.stats().total} jobs`,
@@ -167,7 +221,7 @@ async function round(n: number): Promise<void> {
 const started = Date.now();
 for (let n = 1; n <= ROUNDS; n++) await round(n);
 report(
-  `bench:storage-faults — ${ROUNDS} rounds of a real full disk (tmpfs), answers vs. a restart`,
+  `bench:storage-faults — ${ROUNDS} rounds of a really full or read-only data folder, answers vs. a restart`,
   { rounds: ROUNDS, ...tally, seconds: Math.round((Date.now() - started) / 1000) },
   notes.slice(0, 20),
 );
