@@ -31,6 +31,8 @@ export interface HostOptions {
   settings?: Partial<Settings>;
   /** Event-stream tuning for tests and benchmarks. */
   sse?: ServerOptions['sse'];
+  /** Connection cap and timeouts. @default see ConnectionGuard */
+  connections?: ServerOptions['connections'];
   /**
    * A fixed API token instead of a fresh random one, so an open browser tab survives a restart
    * (`aura serve` takes it from AURA_TOKEN). @default 32 random bytes, base64url
@@ -77,6 +79,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       allowedOrigins: options.extraOrigins ?? [],
       rendererDir: options.rendererDir ?? defaultRendererDir(),
       ...(options.sse ? { sse: options.sse } : {}),
+      ...(options.connections ? { connections: options.connections } : {}),
     });
     const port = await server.listen(options.port ?? 0);
     const url = `http://127.0.0.1:${port}`;

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StepsFactory } from '../../src-main/engine/step.js';
 import { startHost } from '../../src-main/host.js';
+import { RenderSpecSchema } from '../../src-shared/spec.js';
 
 const STORED = Number(process.argv[2] ?? 10_000);
 const BATCH = 500;
@@ -19,12 +20,14 @@ const seedStart = performance.now();
 for (let made = 0; made < STORED; made += BATCH) {
   await Promise.all(
     Array.from({ length: Math.min(BATCH, STORED - made) }, (_, i) =>
-      host.engine.create({
-        title: `Stored job ${made + i}`,
-        script: '# Scene\nNothing to see.',
-        voice: { engine: 'none', voice: 'en', rate: 170 },
-        output: { width: 160, height: 90, fps: 10, quality: 'draft' },
-      }),
+      host.engine.create(
+        RenderSpecSchema.parse({
+          title: `Stored job ${made + i}`,
+          script: '# Scene\nNothing to see.',
+          voice: { engine: 'none', voice: 'en', rate: 170 },
+          output: { width: 160, height: 90, fps: 10, quality: 'draft' },
+        }),
+      ),
     ),
   );
 }

@@ -10,7 +10,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { createEngine } from '../../src-main/engine/engine.js';
 import type { Step, StepsFactory } from '../../src-main/engine/step.js';
 import { buildServer } from '../../src-main/server/app.js';
-import type { RenderSpec } from '../../src-shared/spec.js';
+import { RenderSpecSchema, type RenderSpec } from '../../src-shared/spec.js';
 import { wallMs, type ChildMessage, type LoadShape, type ParentMessage } from './protocol.js';
 
 const shape = JSON.parse(process.argv[2]!) as LoadShape;
@@ -41,12 +41,13 @@ const chatty = (count: number): Step => ({
 });
 let replayCount = 0;
 const steps: StepsFactory = (spec) => (spec.title === 'replay' ? [chatty(replayCount)] : [ticker]);
-const spec = (title: string): RenderSpec => ({
-  title,
-  script: '# One\nHello.',
-  voice: { engine: 'none', voice: 'en', rate: 170 },
-  output: { width: 160, height: 90, fps: 10, quality: 'draft' },
-});
+const spec = (title: string): RenderSpec =>
+  RenderSpecSchema.parse({
+    title,
+    script: '# One\nHello.',
+    voice: { engine: 'none', voice: 'en', rate: 170 },
+    output: { width: 160, height: 90, fps: 10, quality: 'draft' },
+  });
 
 const dataDir = mkdtempSync(join(tmpdir(), 'aura-bench-sse-'));
 const engine = await createEngine({ dataDir, steps, settings: { concurrency: Math.min(16, shape.jobs) } });

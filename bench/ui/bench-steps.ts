@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { StepsFactory } from '../../src-main/engine/step.js';
-import type { RenderSpec } from '../../src-shared/spec.js';
+import { RenderSpecSchema, type RenderSpec } from '../../src-shared/spec.js';
 
 /** Title prefix of the jobs that stream progress; every other job finishes at once. */
 export const STREAM_PREFIX = 'Stream';
@@ -32,9 +32,10 @@ export const benchSteps: StepsFactory = (spec) => [
     : { name: 'noop', stage: 'Render', weight: 1, run: async () => undefined },
 ];
 
-export const benchSpec = (title: string): RenderSpec => ({
-  title,
-  script: '# Scene\nNothing to see.',
-  voice: { engine: 'none', voice: 'en', rate: 170 },
-  output: { width: 160, height: 90, fps: 10, quality: 'draft' },
-});
+export const benchSpec = (title: string): RenderSpec =>
+  RenderSpecSchema.parse({
+    title,
+    script: '# Scene\nNothing to see.',
+    voice: { engine: 'none', voice: 'en', rate: 170 },
+    output: { width: 160, height: 90, fps: 10, quality: 'draft' },
+  });

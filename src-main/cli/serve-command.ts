@@ -53,6 +53,7 @@ export async function runServe(argv: string[]): Promise<number> {
     console.error(`aura serve: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
+  for (const warning of host.engine.warnings()) console.error(`aura serve: warning: ${warning.message}`);
   console.log(readyLine(host.url, host.token));
   if (args.open) openBrowser(`${host.url}/?token=${host.token}`);
 

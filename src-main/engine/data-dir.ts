@@ -42,6 +42,10 @@ export class DataLayout {
   jobFile(jobId: string): string {
     return path.join(this.jobsDir, jobId, 'job.json');
   }
+  /** What the job was created from (spec and steps): what a rebuild of a damaged job.json needs. */
+  originFile(jobId: string): string {
+    return path.join(this.jobsDir, jobId, 'spec.json');
+  }
   eventsFile(jobId: string): string {
     return path.join(this.jobsDir, jobId, 'events.jsonl');
   }

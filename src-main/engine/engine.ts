@@ -10,6 +10,7 @@ import type { EngineApi } from './engine-api.js';
 import { EngineError } from './errors.js';
 import { openFileBackend } from './file-backend.js';
 import { JobLogs } from './job-log.js';
+import { diagnoseJob, type DiagnosisSources } from './job-diagnosis.js';
 import { deleteJob, deleteJobsWithStatus } from './job-deletion.js';
 import { JobRunner } from './job-runner.js';
 import { countStats, statusEvent, toJob, toProgress } from './job-views.js';
@@ -97,17 +98,29 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
     onWarning: ({ jobId, step, silentSeconds }) => {
       const record = store.get(jobId);
       if (!record) return;
-      const last = logs.tail(jobId, 5);
-      const message = `The ${step} step has shown no progress for ${silentSeconds} s.${last.length ? ` Last log lines: ${last.join(' | ')}` : ' It has logged nothing yet.'}`;
-      record.warnings.push({ code: 'STALL_SUSPECTED', message, step, at: new Date().toISOString() });
-      void journal.commit(
-        record,
-        [{ type: 'warning', data: { jobId, code: 'STALL_SUSPECTED', message, step } }],
-        'none',
-      );
+      void diagnoseJob(record, diagnosisSources)
+        .then((d) => d.summary)
+        .catch(() => `The ${step} step has shown no progress for ${silentSeconds} s.`)
+        .then((summary) => {
+          if (record.status !== 'running') return;
+          const last = logs.tail(jobId, 5);
+          const message = `${summary}${last.length ? ` Last log lines: ${last.join(' | ')}` : ' It has logged nothing yet.'}`;
+          record.warnings.push({ code: 'STALL_SUSPECTED', message, step, at: new Date().toISOString() });
+          return journal.commit(
+            record,
+            [{ type: 'warning', data: { jobId, code: 'STALL_SUSPECTED', message, step } }],
+            'none',
+          );
+        });
     },
     onTimeout: ({ jobId }) => runner.stalled(jobId),
   });
+  const diagnosisSources: DiagnosisSources = {
+    layout,
+    watchdog,
+    warningSeconds: () => settings().stallWarningSeconds,
+    logTail: (jobId, lines) => logs.tail(jobId, lines),
+  };
   const runner = new JobRunner({
     records: store,
     queue,
@@ -196,10 +209,10 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
     },
     move: (jobId, request) => runner.move(jobId, request),
     deleteMany: (statuses) => deleteJobsWithStatus(deletion, statuses),
-    // Contract stubs, filled in by the diagnosis and farm work.
-    diagnose: () => Promise.reject(new EngineError('INTERNAL', 'Diagnosis is not built yet.')),
+    diagnose: async (jobId) => diagnoseJob(mustGet(jobId), diagnosisSources),
+    // Embedded: the farm fills this in for its workers.
     workers: () => Promise.resolve([]),
-    warnings: () => [],
+    warnings: () => (settingsStore.problem ? [{ ...settingsStore.problem }] : []),
     pauseQueue: () => setQueuePaused(true),
     resumeQueue: () => setQueuePaused(false),
     readEvents: (jobId, afterSeq) => journal.read(jobId, afterSeq),

@@ -39,7 +39,8 @@ async function writeOutcome(record: JobRecord, outcome: AttemptOutcome, deps: Fi
   if (outcome.kind === 'completed') {
     transition(record, 'complete', {}, now);
     await deps.cleanup.cleanupJobTemp(jobId);
-    const output = record.artifacts.find((a) => a.name === 'output.mp4') ?? record.artifacts[0];
+    // The video (the pipeline lists it first; a test step may list anything).
+    const output = record.artifacts.find((a) => a.type === 'video/mp4') ?? record.artifacts[0];
     const outputPath = output ? `${deps.files.artifactsDir(jobId)}/${output.name}` : null;
     await deps.journal.commit(
       record,

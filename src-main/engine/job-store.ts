@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import type { JobStatus } from '../../src-shared/job.js';
+import { RenderSpecSchema } from '../../src-shared/spec.js';
 import { fsyncDir, writeJsonAtomic } from './atomic-file.js';
 import type { JobRecords } from './backend.js';
 import type { DataLayout } from './data-dir.js';
 import { JobRecordSchema, newJobRecord, type JobRecord } from './job-record.js';
+import { rebuildRecord, writeJobOrigin } from './record-rebuild.js';
 
 /** Newest first: createdAt descending, then id (ids are time-ordered). */
 const newestFirst = (a: JobRecord, b: JobRecord): number =>
@@ -12,12 +14,8 @@ const newestFirst = (a: JobRecord, b: JobRecord): number =>
 /** A stand-in for a job whose job.json could not be read: listed as failed, never written over. */
 function damagedRecord(jobId: string, reason: string, createdAt: string): JobRecord {
   const title = `Damaged job ${jobId}`;
-  const spec = {
-    title,
-    script: '# Damaged',
-    voice: { engine: 'none', voice: 'en', rate: 170 },
-    output: { width: 1280, height: 720, fps: 30, quality: 'standard' },
-  } as const;
+  // Built by the schema, so the stand-in carries every field a spec has, defaults included.
+  const spec = RenderSpecSchema.parse({ title, script: '# Damaged', voice: { engine: 'none' } });
   return {
     ...newJobRecord(jobId, spec, [], createdAt),
     status: 'failed',
@@ -32,6 +30,14 @@ function damagedRecord(jobId: string, reason: string, createdAt: string): JobRec
     damaged: true,
   };
 }
+
+const modified = (p: string) => {
+  try {
+    return fs.statSync(p).mtime.toISOString();
+  } catch {
+    return new Date(0).toISOString();
+  }
+};
 
 /** job.json files under `<data>/jobs`, with an in-memory index so listing never reads the disk. */
 export class JobStore implements JobRecords {
@@ -50,38 +56,52 @@ export class JobStore implements JobRecords {
     const store = new JobStore(layout);
     fs.mkdirSync(layout.jobsDir, { recursive: true });
     for (const entry of fs.readdirSync(layout.jobsDir, { withFileTypes: true })) {
-      if (entry.isDirectory()) store.#records.set(entry.name, store.#load(entry.name));
+      if (!entry.isDirectory()) continue;
+      const record = store.#load(entry.name);
+      if (record) store.#records.set(entry.name, record);
     }
     return store;
   }
 
-  #load(jobId: string): JobRecord {
+  /** A job's record: job.json, else rebuilt from its log and files, else a damaged stand-in; null for a failed create's leftovers. */
+  #load(jobId: string): JobRecord | null {
     const file = this.layout.jobFile(jobId);
-    const modified = (p: string) => {
+    const parsed = this.#read(jobId);
+    if ('record' in parsed) return parsed.record;
+    const rebuilt = rebuildRecord(this.layout, jobId, parsed.reason, parsed.exists);
+    if (rebuilt.kind === 'rebuilt') return rebuilt.record;
+    if (rebuilt.kind === 'phantom') {
       try {
-        return fs.statSync(p).mtime.toISOString();
+        fs.rmSync(this.layout.jobDir(jobId), { recursive: true, force: true });
       } catch {
-        return new Date(0).toISOString();
+        // A read-only disk: skip it now, remove it on a later start.
       }
-    };
+      return null;
+    }
+    return damagedRecord(jobId, parsed.reason, modified(parsed.exists ? file : this.layout.jobDir(jobId)));
+  }
+
+  /** job.json parsed and checked, or why it could not be. */
+  #read(jobId: string): { record: JobRecord } | { reason: string; exists: boolean } {
+    const file = this.layout.jobFile(jobId);
     let text: string;
     try {
       text = fs.readFileSync(file, 'utf8');
     } catch (error) {
       const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-      return damagedRecord(jobId, missing ? 'job.json is missing' : String(error), modified(this.layout.jobDir(jobId)));
+      return { reason: missing ? 'job.json is missing' : String(error), exists: !missing };
     }
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      return damagedRecord(jobId, 'job.json is corrupt or half-written', modified(file));
+      return { reason: 'job.json is corrupt or half-written', exists: true };
     }
     const parsed = JobRecordSchema.safeParse(json);
-    if (parsed.success && parsed.data.jobId === jobId) return parsed.data;
+    if (parsed.success && parsed.data.jobId === jobId) return { record: parsed.data };
     const issue = parsed.success ? null : parsed.error.issues[0];
     const reason = issue ? `invalid ${issue.path.join('.')}: ${issue.message}` : 'its id does not match its folder';
-    return damagedRecord(jobId, reason, modified(file));
+    return { reason, exists: true };
   }
 
   get(jobId: string): JobRecord | undefined {
@@ -117,10 +137,17 @@ export class JobStore implements JobRecords {
    * writes job.json; the job dir's fsync makes both entries durable, the jobs dir's fsync the folder.
    */
   async create(record: JobRecord, beforeRecord: () => Promise<void>): Promise<void> {
-    await fs.promises.mkdir(this.layout.artifactsDir(record.jobId), { recursive: true });
-    await beforeRecord();
-    await writeJsonAtomic(this.layout.jobFile(record.jobId), record);
-    await fsyncDir(this.layout.jobsDir);
+    try {
+      await fs.promises.mkdir(this.layout.artifactsDir(record.jobId), { recursive: true });
+      await beforeRecord();
+      await writeJobOrigin(this.layout, record);
+      await writeJsonAtomic(this.layout.jobFile(record.jobId), record);
+      await fsyncDir(this.layout.jobsDir);
+    } catch (error) {
+      // The create answers with an error: leave no half-made job to turn up after a restart.
+      await fs.promises.rm(this.layout.jobDir(record.jobId), { recursive: true, force: true }).catch(() => undefined);
+      throw error;
+    }
     this.#records.set(record.jobId, record);
     if (this.#ordered) this.#ordered.unshift(record);
   }

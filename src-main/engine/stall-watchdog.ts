@@ -42,6 +42,12 @@ export class StallWatchdog {
     }
   }
 
+  /** The watched step of a job and how long it has been silent; null when none is watched. */
+  silence(jobId: string, nowMs = Date.now()): { step: string; silentSeconds: number } | null {
+    const w = this.#watched.get(jobId);
+    return w ? { step: w.step, silentSeconds: (nowMs - w.lastProgressMs) / 1000 } : null;
+  }
+
   unwatch(jobId: string): void {
     this.#watched.delete(jobId);
     if (this.#watched.size === 0) this.stop();

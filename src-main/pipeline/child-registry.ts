@@ -48,6 +48,15 @@ export class ChildRegistry {
   }
 }
 
+/**
+ * Pids a job's registry holds right now (read-only; the stall diagnosis looks at them). A pid
+ * file may outlive its process for a moment: callers check that the process is still there.
+ */
+export async function registeredChildPids(tempDir: string): Promise<number[]> {
+  const names = await readdir(join(tempDir, 'pids')).catch(() => [] as string[]);
+  return names.map(Number).filter((pid) => Number.isInteger(pid) && pid > 0);
+}
+
 /** A live process's command line (Linux /proc); undefined when gone or not knowable here. */
 export async function commandLineOf(pid: number): Promise<string | undefined> {
   if (process.platform !== 'linux') return undefined;

@@ -139,7 +139,11 @@ async function runProbe(path: string): Promise<FfmpegCapabilities> {
     '-',
   ]).then(
     () => true,
-    () => false,
+    (error: unknown) => {
+      // A passing shortage (EMFILE) says nothing about the binary: fail the probe, do not cache "no".
+      if (error instanceof StepError && error.code === 'SPAWN_FAILED') throw error;
+      return false;
+    },
   );
   return { ...parseCapabilities(version.stdout, encoders.stdout, filters.stdout), statsPeriod };
 }

@@ -1,10 +1,10 @@
 import { constants as osConstants, setPriority } from 'node:os';
-import { execa } from 'execa';
 import { StepError } from '../engine/errors.js';
 import type { JobErrorCode } from '../../src-shared/job-codes.js';
 import { killGroup, type ChildRegistry } from './child-registry.js';
 import { createLineSplitter } from './ffmpeg-progress.js';
 import { findOnPath } from './find-executable.js';
+import { spawnChild } from './spawn-child.js';
 
 /** Options of {@link runProcess}. */
 export interface RunOptions {
@@ -44,6 +44,10 @@ const NICENESS = 10;
 let nicePath: Promise<string | undefined> | undefined;
 const niceBinary = () => (nicePath ??= findOnPath('nice'));
 const live = new Set<number>();
+/** What ffmpeg (and most tools) print when a write fails for want of space. */
+const DISK_FULL_LINE = /No space left on device|ENOSPC/i;
+/** Spawn errors that pass: the machine is short of file handles, memory or processes right now. */
+const TRANSIENT_SPAWN = new Set(['EMFILE', 'ENFILE', 'ENOMEM', 'EAGAIN']);
 let exitHookInstalled = false;
 
 /**
@@ -65,43 +69,43 @@ export async function runProcess(file: string, args: readonly string[], options:
     ? ([(await niceBinary())!, ['-n', String(NICENESS), file, ...args]] as const)
     : ([file, args] as const);
   const tail: string[] = [];
-  const subprocess = execa(command[0], command[1], {
-    detached: posix,
-    reject: false,
-    stdin: 'ignore',
-    windowsHide: true,
-    cancelSignal: signal,
-    timeout: options.timeoutMs,
-    buffer: { stdout: options.captureStdout ?? false, stderr: options.captureStderr ?? false },
-    encoding: 'utf8',
-    stripFinalNewline: false,
+  const stderrLines = createLineSplitter((line) => {
+    if (line.trim() === '') return;
+    options.onStderrLine?.(line);
+    tail.push(line);
+    if (tail.length > TAIL_LINES) tail.shift();
   });
-  // Listeners go on before the first await, so no early output is missed.
-  subprocess.stderr?.setEncoding('utf8');
-  subprocess.stderr?.on(
-    'data',
-    createLineSplitter((line) => {
-      if (line.trim() === '') return;
-      options.onStderrLine?.(line);
-      tail.push(line);
-      if (tail.length > TAIL_LINES) tail.shift();
-    }),
-  );
-  if (options.onStdoutLine) {
-    subprocess.stdout?.setEncoding('utf8');
-    subprocess.stdout?.on('data', createLineSplitter(options.onStdoutLine));
-  }
-  const pid = subprocess.pid;
+  const child = spawnChild(command[0], command[1], {
+    detached: posix,
+    captureStdout: options.captureStdout ?? false,
+    captureStderr: options.captureStderr ?? false,
+    onStderr: stderrLines,
+    ...(options.onStdoutLine ? { onStdout: createLineSplitter(options.onStdoutLine) } : {}),
+  });
+  const { pid } = child;
   let killTimer: NodeJS.Timeout | undefined;
   const killTree = () => {
     if (pid === undefined) return;
     if (!posix) {
-      void execa('taskkill', ['/pid', String(pid), '/T', '/F'], { reject: false, windowsHide: true });
+      // Fire and forget; a failure to start taskkill is reported by nothing but must not throw.
+      spawnChild('taskkill', ['/pid', String(pid), '/T', '/F'], {
+        detached: false,
+        captureStdout: false,
+        captureStderr: false,
+      });
       return;
     }
     killGroup(pid, 'SIGTERM');
     killTimer = setTimeout(() => killGroup(pid, 'SIGKILL'), options.killGraceMs ?? 40);
   };
+  let timedOut = false;
+  const timeout =
+    options.timeoutMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          timedOut = true;
+          killTree();
+        }, options.timeoutMs);
   if (pid !== undefined) {
     live.add(pid);
     if (lowPriority && !viaNice) {
@@ -113,38 +117,45 @@ export async function runProcess(file: string, args: readonly string[], options:
     }
   }
   signal?.addEventListener('abort', killTree, { once: true });
-  if (pid !== undefined) await options.registry?.add(pid);
+  // The registry only helps reap orphans after a crash: a failed write (EMFILE) must not fail the run.
+  if (pid !== undefined) await options.registry?.add(pid).catch(() => undefined);
   if (signal?.aborted) killTree();
 
-  const result = await subprocess;
+  const result = await child.exited;
   signal?.removeEventListener('abort', killTree);
+  if (timeout) clearTimeout(timeout);
   if (pid !== undefined) {
     live.delete(pid);
-    await options.registry?.remove(pid);
+    await options.registry?.remove(pid).catch(() => undefined);
   }
-  if (result.isCanceled || signal?.aborted) {
+  if (signal?.aborted) {
     // Make sure nothing of the tree is left before the step reports its abort.
     if (posix && pid !== undefined) killGroup(pid, 'SIGKILL');
     if (killTimer) clearTimeout(killTimer);
-    signal?.throwIfAborted();
+    signal.throwIfAborted();
   }
   if (killTimer) clearTimeout(killTimer);
-  const stdout = typeof result.stdout === 'string' ? result.stdout : '';
-  const stderr = typeof result.stderr === 'string' ? result.stderr : '';
-  if (result.failed) {
-    const name = file.split(/[\\/]/).pop() ?? file;
-    const why = result.timedOut
+  const name = file.split(/[\\/]/).pop() ?? file;
+  if (result.spawnError) throw spawnFailure(name, result.spawnError);
+  const { stdout, stderr } = result;
+  if (timedOut || result.exitCode !== 0) {
+    const why = timedOut
       ? `timed out after ${options.timeoutMs} ms`
-      : result.exitCode !== undefined
+      : result.exitCode !== null
         ? `exited with code ${result.exitCode}`
-        : result.signal
-          ? `was killed by ${result.signal}`
-          : (result.originalMessage ?? 'could not be started');
+        : `was killed by ${result.signal}`;
     const last = tail.slice(-4).join(' | ');
-    throw new StepError(options.failureCode ?? 'PROCESS_FAILED', `${name} ${why}${last ? `: ${last}` : ''}`, {
-      suggestedActions: options.suggestedActions ?? ['See the job log for the full output.'],
-      cause: result,
-    });
+    const diskFull = tail.some((line) => DISK_FULL_LINE.test(line));
+    throw new StepError(
+      diskFull ? 'DISK_FULL' : (options.failureCode ?? 'PROCESS_FAILED'),
+      `${name} ${why}${last ? `: ${last}` : ''}`,
+      {
+        suggestedActions: diskFull
+          ? ['Free some disk space, then resume the job.']
+          : (options.suggestedActions ?? ['See the job log for the full output.']),
+        cause: result,
+      },
+    );
   }
   return { stdout, stderr, stderrTail: tail };
 }
@@ -161,4 +172,17 @@ function installExitHook(): void {
 /** How many children this process has running (tests and shutdown checks). */
 export function liveChildCount(): number {
   return live.size;
+}
+
+/** A child that could not be started: SPAWN_FAILED, resumable when the cause is a passing shortage. */
+function spawnFailure(name: string, error: NodeJS.ErrnoException): StepError {
+  const transient = error.code !== undefined && TRANSIENT_SPAWN.has(error.code);
+  const why = error.code === 'EMFILE' || error.code === 'ENFILE' ? 'too many open files' : error.message;
+  return new StepError('SPAWN_FAILED', `${name} could not be started: ${why} (${error.code ?? 'unknown'})`, {
+    suggestedActions: transient
+      ? ['The machine is short of resources right now: close some programs or wait a moment, then resume the job.']
+      : ['Check that the program exists and may be run, then resume the job.'],
+    retryable: true,
+    cause: error,
+  });
 }

@@ -31,10 +31,12 @@ async function seedJobs(count: number): Promise<string[]> {
 }
 
 describe('corrupt and half-written files', () => {
-  it('reports a corrupt or missing job.json as a damaged job and keeps the rest working', async () => {
+  it('reports a corrupt or missing job.json that cannot be rebuilt as a damaged job and keeps the rest working', async () => {
     const [a, b, c] = await seedJobs(3);
     fs.writeFileSync(path.join(tmp.dir, 'jobs', a!, 'job.json'), '{"schemaVersion":1,"jobId":"');
     fs.rmSync(path.join(tmp.dir, 'jobs', b!, 'job.json'));
+    // Without its origin (a job from before spec.json existed) nothing can rebuild it.
+    for (const id of [a!, b!]) fs.rmSync(path.join(tmp.dir, 'jobs', id, 'spec.json'));
     engine = await createEngine({ dataDir: tmp.dir, steps: testSteps() });
     expect(engine.get(a!)).toMatchObject({ status: 'failed', canResume: false, error: { code: 'JOB_DAMAGED' } });
     expect(engine.get(b!)!.error!.message).toMatch(/missing/);
@@ -46,14 +48,16 @@ describe('corrupt and half-written files', () => {
     expect(fs.existsSync(path.join(tmp.dir, 'jobs', a!))).toBe(false);
   });
 
-  it('reports a job.json of the wrong shape as damaged without overwriting it', async () => {
+  it('rebuilds a job.json of the wrong shape, keeping the bad file aside', async () => {
     const [a] = await seedJobs(1);
     const file = path.join(tmp.dir, 'jobs', a!, 'job.json');
     fs.writeFileSync(file, JSON.stringify({ schemaVersion: 1, jobId: a, status: 'exploded' }));
     engine = await createEngine({ dataDir: tmp.dir, steps: testSteps() });
-    expect(engine.get(a!)!.error!.code).toBe('JOB_DAMAGED');
+    expect(engine.get(a!)).toMatchObject({ status: 'completed', error: null });
+    expect(engine.get(a!)!.warnings.at(-1)!.message).toMatch(/could not be read \(invalid .*rebuilt/);
     await engine.close();
-    expect(JSON.parse(fs.readFileSync(file, 'utf8')).status).toBe('exploded');
+    const kept = fs.readdirSync(path.dirname(file)).find((n) => n.startsWith('job.json.corrupt-'))!;
+    expect(JSON.parse(fs.readFileSync(path.join(path.dirname(file), kept), 'utf8')).status).toBe('exploded');
   });
 
   it('drops a torn last line of events.jsonl and continues the seq after the last good event', async () => {

@@ -122,12 +122,7 @@ describe('crash recovery', () => {
 
   it('pauses running work on a clean shutdown and picks it up on the next start', async () => {
     engine = await createEngine({ dataDir: tmp.dir, steps: testSteps({ units: 4, unitMs: 50 }) });
-    const job = await engine.create({
-      title: 'shutdown',
-      script: '# a\nb',
-      voice: { engine: 'none', voice: 'en', rate: 170 },
-      output: { width: 160, height: 90, fps: 10, quality: 'draft' },
-    });
+    const job = await engine.create({ ...testSpec('shutdown'), script: '# a\nb' });
     await waitForStatus(engine, job.jobId, 'running');
     await engine.close();
     const onDisk = JSON.parse(fs.readFileSync(path.join(tmp.dir, 'jobs', job.jobId, 'job.json'), 'utf8'));

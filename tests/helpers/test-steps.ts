@@ -3,8 +3,8 @@ import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { StepError } from '../../src-main/engine/errors.js';
 import type { Step, StepsFactory } from '../../src-main/engine/step.js';
-import type { RenderSpec } from '../../src-shared/spec.js';
 import type { JobErrorCode } from '../../src-shared/job-codes.js';
+import { RenderSpecSchema, type RenderSpec } from '../../src-shared/spec.js';
 
 /** How the test steps behave; tests choose per spec (e.g. by title). */
 export interface TestStepOptions {
@@ -75,10 +75,10 @@ export function testSteps(options: TestStepOptions | ((spec: RenderSpec) => Test
 
 /** A minimal valid spec. */
 export function testSpec(title = 'Test job'): RenderSpec {
-  return {
+  return RenderSpecSchema.parse({
     title,
     script: '# One\nHello there.',
     voice: { engine: 'none', voice: 'en', rate: 170 },
     output: { width: 160, height: 90, fps: 10, quality: 'draft' },
-  };
+  });
 }

@@ -7,6 +7,7 @@ import {
   type DetailData,
 } from '../../src-renderer/store/detail-reducer.js';
 import { ev, item } from './fixtures.js';
+import { RenderSpecSchema } from '../../src-shared/spec.js';
 
 function job(over: Partial<Job> = {}): Job {
   return {
@@ -37,12 +38,12 @@ function job(over: Partial<Job> = {}): Job {
     error: null,
     warnings: [],
     attempts: 1,
-    spec: {
+    spec: RenderSpecSchema.parse({
       title: 'Job j1',
       script: '# A\nhello\n\n# B\nworld',
       voice: { engine: 'none', voice: 'en', rate: 170 },
       output: { width: 160, height: 90, fps: 10, quality: 'draft' },
-    },
+    }),
     ...over,
   };
 }

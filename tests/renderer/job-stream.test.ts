@@ -13,6 +13,7 @@ import { queuePreviewed, receiveQueueEvents, resetAppStore } from '../../src-ren
 import type { DetailData } from '../../src-renderer/store/detail-reducer.js';
 import { closeDetail, detailStore, openDetail } from '../../src-renderer/store/detail-store.js';
 import { ev, item, STATS0 } from './fixtures.js';
+import { RenderSpecSchema } from '../../src-shared/spec.js';
 
 const failedJob: Job = {
   ...item('j1', 1, { status: 'failed', canResume: true, hasErrors: true }),
@@ -24,12 +25,12 @@ const failedJob: Job = {
   error: { code: 'TTS_FAILED', message: 'espeak died', suggestedActions: [], step: 'narration', logTail: [] },
   warnings: [],
   attempts: 1,
-  spec: {
+  spec: RenderSpecSchema.parse({
     title: 'Job j1',
     script: '# A\nhello',
     voice: { engine: 'none', voice: 'en', rate: 170 },
     output: { width: 160, height: 90, fps: 10, quality: 'draft' },
-  },
+  }),
 };
 
 const frame = (seq: number, type: string, data: object) =>

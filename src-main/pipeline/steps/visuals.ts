@@ -7,14 +7,18 @@ import { applyProgressLine, type FfmpegProgress } from '../ffmpeg-progress.js';
 import { hashFile, hashOf, jobFiles, readJson, removePartials, thumbName, type TimedScene } from '../job-files.js';
 import { runPool, sceneParallelism, threadsPerEncoder } from '../parallel.js';
 import { runProcess } from '../process-runner.js';
+import { buildSceneLooks, headingWarning } from '../scene-looks.js';
 import { childOptions, resolveTools } from '../tools.js';
+import { checkMedia, verifyMedia, type ExpectedMedia } from '../verify-media.js';
 
 /** Bumped when the clip recipe changes, so old checkpoints no longer match. */
-const RECIPE_VERSION = 1;
+const RECIPE_VERSION = 2;
 
 /** One H.264/AAC clip per scene, in parallel; every finished clip is a checkpoint. */
 export function visualsStep(weight: number): Step {
-  return { name: 'visuals', stage: 'Visuals', weight, run: visuals };
+  // Not skipped as a whole on resume: each scene's checkpoint is verified on its own (a clip cut
+  // short or damaged since is made again), which costs a read of each clip's index.
+  return { name: 'visuals', stage: 'Visuals', weight, resumable: false, run: visuals };
 }
 
 async function visuals(ctx: StepContext) {
@@ -24,6 +28,7 @@ async function visuals(ctx: StepContext) {
   await mkdir(files.clipsDir, { recursive: true });
   await removePartials(files.clipsDir, '.part.mp4');
 
+  const looks = new Map(buildSceneLooks(scenes, ctx.spec, tools.fonts).map((look) => [look.scene.index, look]));
   const parallel = sceneParallelism(ctx.settings.maxParallelScenes);
   const threads = threadsPerEncoder(parallel);
   const totalSec = scenes.reduce((sum, s) => sum + s.clipSec, 0);
@@ -43,26 +48,30 @@ async function visuals(ctx: StepContext) {
   await runPool(queue, parallel, ctx.signal, async (scene, signal) => {
     const key = `visuals-scene-${scene.index}`;
     const audioPath = files.narrationWav(scene.index);
+    const look = looks.get(scene.index)!;
+    // The look includes the laid-out text and the previous scene's look when a transition starts from it.
     const inputs = hashOf({
       recipe: RECIPE_VERSION,
       scene,
       output: ctx.spec.output,
+      look: { ...look, fonts: undefined },
       audio: await hashFile(audioPath),
     });
     const clip = files.clip(scene.index);
-    if (!(await ctx.checkpoint.isDone(key, inputs))) {
+    const expected = { durationSec: scene.clipSec, fps: ctx.spec.output.fps };
+    if (!(await trustedCheckpoint(ctx, key, inputs, clip, expected, scene.index))) {
       const part = `${clip}.${process.pid}.part.mp4`;
       const progress: FfmpegProgress = { done: false };
       running.set(scene.index, 0);
       const started = performance.now();
+      const tooLong = headingWarning(scene, look);
+      if (tooLong) ctx.warn('HEADING_TOO_LONG', tooLong);
       const args = sceneClipArgs({
-        scene,
-        durationSec: scene.clipSec,
+        look,
         audioPath,
         outPath: part,
         thumbPath: join(ctx.proxyDir, thumbName(scene.index)),
         output: ctx.spec.output,
-        fonts: tools.fonts,
         threads,
       });
       try {
@@ -83,6 +92,13 @@ async function visuals(ctx: StepContext) {
         signal.throwIfAborted();
         throw asEncodeError(scene.index, error);
       }
+      try {
+        await verifyMedia(part, expected, `Scene ${scene.index}'s clip`);
+      } catch (error) {
+        running.delete(scene.index);
+        await rm(part, { force: true });
+        throw error;
+      }
       ctx.log.debug(
         `Scene ${scene.index}: ${scene.clipSec} s encoded in ${((performance.now() - started) / 1000).toFixed(2)} s`,
       );
@@ -99,10 +115,31 @@ async function visuals(ctx: StepContext) {
   return { outputs: scenes.map((s) => files.clip(s.index)) };
 }
 
+/** A scene's checkpoint holds only when its clip still is the complete video it recorded. */
+async function trustedCheckpoint(
+  ctx: StepContext,
+  key: string,
+  inputs: string,
+  clip: string,
+  expected: ExpectedMedia,
+  index: number,
+): Promise<boolean> {
+  if (!(await ctx.checkpoint.isDone(key, inputs))) return false;
+  const problem = await checkMedia(clip, expected);
+  if (problem === undefined) return true;
+  ctx.log.warn(`Scene ${index}'s finished clip is not usable (${problem}): making it again`);
+  return false;
+}
+
+/** The scene named in the message; a cause the runner already named (DISK_FULL, SPAWN_FAILED) keeps its code. */
 function asEncodeError(index: number, error: unknown): StepError {
   const message = error instanceof Error ? error.message : String(error);
-  return new StepError('ENCODE_FAILED', `Scene ${index} could not be encoded: ${message}`, {
-    suggestedActions: ["See the job log for ffmpeg's output.", 'Resume the job to try the scene again.'],
+  const known = error instanceof StepError && error.code !== 'ENCODE_FAILED' ? error : undefined;
+  return new StepError(known?.code ?? 'ENCODE_FAILED', `Scene ${index} could not be encoded: ${message}`, {
+    suggestedActions: known?.suggestedActions ?? [
+      "See the job log for ffmpeg's output.",
+      'Resume the job to try the scene again.',
+    ],
     retryable: true,
     cause: error,
   });

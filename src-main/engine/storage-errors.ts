@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { EngineError } from './errors.js';
+
+/** What a failed write says about the disk under it. */
+export type StorageFault = 'DISK_FULL' | 'STORAGE_READ_ONLY';
+
+/** A write of the engine's own (a record, an event line, settings) needs at least this much room. */
+export const MIN_WRITE_BYTES = 64 * 1024;
+
+const FAULT_OF_ERRNO: Record<string, StorageFault> = {
+  ENOSPC: 'DISK_FULL',
+  EDQUOT: 'DISK_FULL',
+  EROFS: 'STORAGE_READ_ONLY',
+  EACCES: 'STORAGE_READ_ONLY',
+  EPERM: 'STORAGE_READ_ONLY',
+};
+
+/** The storage fault behind an error (looking through `cause`), or null when it is something else. */
+export function storageFaultOf(error: unknown): { fault: StorageFault; path: string | undefined } | null {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const errno = e as NodeJS.ErrnoException;
+    const fault = typeof errno.code === 'string' ? FAULT_OF_ERRNO[errno.code] : undefined;
+    // EACCES/EPERM only count when a file operation raised them (not a signal to another process).
+    if (fault && (errno.code === 'ENOSPC' || errno.code === 'EDQUOT' || errno.code === 'EROFS' || errno.path))
+      return { fault, path: errno.path };
+  }
+  return null;
+}
+
+/** Total and free bytes (for an unprivileged writer) of the disk holding `target` (its nearest existing folder); null if unknown. */
+export function diskSpaceAt(target: string): { freeBytes: number; totalBytes: number } | null {
+  for (let dir = target; ; dir = path.dirname(dir)) {
+    try {
+      const s = fs.statfsSync(dir);
+      return { freeBytes: s.bavail * s.bsize, totalBytes: s.blocks * s.bsize };
+    } catch {
+      if (path.dirname(dir) === dir) return null;
+    }
+  }
+}
+
+/** Free bytes for an unprivileged writer on the disk holding `target`; null if unknown. */
+export function freeBytesAt(target: string): number | null {
+  return diskSpaceAt(target)?.freeBytes ?? null;
+}
+
+/** "1.4 MB", "12 KB", "0 B": sizes as a person reads them. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value >= 10 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
+}
+
+/**
+ * The EngineError a failed write of `where` deserves: DISK_FULL saying how much is free and
+ * needed, or STORAGE_READ_ONLY; null when the error is not about the disk.
+ */
+export function storageErrorOf(error: unknown, where: string, neededBytes = MIN_WRITE_BYTES): EngineError | null {
+  const found = storageFaultOf(error);
+  if (!found) return null;
+  const place = found.path ?? where;
+  if (found.fault === 'DISK_FULL') {
+    const free = freeBytesAt(place);
+    const freeText = free === null ? 'too little space is' : `only ${formatBytes(free)} is`;
+    return new EngineError(
+      'DISK_FULL',
+      `The disk holding ${path.dirname(place)} is full: ${freeText} free and at least ${formatBytes(Math.max(neededBytes, (free ?? 0) + 1))} is needed; free some space and try again.`,
+    );
+  }
+  return new EngineError(
+    'STORAGE_READ_ONLY',
+    `Aura Studio cannot write to ${path.dirname(place)}: the folder is read-only (or not writable by this user); make it writable, or choose another data folder.`,
+  );
+}
+
+/** Rethrows `error` as its storage EngineError when it is one, else as it is. */
+export function throwAsStorageError(error: unknown, where: string, neededBytes?: number): never {
+  throw storageErrorOf(error, where, neededBytes) ?? error;
+}

@@ -1,0 +1,61 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** A real small disk: a tmpfs mounted on a fresh folder (Linux, as root). */
+export interface Tmpfs {
+  dir: string;
+  /** Writes a file until the disk is really full (ENOSPC); returns its path. */
+  fill(name?: string): string;
+  /** Frees what fill() took. */
+  free(file: string): void;
+  remount(mode: 'ro' | 'rw'): void;
+  /** Unmounts (lazily, if something still holds it) and removes the folder. */
+  cleanup(): void;
+}
+
+/** Whether this machine lets tests mount a tmpfs (Linux and root). */
+export const canMountTmpfs = process.platform === 'linux' && process.getuid?.() === 0;
+
+/** Mounts a tmpfs of `sizeMb` MB on a new temp folder. */
+export function mountTmpfs(sizeMb = 4): Tmpfs {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aura-tmpfs-'));
+  execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeMb}m`, 'tmpfs', dir]);
+  return {
+    dir,
+    fill(name = 'filler.bin') {
+      const file = path.join(dir, name);
+      const fd = fs.openSync(file, 'a');
+      const chunk = Buffer.alloc(64 * 1024, 1);
+      try {
+        for (;;) fs.writeSync(fd, chunk);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+      }
+      // Top up the last partial block, so not even a few bytes are left.
+      try {
+        for (;;) fs.writeSync(fd, chunk.subarray(0, 512));
+      } catch {
+        // full
+      } finally {
+        fs.closeSync(fd);
+      }
+      return file;
+    },
+    free(file) {
+      fs.rmSync(file, { force: true });
+    },
+    remount(mode) {
+      execFileSync('mount', ['-o', `remount,${mode}`, dir]);
+    },
+    cleanup() {
+      try {
+        execFileSync('umount', [dir]);
+      } catch {
+        execFileSync('umount', ['-l', dir]);
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
