@@ -86,7 +86,7 @@ describe('a damaged job.json is rebuilt from the event log and the files', () =>
       status: 'failed',
       canResume: true,
       lastCompletedStep: 'prepare',
-      error: { code: 'TEST_FAILURE', step: 'work' },
+      error: { code: 'STEP_FAILED', step: 'work' },
     });
     await engine.resume(job.jobId);
     await waitForStatus(engine, job.jobId, 'completed');
