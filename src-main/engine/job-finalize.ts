@@ -95,6 +95,14 @@ async function writeOutcome(record: JobRecord, outcome: AttemptOutcome, deps: Fi
   );
 }
 
+/** A failed job whose temp folder was swept has lost its checkpoints: it can no longer resume. */
+export async function recordCheckpointsSwept(record: JobRecord | undefined, journal: EventJournal): Promise<void> {
+  if (record?.status !== 'failed' || !record.canResume) return;
+  record.canResume = false;
+  await journal.ensureOpen(record);
+  await journal.commit(record, [statusEvent(record)], 'record');
+}
+
 /** What went wrong, as the job's `error` and its `job-failed` event say it. */
 export interface Failure {
   code: JobErrorCode;
@@ -123,6 +131,22 @@ export async function recordFailure(record: JobRecord, failure: Failure, deps: F
     ],
     'record',
   );
+}
+
+/**
+ * A state transition could not be written (a full disk, a vanished folder): the job fails with
+ * WRITE_FAILED, resumable, as far as the disk allows. Never rejects: the state is right in memory,
+ * and start-up re-checks the rest.
+ */
+export async function recordWriteFailure(record: JobRecord, error: unknown, deps: FinalizeDeps): Promise<void> {
+  const message = `Aura Studio could not write this job's state: ${error instanceof Error ? error.message : String(error)}`;
+  deps.logs.append(record.jobId, `[${nowIso()}] ERROR ${message}`);
+  const suggestedActions = ['Free some disk space, then resume the job.'];
+  await recordFailure(
+    record,
+    { code: 'WRITE_FAILED', message, step: null, canResume: true, suggestedActions },
+    deps,
+  ).catch(() => undefined);
 }
 
 /** Marks the job canceled (its unfinished steps too), removes its temp and proxy files, and writes it. */
