@@ -42,6 +42,14 @@ export const JOB_ERROR_CODES = [
   'JOB_DAMAGED',
   /** The job's folder or temp folder vanished while it ran. */
   'JOB_FILES_MISSING',
+  /** A child process could not be started for want of resources (EMFILE, ENOMEM, EAGAIN): retry later. */
+  'SPAWN_FAILED',
+  /** A clip or the joined video is not a complete MP4 of the expected length. */
+  'OUTPUT_INCOMPLETE',
+  /** The audio mix (music bed, loudness) could not be made. */
+  'MIX_FAILED',
+  /** The thumbnail could not be taken. */
+  'THUMBNAIL_FAILED',
 ] as const;
 export type JobErrorCode = (typeof JOB_ERROR_CODES)[number];
 

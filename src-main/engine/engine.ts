@@ -20,8 +20,11 @@ import { listJobs } from './queue-listing.js';
 import { moveJob } from './queue-move.js';
 import { recoverJobs } from './recovery.js';
 import { SettingsStore } from './settings-store.js';
+import { refuseUnusableSpec, type SpecCheck } from './spec-check.js';
 import { stallWarningHandler } from './stall-warning.js';
 import { StallWatchdog } from './stall-watchdog.js';
+import { throwAsStorageError } from './storage-errors.js';
+import { guardJobWrite, guardWrite, type JobWriteGuard } from './storage-guard.js';
 import type { StepsFactory } from './step.js';
 
 export interface EngineOptions {
@@ -40,6 +43,8 @@ export interface EngineOptions {
   runQueuedJobs?: boolean;
   /** Where jobs, their events and their order are kept. @default the file backend (openFileBackend) */
   backend?: BackendFactory;
+  /** Checks a spec's files before create and duplicate (the host wires the pipeline's). @default none */
+  checkSpec?: SpecCheck;
 }
 
 /** The engine plus what tests and the host need beyond the public API. */
@@ -55,7 +60,12 @@ export interface Engine extends EngineApi {
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const layout = new DataLayout(options.dataDir);
   fs.mkdirSync(layout.root, { recursive: true });
-  const lock = acquireDataDirLock(layout.lockFile, layout.root);
+  let lock: ReturnType<typeof acquireDataDirLock>;
+  try {
+    lock = acquireDataDirLock(layout.lockFile, layout.root);
+  } catch (error) {
+    throwAsStorageError(error, layout.lockFile); // a read-only or full data folder is the first write to find out
+  }
   try {
     return await openEngine(layout, options, lock.release);
   } catch (error) {
@@ -137,6 +147,14 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
   cleanupTimer.start();
 
   const existing = (full: string) => (fs.existsSync(full) ? full : undefined);
+  const writeGuard: JobWriteGuard = {
+    dataDir: layout.root,
+    journal,
+    readEvents: (jobId, afterSeq) => journal.read(jobId, afterSeq),
+    onRestored: (record) => {
+      if (record.status === 'pending') runner.enqueue(record.jobId);
+    },
+  };
   const mustGet = (jobId: string) => {
     const record = store.get(jobId);
     if (!record) throw new EngineError('NOT_FOUND', `There is no job ${jobId}.`);
@@ -158,7 +176,10 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
     get queuePaused() {
       return runner.queuePaused;
     },
-    create: async (spec) => job(await runner.create(spec)),
+    create: async (spec) => {
+      await refuseUnusableSpec(options.checkSpec, spec);
+      return job(await guardWrite(layout.root, () => runner.create(spec)));
+    },
     get: (jobId) => {
       const record = store.get(jobId);
       return record && job(record);
@@ -169,14 +190,19 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
       const record = store.get(jobId);
       return record && toProgress(record, runner.live(jobId));
     },
-    cancel: async (jobId) => job(await runner.cancel(jobId)),
-    pause: async (jobId) => job(await runner.pause(jobId)),
-    resume: async (jobId) => job(await runner.resume(jobId)),
-    delete: (jobId) => deleteJob(deletion, jobId),
+    cancel: async (jobId) => job(await guardJobWrite(mustGet(jobId), writeGuard, () => runner.cancel(jobId))),
+    pause: async (jobId) => job(await guardJobWrite(mustGet(jobId), writeGuard, () => runner.pause(jobId))),
+    resume: async (jobId) => job(await guardJobWrite(mustGet(jobId), writeGuard, () => runner.resume(jobId))),
+    delete: (jobId) => guardWrite(layout.root, () => deleteJob(deletion, jobId)),
     queueStatus: () => runner.queueStatus(),
-    duplicate: async (jobId) => job(await runner.duplicate(jobId)),
-    move: (jobId, request) => moveJob({ records: store, queue, journal }, jobId, request),
-    deleteMany: (statuses) => deleteJobsWithStatus(deletion, statuses),
+    duplicate: async (jobId) => {
+      // The files may have moved since the original was queued.
+      await refuseUnusableSpec(options.checkSpec, mustGet(jobId).spec);
+      return job(await guardWrite(layout.root, () => runner.duplicate(jobId)));
+    },
+    move: (jobId, request) =>
+      guardWrite(layout.root, () => moveJob({ records: store, queue, journal }, jobId, request)),
+    deleteMany: (statuses) => guardWrite(layout.root, () => deleteJobsWithStatus(deletion, statuses)),
     diagnose: async (jobId) => diagnoseJob(mustGet(jobId), diagnosisSources),
     // Embedded: the farm fills this in for its workers.
     workers: () => Promise.resolve([]),

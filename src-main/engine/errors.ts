@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../src-shared/constants.js';
 import type { JobErrorCode } from '../../src-shared/job-codes.js';
+import type { FieldError } from '../../src-shared/problem.js';
 
 /** A refusal of the engine's public API (wrong state, unknown job): the server maps `code` to HTTP. */
 export class EngineError extends Error {
@@ -20,6 +21,8 @@ export class EngineError extends Error {
       | 'INTERNAL'
     >,
     message: string,
+    /** For VALIDATION_FAILED: the fields at fault (`scenes.2.image`), as the wire's `errors` lists them. */
+    readonly fields?: FieldError[],
   ) {
     super(message);
   }

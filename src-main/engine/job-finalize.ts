@@ -1,6 +1,7 @@
 import type { CleanupService } from './cleanup-service.js';
 import type { EventJournal, JobFiles, PendingEvent } from './backend.js';
 import type { AttemptOutcome } from './job-execution.js';
+import { explainMissingFiles } from './job-files-check.js';
 import type { JobLogs } from './job-log.js';
 import type { JobRecord } from './job-record.js';
 import { transition } from './job-transition.js';
@@ -114,7 +115,7 @@ export interface Failure {
 
 /** Marks the job (and its step) failed, then writes it and its `job-failed` event. */
 export async function recordFailure(record: JobRecord, failure: Failure, deps: FinalizeDeps): Promise<void> {
-  const { code, message, step, suggestedActions, canResume } = failure;
+  const { code, message, step, suggestedActions, canResume } = await explainMissingFiles(record, failure, deps);
   const now = nowIso();
   for (const s of record.steps) if (s.name === step) Object.assign(s, { status: 'failed', endedAt: now });
   transition(
@@ -157,10 +158,11 @@ export async function recordCancel(record: JobRecord, deps: FinalizeDeps): Promi
       Object.assign(s, { status: 'canceled', endedAt: s.status === 'running' ? now : null });
   }
   transition(record, 'cancel', {}, now);
-  await Promise.all([deps.cleanup.cleanupJobTemp(record.jobId), deps.cleanup.cleanupJobProxies(record.jobId)]);
+  // Recorded first, removed after: a cancel the disk refused leaves the job's checkpoints as they were.
   await deps.journal.commit(
     record,
     [statusEvent(record), { type: 'job-canceled', data: { jobId: record.jobId } }],
     'record',
   );
+  await Promise.all([deps.cleanup.cleanupJobTemp(record.jobId), deps.cleanup.cleanupJobProxies(record.jobId)]);
 }

@@ -198,9 +198,16 @@ export class JobRunner {
     }
     if (!can(record.status, 'cancel'))
       throw refusal(`it has already ${record.status === 'canceled' ? 'been canceled' : record.status}`);
-    this.queue.remove(jobId);
-    await this.deps.journal.ensureOpen(record);
-    await recordCancel(record, this.deps);
+    // Held, not yet removed: a cancel the disk refuses leaves the job queued where it was.
+    this.#held.add(jobId);
+    try {
+      await this.deps.journal.ensureOpen(record);
+      await recordCancel(record, this.deps);
+      this.queue.remove(jobId);
+    } finally {
+      this.#held.delete(jobId);
+      this.pump();
+    }
     return record;
   }
 
@@ -232,7 +239,7 @@ export class JobRunner {
       if (s.status === 'failed' || s.status === 'canceled') Object.assign(s, { status: 'pending', endedAt: null });
     await this.#queuedWhile(jobId, queueKey, async () => {
       await this.deps.journal.ensureOpen(record);
-      await this.deps.journal.commit(record, [statusEvent(record)], 'record');
+      await this.deps.journal.commit(record, [statusEvent(record, this.queue.position(jobId))], 'record');
     });
     this.pump();
     return record;

@@ -35,6 +35,6 @@ export async function moveJob(deps: MoveDeps, jobId: string, request: MoveReques
   // Read now: once the writes are awaited, the job may already have started.
   const position = queue.position(jobId) ?? 1;
   // Renumbered neighbours keep their relative order: their keys are saved without an event.
-  await Promise.all(changed.map((r) => journal.commit(r, r === record ? [statusEvent(r)] : [], 'record')));
+  await Promise.all(changed.map((r) => journal.commit(r, r === record ? [statusEvent(r, position)] : [], 'record')));
   return { jobId, position };
 }

@@ -41,7 +41,7 @@ export async function writeExtras(
   const names = artifactNames(ctx.spec.title);
   const { captions } = ctx.spec;
   if (captions === 'both' || captions === 'sidecar') {
-    const cues = sidecarCues(scenes, ctx.spec.output);
+    const cues = sidecarCues(scenes, ctx.spec.output, tools.fonts);
     await writeTextArtifact(ctx, names.srt, ARTIFACT_TYPES.srt, toSrt(cues));
     await writeTextArtifact(ctx, names.vtt, ARTIFACT_TYPES.vtt, toVtt(cues));
   }

@@ -1,25 +1,22 @@
-import { captionCues, sanitizeCaption } from './captions.js';
+import type { Fonts } from './font.js';
 import type { TimedScene } from './job-files.js';
+import type { FrameSize } from './scene-layout.js';
+import { sceneCaptionCues } from './scene-text.js';
 import type { TimedCue } from './subtitles.js';
 import { onTimeline } from './subtitles.js';
 
-type Output = { width: number; height: number };
-
 /**
- * The captions of every scene on the video's timeline: the cues the clips burn in (the same
- * paging and timing as encode-args' caption filters), for the .srt/.vtt files.
+ * The captions of every scene on the video's timeline: the very cues the clips burn in (one
+ * paging and timing, scene-text's), for the .srt/.vtt files.
  */
-export function sidecarCues(scenes: readonly TimedScene[], output: Output): TimedCue[] {
-  // The burned captions wrap at this many characters (encode-args' textFilters).
-  const captionSize = Math.max(6, Math.round(output.height * 0.05));
-  const maxChars = Math.max(8, Math.floor((output.width * 0.9) / (captionSize * 0.55)));
+export function sidecarCues(scenes: readonly TimedScene[], frame: FrameSize, fonts: Fonts): TimedCue[] {
   return onTimeline(
     scenes.map((scene) => ({
       clipSec: scene.clipSec,
-      cues: captionCues(sanitizeCaption(scene.narration), maxChars, 2, scene.clipSec).map((cue) => ({
-        startSec: cue.startSec,
-        endSec: cue.endSec,
-        text: cue.lines.join(' '),
+      cues: sceneCaptionCues(scene, scene.clipSec, frame, fonts).map((cue) => ({
+        startSec: cue.start,
+        endSec: cue.end,
+        text: cue.text,
       })),
     })),
   );

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { StepError } from '../../src-main/engine/errors.js';
 import type { Step, StepsFactory } from '../../src-main/engine/step.js';
-import type { JobErrorCode } from '../../src-shared/job-codes.js';
 import { RenderSpecSchema, type RenderSpec } from '../../src-shared/spec.js';
+import type { JobErrorCode } from '../../src-shared/job-codes.js';
 
 /** How the test steps behave; tests choose per spec (e.g. by title). */
 export interface TestStepOptions {
