@@ -46,7 +46,7 @@ async function writeOutcome(record: JobRecord, outcome: AttemptOutcome, deps: Fi
     await deps.journal.commit(
       record,
       [statusEvent(record), { type: 'job-completed', data: { jobId, artifacts: record.artifacts, outputPath } }],
-      'record',
+      'log',
     );
     return;
   }
@@ -71,7 +71,7 @@ async function writeOutcome(record: JobRecord, outcome: AttemptOutcome, deps: Fi
             },
           ]
         : [];
-    await deps.journal.commit(record, [...note, statusEvent(record)], 'record');
+    await deps.journal.commit(record, [...note, statusEvent(record)], 'log');
     return;
   }
   const failure =
@@ -101,7 +101,7 @@ export async function recordCheckpointsSwept(record: JobRecord | undefined, jour
   if (record?.status !== 'failed' || !record.canResume) return;
   record.canResume = false;
   await journal.ensureOpen(record);
-  await journal.commit(record, [statusEvent(record)], 'record');
+  await journal.commit(record, [statusEvent(record)], 'log');
 }
 
 /** What went wrong, as the job's `error` and its `job-failed` event say it. */
@@ -130,7 +130,7 @@ export async function recordFailure(record: JobRecord, failure: Failure, deps: F
       statusEvent(record),
       { type: 'job-failed', data: { jobId: record.jobId, step, error: { code, message, suggestedActions } } },
     ],
-    'record',
+    'log',
   );
 }
 
@@ -162,7 +162,7 @@ export async function recordCancel(record: JobRecord, deps: FinalizeDeps): Promi
   await deps.journal.commit(
     record,
     [statusEvent(record), { type: 'job-canceled', data: { jobId: record.jobId } }],
-    'record',
+    'log',
   );
   await Promise.all([deps.cleanup.cleanupJobTemp(record.jobId), deps.cleanup.cleanupJobProxies(record.jobId)]);
 }

@@ -142,8 +142,9 @@ export class JobRunner {
     const attempt = startAttempt(record, steps, controller.signal, this.deps);
     const run: ActiveRun = { controller, attempt, finished: Promise.resolve() };
     this.#active.set(record.jobId, run);
-    // The log is enough for 'running': start-up reconciles job.json from it (recovery.ts).
-    const started = this.deps.journal.commit(record, [statusEvent(record)], 'log');
+    // Unsynced is enough for 'running': start-up reconciles job.json from the log (recovery.ts),
+    // and a start lost in a power cut only means the job runs again from its checkpoints.
+    const started = this.deps.journal.commit(record, [statusEvent(record)], 'write');
     run.finished = (async () => {
       await started;
       const outcome = await attempt.done;
@@ -239,7 +240,7 @@ export class JobRunner {
       if (s.status === 'failed' || s.status === 'canceled') Object.assign(s, { status: 'pending', endedAt: null });
     await this.#queuedWhile(jobId, queueKey, async () => {
       await this.deps.journal.ensureOpen(record);
-      await this.deps.journal.commit(record, [statusEvent(record, this.queue.position(jobId))], 'record');
+      await this.deps.journal.commit(record, [statusEvent(record, this.queue.position(jobId))], 'log');
     });
     this.pump();
     return record;
