@@ -119,7 +119,8 @@ function hostOf(
           await server.close();
         } finally {
           await engine.close();
-          await rm(where.infoFile, { force: true });
+          // A data folder that turned read-only keeps server.json; the CLI says so, and the next start replaces it.
+          await rm(where.infoFile, { force: true }).catch(() => undefined);
         }
       })();
       return closing;

@@ -1,6 +1,7 @@
 import type { CleanupService } from './cleanup-service.js';
 import type { EventJournal, JobFiles, PendingEvent } from './backend.js';
 import type { AttemptOutcome } from './job-execution.js';
+import { explainMissingFiles } from './job-files-check.js';
 import type { JobLogs } from './job-log.js';
 import type { JobRecord } from './job-record.js';
 import { statusEvent } from './job-views.js';
@@ -29,7 +30,8 @@ export async function finalizeAttempt(record: JobRecord, outcome: AttemptOutcome
       canResume: false,
     });
     await deps.cleanup.cleanupJobTemp(jobId);
-    const output = record.artifacts.find((a) => a.name === 'output.mp4') ?? record.artifacts[0];
+    // The video (the pipeline lists it first; a test step may list anything).
+    const output = record.artifacts.find((a) => a.type === 'video/mp4') ?? record.artifacts[0];
     const outputPath = output ? `${deps.files.artifactsDir(jobId)}/${output.name}` : null;
     await deps.journal.commit(
       record,
@@ -95,7 +97,7 @@ export interface Failure {
 
 /** Marks the job (and its step) failed, then writes it and its `job-failed` event. */
 export async function recordFailure(record: JobRecord, failure: Failure, deps: FinalizeDeps): Promise<void> {
-  const { code, message, step, suggestedActions, canResume } = failure;
+  const { code, message, step, suggestedActions, canResume } = await explainMissingFiles(record, failure, deps);
   const now = nowIso();
   for (const s of record.steps) if (s.name === step) Object.assign(s, { status: 'failed', endedAt: now });
   Object.assign(record, {
@@ -122,10 +124,11 @@ export async function recordCancel(record: JobRecord, deps: FinalizeDeps): Promi
       Object.assign(s, { status: 'canceled', endedAt: s.status === 'running' ? now : null });
   }
   Object.assign(record, { status: 'canceled', canceledAt: now, endedAt: now, canResume: false, resumeOnStart: false });
-  await Promise.all([deps.cleanup.cleanupJobTemp(record.jobId), deps.cleanup.cleanupJobProxies(record.jobId)]);
+  // Recorded first, removed after: a cancel the disk refused leaves the job's checkpoints as they were.
   await deps.journal.commit(
     record,
     [statusEvent(record), { type: 'job-canceled', data: { jobId: record.jobId } }],
     'record',
   );
+  await Promise.all([deps.cleanup.cleanupJobTemp(record.jobId), deps.cleanup.cleanupJobProxies(record.jobId)]);
 }

@@ -17,7 +17,8 @@ export async function recoverJobs(
 ): Promise<string[]> {
   const queue: JobRecord[] = [];
   for (const record of records) {
-    if (record.damaged || !isActive(record)) continue;
+    // A failed job's resume may be in the log but not yet in job.json (the disk refused the record).
+    if (record.damaged || !(isActive(record) || (record.status === 'failed' && record.canResume))) continue;
     const jobId = record.jobId;
     const log = await journal.ensureOpen(record);
     if (log) await adoptNewerLoggedState(record, log, journal);
@@ -82,6 +83,12 @@ async function adoptNewerLoggedState(record: JobRecord, log: OpenedLog, journal:
   if (status === 'completed') Object.assign(record, { completedAt: record.completedAt ?? at, endedAt: at });
   if (status === 'canceled') Object.assign(record, { canceledAt: record.canceledAt ?? at, endedAt: at });
   if (status === 'failed') record.endedAt = at;
+  if (status === 'pending') {
+    // A resume: as JobRunner.resume leaves the record.
+    Object.assign(record, { endedAt: null, error: null, resumeOnStart: false });
+    for (const s of record.steps)
+      if (s.status === 'failed' || s.status === 'canceled') Object.assign(s, { status: 'pending', endedAt: null });
+  }
   if (end?.type === 'job-completed') record.artifacts = end.data.artifacts;
   if (end?.type === 'job-failed') record.error = { ...end.data.error, step: end.data.step, logTail: [] };
   await journal.commit(record, [], 'record');
