@@ -73,20 +73,20 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
 async function openEngine(layout: DataLayout, options: EngineOptions, releaseLock: () => void): Promise<Engine> {
   const settingsStore = await SettingsStore.open(layout.settingsFile, options.settings);
   const settings = () => settingsStore.get();
-  let logs: JobLogs | undefined;
+  // The log's path comes from the backend, which reports failed writes to the log: used only once both exist.
+  const logs: JobLogs = new JobLogs(
+    (id) => files.logFile(id),
+    () => settings().jobLogMaxBytes,
+  );
   const backend = await (options.backend ?? openFileBackend)({
     dataDir: layout.root,
     onWriteError: (jobId, error) =>
-      logs?.append(
+      logs.append(
         jobId,
         `[${new Date().toISOString()}] ERROR could not write to the job's event log: ${String(error)}`,
       ),
   });
   const { records: store, queue, journal, files } = backend;
-  logs = new JobLogs(
-    (id) => files.logFile(id),
-    () => settings().jobLogMaxBytes,
-  );
   const checkpoints = new CheckpointStore((id) => files.tempDir(id));
   const cleanup = new CleanupService({
     files,

@@ -1,5 +1,6 @@
 import type { EventJournal, OpenedLog } from './backend.js';
 import { isActive, type JobRecord } from './job-record.js';
+import { transition } from './job-transition.js';
 import { statusEvent } from './job-views.js';
 
 const nowIso = () => new Date().toISOString();
@@ -27,7 +28,7 @@ export async function recoverJobs(
       for (const s of record.steps) if (s.status === 'running') Object.assign(s, { status: 'pending', endedAt: null });
       const message = 'Aura Studio stopped while this job was running; it resumes from its last checkpoint.';
       if (autoResume) {
-        Object.assign(record, { status: 'pending', canResume: false });
+        transition(record, 'interrupt', {});
         record.warnings.push({ code: 'INTERRUPTED', message, step: null, at: nowIso() });
         await journal.commit(
           record,
@@ -41,12 +42,7 @@ export async function recoverJobs(
           message: 'Aura Studio stopped while this job was running.',
           suggestedActions: ['Resume the job to continue from its last checkpoint.'],
         };
-        Object.assign(record, {
-          status: 'failed',
-          endedAt: nowIso(),
-          canResume: true,
-          error: { ...error, step: null, logTail: [] },
-        });
+        transition(record, 'fail', { error: { ...error, step: null, logTail: [] }, canResume: true });
         await journal.commit(
           record,
           [statusEvent(record), { type: 'job-failed', data: { jobId, step: null, error } }],
@@ -54,7 +50,8 @@ export async function recoverJobs(
         );
       }
     } else if (record.status === 'paused' && record.resumeOnStart) {
-      Object.assign(record, { resumeOnStart: false, ...(autoResume ? { status: 'pending' } : {}) });
+      if (autoResume) transition(record, 'resume', {});
+      else record.resumeOnStart = false;
       await journal.commit(record, [statusEvent(record)], 'record');
       if (autoResume) queue.push(record);
     } else if (record.status === 'pending') {

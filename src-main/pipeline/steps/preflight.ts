@@ -1,6 +1,7 @@
 import { statfs } from 'node:fs/promises';
 import type { Step, StepContext } from '../../engine/step.js';
 import { StepError } from '../../engine/errors.js';
+import type { JobErrorCode } from '../../../src-shared/job-codes.js';
 import { ChildRegistry } from '../child-registry.js';
 import { estimateDiskBytes, estimateTotalSec } from '../disk-estimate.js';
 import { runProcess } from '../process-runner.js';
@@ -26,7 +27,7 @@ async function preflight(ctx: StepContext): Promise<void> {
   for (const scene of scenes) {
     if (!scene.image) continue;
     const image = scene.image;
-    const fail = (code: string, why: string, cause?: unknown) =>
+    const fail = (code: JobErrorCode, why: string, cause?: unknown) =>
       new StepError(code, `The image of scene ${scene.index} (${image}) ${why}.`, {
         suggestedActions: [
           'Replace the file at that path with a PNG or JPEG image, then resume the job.',
