@@ -137,10 +137,13 @@ export type StorageStats = z.infer<typeof StorageStatsSchema>;
 export const SweepResultSchema = z.object({ tempRemoved: z.number().int(), proxyRemoved: z.number().int() });
 export type SweepResult = z.infer<typeof SweepResultSchema>;
 
-/** GET /api/health; `warnings` says what the engine found wrong at start-up (e.g. SETTINGS_CORRUPT). */
+/** A problem with the engine's own state (e.g. `SETTINGS_CORRUPT`), reported by GET /api/health. */
+export const EngineWarningSchema = z.object({ code: z.string(), message: z.string() });
+export type EngineWarningData = z.infer<typeof EngineWarningSchema>;
+
 export const HealthSchema = z.object({
   status: z.literal('ok'),
   version: z.string(),
-  warnings: z.array(z.object({ code: z.string(), message: z.string() })).default([]),
+  warnings: z.array(EngineWarningSchema),
 });
 export type Health = z.infer<typeof HealthSchema>;

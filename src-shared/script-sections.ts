@@ -1,16 +1,19 @@
 // Pure: the spec's validation counts a script's scenes with it, the pipeline's script step builds them.
+import { parseNarration, stripInlineMarkdown, type SubHeading } from './script-markdown.js';
 
 /** A heading and the paragraphs under it, as found in a script. */
 export interface ScriptSection {
   heading: string;
   narration: string;
+  /** `##`/`###` lines under the heading: shown on screen, never read out. */
+  subheadings: SubHeading[];
 }
 
 const HEADING = /^\s{0,3}#(?!#)\s*(.*?)\s*#*\s*$/;
 
 /**
  * Splits a script into sections: a `# Heading` line starts a scene, the paragraphs under it
- * are its narration (joined into one paragraph-separated text). Text before the first heading
+ * are its narration (markdown stripped, see parseNarration). Text before the first heading
  * becomes a scene without a heading. Sections with neither heading nor text are dropped.
  */
 export function parseScript(text: string): ScriptSection[] {
@@ -27,23 +30,6 @@ export function parseScript(text: string): ScriptSection[] {
   }
   sections.push(current);
   return sections
-    .map((s) => ({ heading: s.heading.trim(), narration: joinParagraphs(s.lines) }))
-    .filter((s) => s.heading !== '' || s.narration !== '');
-}
-
-/** Lines into paragraphs: wrapped lines are joined by a space, paragraphs by a blank line. */
-function joinParagraphs(lines: string[]): string {
-  const paragraphs: string[] = [];
-  let words: string[] = [];
-  for (const line of lines) {
-    const t = line.trim();
-    if (t === '') {
-      if (words.length > 0) paragraphs.push(words.join(' '));
-      words = [];
-    } else {
-      words.push(t.replace(/\s+/g, ' '));
-    }
-  }
-  if (words.length > 0) paragraphs.push(words.join(' '));
-  return paragraphs.join('\n\n');
+    .map((s) => ({ heading: stripInlineMarkdown(s.heading).trim(), ...parseNarration(s.lines) }))
+    .filter((s) => s.heading !== '' || s.narration !== '' || s.subheadings.length > 0);
 }

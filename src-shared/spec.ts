@@ -2,17 +2,9 @@ import { z } from 'zod';
 import { parseScript } from './script-sections.js';
 
 const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1d3557');
-const evenInRange = (min: number, max: number) =>
-  z
-    .number()
-    .int()
-    .min(min)
-    .max(max)
-    .refine((n) => n % 2 === 0, 'must be even');
-const absolutePath = z
-  .string()
-  .min(1)
-  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), 'must be an absolute path');
+// multipleOf and regex rather than refines: the OpenAPI document then states the rules the server enforces.
+const evenInRange = (min: number, max: number) => z.number().int().min(min).max(max).multipleOf(2, 'must be even');
+const absolutePath = z.string().regex(/^(\/|[A-Za-z]:[\\/])/, 'must be an absolute path');
 
 /** Platform presets: size and frame rate a platform expects, with the name the form shows. */
 export const OUTPUT_PRESETS = {
@@ -104,11 +96,16 @@ export const TransitionSpecSchema = z.strictObject({
   durationSec: z.number().min(0.1).max(2).default(0.5),
 });
 
+/** `.mp3` → `\.[mM][pP]3`: JSON Schema patterns take no `i` flag, so the document gets the case-free form. */
+const anyCase = (ext: string) => ext.replace(/\./g, '\\.').replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
+
 export const MusicSpecSchema = z.strictObject({
-  path: absolutePath.refine(
-    (p) => MUSIC_EXTENSIONS.some((ext) => p.toLowerCase().endsWith(ext)),
-    `must be a ${MUSIC_EXTENSIONS.join(', ')} file`,
-  ),
+  path: z
+    .string()
+    .regex(
+      new RegExp(`^(\\/|[A-Za-z]:[\\\\/]).*(${MUSIC_EXTENSIONS.map(anyCase).join('|')})$`),
+      `must be the absolute path of a ${MUSIC_EXTENSIONS.join(', ')} file`,
+    ),
   volumeDb: z.number().min(-40).max(0).default(-18),
   duck: z.boolean().default(true),
 });
@@ -121,7 +118,8 @@ export const ThumbnailSpecSchema = z.strictObject({
 /** The render spec: POST /api/render's body and the file `aura render` reads. */
 export const RenderSpecSchema = z
   .strictObject({
-    title: z.string().trim().min(1).max(200),
+    // Trimmed before the length check; the pattern tells the document a blank title is refused.
+    title: z.string().trim().max(200).regex(/\S/, 'must not be blank'),
     script: z.string().min(1).max(200_000).optional(),
     scenes: z.array(SceneSpecSchema).min(1).max(500).optional(),
     voice: VoiceSpecSchema.default({ engine: 'auto', voice: 'en', rate: 170 }),
@@ -132,6 +130,8 @@ export const RenderSpecSchema = z
     chapters: z.boolean().default(true),
     thumbnail: ThumbnailSpecSchema.prefault({}),
   })
+  // The document says "exactly one of script or scenes" the way JSON Schema can; the refine enforces it.
+  .meta({ oneOf: [{ required: ['script'] }, { required: ['scenes'] }] })
   .superRefine((spec, ctx) => {
     const has = Number(spec.script !== undefined) + Number(spec.scenes !== undefined);
     if (has !== 1) {

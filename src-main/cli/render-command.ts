@@ -6,7 +6,8 @@ import { DataDirLockedError } from '../engine/data-dir-lock.js';
 import { resolveDataDir } from '../engine/data-dir.js';
 import type { EngineApi, EngineEvent } from '../engine/engine-api.js';
 import { createEngine } from '../engine/engine.js';
-import { createPipelineSteps, OUTPUT_NAME } from '../pipeline/index.js';
+import { checkSpecFiles } from '../pipeline/media-file-check.js';
+import { artifactNames, createPipelineSteps } from '../pipeline/index.js';
 
 /** Exit codes: 0 done, 1 the render failed, 2 bad usage or spec, 130 canceled by Ctrl-C, 143 by SIGTERM. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, canceled: 130, terminated: 143 } as const;
@@ -120,6 +121,7 @@ export async function runRender(argv: string[]): Promise<number> {
     engine = await createEngine({
       dataDir: resolveDataDir(dataDirFlag),
       steps: createPipelineSteps,
+      checkSpec: checkSpecFiles,
       runQueuedJobs: false,
     });
   } catch (error) {
@@ -178,7 +180,7 @@ async function renderOne(engine: EngineApi, spec: RenderSpec): Promise<number> {
     const end = await ended;
     bar.clear();
     if (end.type === 'job-completed') {
-      const path = end.data.outputPath ?? engine.artifactPath(jobId, OUTPUT_NAME);
+      const path = end.data.outputPath ?? engine.artifactPath(jobId, artifactNames(spec.title).video);
       console.log(path);
       return EXIT.ok;
     }

@@ -9,7 +9,9 @@ import { loopbackOrigin } from './csp.js';
 import { IPC } from './ipc-channels.js';
 import { registerIpc } from './ipc.js';
 import { buildMenuTemplate } from './menu-template.js';
+import { desktopFinishEffects } from './finish-effects.js';
 import { startJobNotifications } from './notifications.js';
+import { watchQueueFinish } from './queue-finish.js';
 import { NO_PROGRESS, watchQueueProgress } from './progress-aggregate.js';
 import { installQuitFlow } from './quit-flow.js';
 import { secureSession } from './session-security.js';
@@ -110,14 +112,25 @@ export async function runDesktopApp(options: DesktopOptions): Promise<void> {
     void shell.openPath(engine.dataDir);
   };
 
+  const appContents = () => (window && !window.isDestroyed() ? window.webContents : undefined);
+  const finish = watchQueueFinish({
+    engine,
+    effects: desktopFinishEffects({
+      appContents,
+      focusWindow: () => void focusWindow(),
+      ...(options.iconPath ? { iconPath: options.iconPath } : {}),
+    }),
+  });
+
   // The window uses the default session: harden it before the first page loads.
   secureSession(session.defaultSession, pageUrl, serverOrigin);
   const unregisterIpc = registerIpc({
     engine,
+    finish,
     serverUrl: host.url,
     serverOrigin,
     token: host.token,
-    appContents: () => (window && !window.isDestroyed() ? window.webContents : undefined),
+    appContents,
   });
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
@@ -148,6 +161,7 @@ export async function runDesktopApp(options: DesktopOptions): Promise<void> {
       if (window && !window.isDestroyed()) await rememberWindow(window);
       stopProgress();
       stopNotifications();
+      finish.stop();
       if (window && !window.isDestroyed()) window.setProgressBar(NO_PROGRESS);
       unregisterIpc();
       await host.close();

@@ -10,6 +10,15 @@ export const IPC = {
   openDataFolder: 'aura:open-data-folder',
   /** main → renderer: a notification was clicked, open this job. */
   openJob: 'aura:open-job',
+  chooseImageFile: 'aura:choose-image-file',
+  chooseMusicFile: 'aura:choose-music-file',
+  chooseFfmpeg: 'aura:choose-ffmpeg',
+  useDefaultFfmpeg: 'aura:use-default-ffmpeg',
+  getFinishAction: 'aura:get-finish-action',
+  setFinishAction: 'aura:set-finish-action',
+  cancelFinishCountdown: 'aura:cancel-finish-countdown',
+  /** main → renderer: the quit/sleep countdown ticked (FinishCountdown) or ended (null). */
+  finishCountdown: 'aura:finish-countdown',
 } as const;
 
 /** What the bootstrap call answers a trusted window. */

@@ -5,11 +5,16 @@
  */
 import { ipcMain, shell, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { EngineApi } from '../engine/engine-api.js';
+import type { QueueFinishWatcher } from './queue-finish.js';
+import { registerChooserIpc } from './ipc-choosers.js';
 import { IPC, type BootstrapInfo } from './ipc-channels.js';
+import { registerFinishIpc } from './ipc-finish.js';
 import { isEmptyArgs, isTrustedSender, parseArtifactArgs, resolveArtifact, type SenderInfo } from './ipc-validation.js';
 
 export interface IpcContext {
-  engine: Pick<EngineApi, 'artifactPath' | 'dataDir'>;
+  engine: Pick<EngineApi, 'artifactPath' | 'dataDir' | 'updateSettings'>;
+  /** "When the queue finishes": the choice and its countdown. */
+  finish: QueueFinishWatcher;
   serverUrl: string;
   serverOrigin: string;
   token: string;
@@ -67,7 +72,13 @@ export function registerIpc(context: IpcContext): () => void {
     if (problem) throw new Error(`Could not open the data folder: ${problem}`);
   });
 
+  const trusted = (event: IpcMainInvokeEvent) => assertTrusted(event, context);
+  const unregisterChoosers = registerChooserIpc({ engine: context.engine, assertTrusted: trusted });
+  const unregisterFinish = registerFinishIpc({ watcher: context.finish, assertTrusted: trusted });
+
   return () => {
+    unregisterChoosers();
+    unregisterFinish();
     ipcMain.removeAllListeners(IPC.bootstrap);
     ipcMain.removeHandler(IPC.showArtifactInFolder);
     ipcMain.removeHandler(IPC.openArtifact);

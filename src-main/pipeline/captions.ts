@@ -1,54 +1,45 @@
-/** One caption shown from `startSec` to `endSec` of its scene, already wrapped into lines. */
+import type { CaptionPage } from './caption-paging.js';
+
+/** One caption as burned in and as written to .srt/.vtt: seconds from the scene's start. */
 export interface CaptionCue {
+  start: number;
+  end: number;
+  /** The page's words on one line (what a sidecar file carries; players wrap it themselves). */
+  text: string;
+  /** The page as burned in: at most two lines. */
   lines: string[];
-  startSec: number;
-  endSec: number;
 }
 
-/**
- * Greedy word wrap to at most `maxChars` per line; a word longer than a line is split.
- * Whitespace (newlines included) collapses to single spaces.
- */
-export function wrapText(text: string, maxChars: number): string[] {
-  const width = Math.max(1, Math.floor(maxChars));
-  const lines: string[] = [];
-  let line = '';
-  for (let word of text.split(/\s+/).filter(Boolean)) {
-    while (word.length > width) {
-      if (line) lines.push(line);
-      lines.push(word.slice(0, width));
-      word = word.slice(width);
-      line = '';
-    }
-    if (!word) continue;
-    if (!line) line = word;
-    else if (line.length + 1 + word.length <= width) line += ' ' + word;
-    else {
-      lines.push(line);
-      line = word;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
-}
+// Speech pauses after a page, in characters of speech: espeak stops longer at a full stop than at a comma.
+const PAUSE_CHARS: Record<CaptionPage['ending'], number> = { paragraph: 12, sentence: 8, phrase: 3, word: 0 };
+/** How long the last caption stays after the voice ends (never past the clip). */
+export const CAPTION_HOLD_SEC = 0.5;
 
 /**
- * Narration into timed caption cues of up to `linesPerCue` lines each, each cue on screen for a
- * share of the scene proportional to its characters (speech takes time per character, roughly).
+ * Times pages to the narration: the voice's `audioSec` is shared by characters spoken plus the
+ * pauses at page ends, so each page is up while its words are said (we have no word timings; at
+ * a steady rate the share is close). The last page holds a moment after the voice, within `clipSec`.
  */
-export function captionCues(text: string, maxChars: number, linesPerCue: number, durationSec: number): CaptionCue[] {
-  const lines = wrapText(text, maxChars);
-  const groups: string[][] = [];
-  for (let i = 0; i < lines.length; i += linesPerCue) groups.push(lines.slice(i, i + linesPerCue));
-  const weights = groups.map((g) => g.reduce((n, l) => n + l.length + 1, 0));
+export function timeCaptions(pages: readonly CaptionPage[], audioSec: number, clipSec: number): CaptionCue[] {
+  const weights = pages.map((p) => p.text.length + PAUSE_CHARS[p.ending]);
   const total = weights.reduce((a, b) => a + b, 0);
+  const speechSec = Math.min(audioSec, clipSec);
   let start = 0;
-  return groups.map((g, i) => {
-    const end = i === groups.length - 1 ? durationSec : start + (durationSec * weights[i]!) / total;
-    const cue = { lines: g, startSec: round3(start), endSec: round3(end) };
-    start = end;
+  return pages.map((page, i) => {
+    const last = i === pages.length - 1;
+    const spoken = start + (speechSec * weights[i]!) / total;
+    const end = last ? Math.min(clipSec, speechSec + CAPTION_HOLD_SEC) : spoken;
+    const cue = { start: round3(start), end: round3(end), text: page.text, lines: page.lines };
+    start = spoken;
     return cue;
   });
+}
+
+/** When the page holding narration offset `offset` starts (sub-headings appear with their words). */
+export function timeAtOffset(pages: readonly CaptionPage[], cues: readonly CaptionCue[], offset: number): number {
+  const i = pages.findIndex((p) => p.offset >= offset);
+  if (i >= 0) return cues[i]!.start;
+  return cues.at(-1)?.end ?? 0;
 }
 
 /**

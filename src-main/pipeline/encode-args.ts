@@ -1,7 +1,8 @@
 import type { RenderSpec } from '../../src-shared/spec.js';
-import { captionCues, escapeFilterValue, sanitizeCaption } from './captions.js';
-import type { Fonts } from './font.js';
-import type { Scene } from './script-parser.js';
+import { backgroundInput, sceneVideoGraph, type SceneLook } from './scene-graph.js';
+
+export { ffmpegColour } from './scene-graph.js';
+export { textFilters } from './scene-text-filters.js';
 
 type Output = RenderSpec['output'];
 type Quality = Output['quality'];
@@ -33,14 +34,12 @@ export function clipAudioSamples(durationSec: number): number {
 
 /** Everything one scene clip's encode needs. */
 export interface ClipPlan {
-  scene: Scene;
-  /** Frame-exact length of the clip. */
-  durationSec: number;
+  /** How the clip looks, its frame-exact length (`look.clipSec`) included. */
+  look: SceneLook;
   audioPath: string;
   outPath: string;
   thumbPath: string;
   output: Output;
-  fonts: Fonts;
   /** x264 threads; 0 lets x264 decide. */
   threads: number;
 }
@@ -64,72 +63,20 @@ export function encoderArgs(output: Output, threads: number): string[] {
   ];
 }
 
-/** The drawtext chain (heading and timed caption lines) for a scene, as filter-graph text. */
-export function textFilters(scene: Scene, durationSec: number, output: Output, fonts: Fonts): string[] {
-  const { width: w, height: h } = output;
-  const headingSize = Math.max(8, Math.round(h * 0.085));
-  const captionSize = Math.max(6, Math.round(h * 0.05));
-  const margin = Math.round(h * 0.06);
-  const lineHeight = Math.round(captionSize * 1.35);
-  // The heading's drop shadow scales with it: a fixed 2 px doubles the letters of a tiny heading.
-  const shadow = Math.max(1, Math.round(headingSize / 30));
-  const common = (font: string, size: number) =>
-    `fontfile=${escapeFilterValue(font)}:expansion=none:fontsize=${size}:fontcolor=white:x=(w-text_w)/2`;
-  const filters: string[] = [];
-  if (scene.heading) {
-    filters.push(
-      `drawtext=${common(fonts.bold, headingSize)}:shadowcolor=black@0.6:shadowx=${shadow}:shadowy=${shadow}:y=${margin}:text=${escapeFilterValue(sanitizeCaption(scene.heading))}`,
-    );
-  }
-  // ~0.55 em per character on average in DejaVu Sans; keep captions inside 90 % of the width.
-  const maxChars = Math.max(8, Math.floor((w * 0.9) / (captionSize * 0.55)));
-  for (const cue of captionCues(sanitizeCaption(scene.narration), maxChars, 2, durationSec)) {
-    cue.lines.forEach((line, i) => {
-      const y = h - margin - (cue.lines.length - i) * lineHeight;
-      const enable = escapeFilterValue(`gte(t,${cue.startSec})*lt(t,${cue.endSec})`);
-      filters.push(
-        `drawtext=${common(fonts.regular, captionSize)}:box=1:boxcolor=black@0.45:boxborderw=${Math.max(2, Math.round(captionSize * 0.2))}:y=${y}:enable=${enable}:text=${escapeFilterValue(line)}`,
-      );
-    });
-  }
-  return filters;
-}
-
-/** `#1d3557` into ffmpeg's `0x1d3557`. */
-export function ffmpegColour(hex: string): string {
-  return '0x' + hex.slice(1);
-}
-
 /**
- * The ffmpeg arguments that make one scene clip and its thumbnail in one run: background (colour
- * or the image scaled and padded), heading and captions, the scene's audio padded or cut to the
- * clip's length, `-progress pipe:1` for live progress.
+ * The ffmpeg arguments that make one scene clip and its thumbnail in one run: the scene's look
+ * (background and motion, text, transition from the previous scene; see sceneVideoGraph), the
+ * scene's audio padded or cut to the clip's length, `-progress pipe:1` for live progress.
  */
 export function sceneClipArgs(plan: ClipPlan): string[] {
-  const { scene, durationSec: d, output } = plan;
-  const { width: w, height: h, fps } = output;
-  const colour = ffmpegColour(scene.background);
-  const background = scene.image
-    ? [
-        ...['-loop', '1', '-framerate', String(fps), '-t', String(d)],
-        // A '%' would make the image2 demuxer read the path as a numbered-sequence pattern.
-        ...(scene.image.includes('%') ? ['-f', 'image2', '-pattern_type', 'none'] : []),
-        ...['-i', scene.image],
-      ]
-    : ['-f', 'lavfi', '-i', `color=c=${colour}:s=${w}x${h}:r=${fps}:d=${d}`];
-  const fit = scene.image
-    ? [
-        `scale=${w}:${h}:force_original_aspect_ratio=decrease`,
-        `pad=${w}:${h}:(ow-iw)/2:(oh-ih)/2:color=${colour}`,
-        'format=yuv420p',
-      ]
-    : [];
-  const video = [...fit, 'setsar=1', ...textFilters(scene, d, output, plan.fonts), 'split=2[v][t]'].join(',');
-  const graph = `[0:v]${video};[t]scale=${THUMB_WIDTH}:-2[th];[1:a]aresample=${AUDIO_RATE},apad,atrim=end_sample=${clipAudioSamples(d)}[a]`;
+  const { look, output } = plan;
+  const d = look.clipSec;
+  const graph = `${sceneVideoGraph(look, THUMB_WIDTH)};[1:a]aresample=${AUDIO_RATE},apad,atrim=end_sample=${clipAudioSamples(d)}[a]`;
   return [
     ...['-hide_banner', '-nostdin', '-y', '-loglevel', 'error'],
-    ...background,
+    ...backgroundInput(look, look.frame),
     ...['-i', plan.audioPath],
+    ...(look.transition ? backgroundInput(look.transition.previous, look.frame, true) : []),
     ...['-filter_complex', graph],
     ...['-map', '[v]', '-map', '[a]', '-t', String(d)],
     ...encoderArgs(output, plan.threads),

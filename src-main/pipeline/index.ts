@@ -7,7 +7,7 @@ import { renderStep } from './steps/render.js';
 import { scriptStep } from './steps/script.js';
 import { visualsStep } from './steps/visuals.js';
 
-export { OUTPUT_NAME } from './steps/render.js';
+export { artifactNames } from '../../src-shared/artifact-names.js';
 
 /**
  * Relative cost of each step, as measured on the 12-scene benchmark (1280x720, espeak): encoding

@@ -9,6 +9,8 @@ const AAC_FRAME_SEC = 1024 / AUDIO_RATE;
 export interface ExpectedMedia {
   durationSec: number;
   fps: number;
+  /** A sound-only file (the mixed soundtrack): no picture expected. */
+  audioOnly?: boolean;
 }
 
 /**
@@ -19,14 +21,19 @@ export interface ExpectedMedia {
 export function mediaProblem(info: Mp4Info, expected: ExpectedMedia): string | undefined {
   if (!info.complete) return `it is incomplete: ${info.reason}`;
   const frame = 1 / expected.fps;
-  const video = info.tracks.find((t) => t.handler === 'vide');
-  if (!video) return 'it has no video track';
   const slack = 1e-3;
   const off = (sec: number) => sec - expected.durationSec;
-  if (Math.abs(off(video.durationSec)) > frame + slack) {
-    return `its picture lasts ${video.durationSec.toFixed(3)} s, not ${expected.durationSec.toFixed(3)} s`;
+  const sounds = info.tracks.filter((t) => t.handler === 'soun');
+  if (expected.audioOnly) {
+    if (sounds.length === 0) return 'it has no sound track';
+  } else {
+    const video = info.tracks.find((t) => t.handler === 'vide');
+    if (!video) return 'it has no video track';
+    if (Math.abs(off(video.durationSec)) > frame + slack) {
+      return `its picture lasts ${video.durationSec.toFixed(3)} s, not ${expected.durationSec.toFixed(3)} s`;
+    }
   }
-  for (const audio of info.tracks.filter((t) => t.handler === 'soun')) {
+  for (const audio of sounds) {
     const d = off(audio.durationSec);
     if (d > frame + slack || d < -(frame + AAC_FRAME_SEC + slack)) {
       return `its sound lasts ${audio.durationSec.toFixed(3)} s, not ${expected.durationSec.toFixed(3)} s`;

@@ -1,15 +1,15 @@
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { MAX_BODY_BYTES } from '../../src-shared/constants.js';
 import type { EngineApi } from '../engine/engine-api.js';
 import { clientErrorResponse } from './client-error.js';
+import { ConnectionGuard, type ConnectionLimits } from './connection-guard.js';
 import { EventHub } from './event-hub.js';
 import { HttpProblem, makeProblem, PROBLEM_CONTENT_TYPE, toProblem } from './problem.js';
-import { registerFileRoutes } from './routes/file-routes.js';
-import { registerJobRoutes } from './routes/jobs-routes.js';
-import { registerQueueRoutes } from './routes/queue-routes.js';
-import { registerStreamRoutes } from './routes/stream-routes.js';
-import { registerSystemRoutes } from './routes/system-routes.js';
+import { buildOpenApiDocument } from './openapi.js';
+import { registerRouteTable } from './route-table/register.js';
+import { ROUTES } from './routes/index.js';
 import { isRequestAllowed, needsToken, presentedToken, tokenMatches } from './security.js';
 import { SseRegistry } from './sse-registry.js';
 import { registerStaticRoutes } from './static-routes.js';
@@ -34,6 +34,8 @@ export interface ServerOptions {
     /** Global events kept for replay. @default 4096 */
     replaySize?: number;
   };
+  /** Connection cap and timeouts (see ConnectionGuard). */
+  connections?: ConnectionLimits;
 }
 
 /** A built, not yet listening, loopback server. */
@@ -41,6 +43,7 @@ export interface AuraServer {
   readonly app: FastifyInstance;
   readonly hub: EventHub;
   readonly streams: SseRegistry;
+  readonly connections: ConnectionGuard;
   /** Listens on 127.0.0.1 (port 0 = a free one) and resolves to the bound port. */
   listen(port?: number): Promise<number>;
   /** Ends every event stream and stops the server; the engine is left to its owner. */
@@ -55,7 +58,8 @@ export async function buildServer(options: ServerOptions): Promise<AuraServer> {
     logger: false,
     bodyLimit: MAX_BODY_BYTES,
     // Our Host rule answers a missing Host with a problem+json 403 instead of Node's bare 400.
-    http: { requireHostHeader: false },
+    // Timeouts are checked this often (Node's default, 30 s, would let a slow-loris socket linger).
+    http: { requireHostHeader: false, connectionsCheckingInterval: 1000 },
     routerOptions: { maxParamLength: 1000 },
     clientErrorHandler: (error: NodeJS.ErrnoException, socket) => {
       if (error.code === 'ECONNRESET' || socket.destroyed) return;
@@ -63,6 +67,7 @@ export async function buildServer(options: ServerOptions): Promise<AuraServer> {
       socket.destroy(error);
     },
   });
+  const connections = new ConnectionGuard(app.server, options.connections);
   const hub = new EventHub(engine, { replaySize: options.sse?.replaySize });
   const streams = new SseRegistry({
     pingSeconds: () => engine.settings().ssePingSeconds,
@@ -84,6 +89,7 @@ export async function buildServer(options: ServerOptions): Promise<AuraServer> {
         headers: { 'WWW-Authenticate': 'Bearer' },
       });
     }
+    connections.trust(request.raw.socket);
   });
 
   app.addHook('onSend', async (request, reply) => {
@@ -103,17 +109,21 @@ export async function buildServer(options: ServerOptions): Promise<AuraServer> {
   });
 
   app.setErrorHandler((error, _request, reply) => {
-    const problem = toProblem(error);
-    if (problem.status >= 500) console.error('Request failed:', error);
+    // A path inside the data folder, so a storage problem without a path of its own names that folder.
+    const problem = toProblem(error, join(engine.dataDir, 'jobs'));
+    // A full or read-only disk is the user's to fix and is answered as such; only a bug is logged.
+    if (problem.code === 'INTERNAL') console.error('Request failed:', error);
     if (error instanceof HttpProblem && error.options.headers) reply.headers(error.options.headers);
     return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
   });
 
-  registerSystemRoutes(app, engine);
-  registerQueueRoutes(app, engine);
-  registerJobRoutes(app, engine);
-  registerFileRoutes(app, engine);
-  registerStreamRoutes(app, { engine, hub, registry: streams });
+  let openApi: unknown;
+  registerRouteTable(app, ROUTES, {
+    engine,
+    hub,
+    registry: streams,
+    openApiDocument: () => (openApi ??= buildOpenApiDocument(ROUTES)),
+  });
   const pageFallback = await registerStaticRoutes(app, options.rendererDir);
 
   app.setNotFoundHandler((request, reply) => {
@@ -128,9 +138,13 @@ export async function buildServer(options: ServerOptions): Promise<AuraServer> {
     app,
     hub,
     streams,
+    connections,
     async listen(port = 0) {
       await app.listen({ host: '127.0.0.1', port });
       boundPort = (app.server.address() as AddressInfo).port;
+      // Past listen, the server's 'error' is a failed accept (EMFILE, ENFILE when the process or
+      // machine is out of file handles): the connection is lost, the server must not be.
+      app.server.on('error', reportAcceptError);
       return boundPort;
     },
     async close() {
@@ -147,6 +161,15 @@ export async function buildServer(options: ServerOptions): Promise<AuraServer> {
       }
     },
   };
+}
+
+let lastAcceptErrorAt = 0;
+/** Logs a failed accept at most once a second: a flood would otherwise flood the log too. */
+function reportAcceptError(error: NodeJS.ErrnoException): void {
+  const now = Date.now();
+  if (now - lastAcceptErrorAt < 1000) return;
+  lastAcceptErrorAt = now;
+  console.error(`Could not accept a connection (${error.code ?? error.message}); the server goes on.`);
 }
 
 /**

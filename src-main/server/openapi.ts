@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { APP_VERSION, JOB_STATUSES } from '../../src-shared/constants.js';
+import { APP_VERSION } from '../../src-shared/constants.js';
 import { EVENT_DATA_SCHEMAS } from '../../src-shared/events.js';
 import {
   HealthSchema,
@@ -11,10 +11,44 @@ import {
   SweepResultSchema,
 } from '../../src-shared/job.js';
 import { ProblemSchema } from '../../src-shared/problem.js';
-import { SettingsPatchSchema, SettingsSchema } from '../../src-shared/settings.js';
+import {
+  DeleteManyResponseSchema,
+  DiagnosisSchema,
+  MoveRequestSchema,
+  MoveResponseSchema,
+  QueueStatusSchema,
+  WorkersResponseSchema,
+} from '../../src-shared/queue.js';
+import { SettingsSchema } from '../../src-shared/settings.js';
 import { RenderSpecSchema } from '../../src-shared/spec.js';
+import type { RouteDef } from './route-table/route.js';
+import { SettingsPatchOverHttpSchema } from './settings-guard.js';
 
 type Json = Record<string, unknown>;
+
+/** Schemas shown once under components.schemas and referenced by name. */
+const COMPONENTS = new Map<z.ZodType, string>([
+  [RenderSpecSchema, 'RenderSpec'],
+  [JobSchema, 'Job'],
+  [QueueResponseSchema, 'QueueResponse'],
+  [ProgressSchema, 'Progress'],
+  [JobActionResponseSchema, 'JobActionResponse'],
+  [StorageStatsSchema, 'StorageStats'],
+  [SweepResultSchema, 'SweepResult'],
+  [SettingsSchema, 'Settings'],
+  [SettingsPatchOverHttpSchema, 'SettingsPatch'],
+  [HealthSchema, 'Health'],
+  [QueueStatusSchema, 'QueueStatus'],
+  [MoveRequestSchema, 'MoveRequest'],
+  [MoveResponseSchema, 'MoveResponse'],
+  [DeleteManyResponseSchema, 'DeleteManyResponse'],
+  [DiagnosisSchema, 'Diagnosis'],
+  [WorkersResponseSchema, 'Workers'],
+  [ProblemSchema, 'Problem'],
+]);
+
+/** Request bodies are described as clients send them (defaults optional); the rest as the server sends them. */
+const INPUT_COMPONENTS = new Set<z.ZodType>([RenderSpecSchema, SettingsPatchOverHttpSchema, MoveRequestSchema]);
 
 /** JSON Schema 2020-12 (OpenAPI 3.1's dialect) of a zod schema, as requests send or responses carry it. */
 function schemaOf(schema: z.ZodType, io: 'input' | 'output'): Json {
@@ -23,54 +57,110 @@ function schemaOf(schema: z.ZodType, io: 'input' | 'output'): Json {
 }
 
 const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: Json): Json => ({ 'application/json': { schema } });
-const ok = (description: string, schema: Json): Json => ({ description, content: json(schema) });
+const refOrInline = (schema: z.ZodType, io: 'input' | 'output'): Json => {
+  const name = COMPONENTS.get(schema);
+  return name === undefined ? schemaOf(schema, io) : ref(name);
+};
 const problem = (description: string): Json => ({
   description,
   content: { 'application/problem+json': { schema: ref('Problem') } },
 });
-const COMMON_ERRORS = { '401': problem('Missing or wrong token'), '403': problem('Host or Origin refused') };
-const JOB_ERRORS = { ...COMMON_ERRORS, '400': problem('Bad job id'), '404': problem('No such job') };
-const idParam = {
-  name: 'id',
-  in: 'path',
-  required: true,
-  schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
-};
-const nameParam = { name: 'name', in: 'path', required: true, schema: { type: 'string' } };
-const sse = (description: string): Json => ({
-  description,
-  content: { 'text/event-stream': { schema: { type: 'string' } } },
-});
-const lastEventIdParams = [
-  { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string', pattern: '^\\d+-\\d+$' } },
-  { name: 'lastEventId', in: 'query', required: false, schema: { type: 'string', pattern: '^\\d+-\\d+$' } },
-];
-const jobAction = (summary: string, conflict: string): Json => ({
-  post: {
-    summary,
-    parameters: [idParam],
-    responses: { '202': ok('Accepted', ref('JobActionResponse')), '409': problem(conflict), ...JOB_ERRORS },
-  },
-});
 
-/** The OpenAPI 3.1 document of the loopback API, built from the same zod schemas the server validates with. */
-export function buildOpenApiDocument(): Json {
-  const schemas: Json = {
-    RenderSpec: schemaOf(RenderSpecSchema, 'input'),
-    Job: schemaOf(JobSchema, 'output'),
-    QueueResponse: schemaOf(QueueResponseSchema, 'output'),
-    Progress: schemaOf(ProgressSchema, 'output'),
-    JobActionResponse: schemaOf(JobActionResponseSchema, 'output'),
-    StorageStats: schemaOf(StorageStatsSchema, 'output'),
-    SweepResult: schemaOf(SweepResultSchema, 'output'),
-    Settings: schemaOf(SettingsSchema, 'output'),
-    SettingsPatch: schemaOf(SettingsPatchSchema, 'input'),
-    Health: schemaOf(HealthSchema, 'output'),
-    Problem: schemaOf(ProblemSchema, 'output'),
+/** Refusals the table adds to a route from what it declares, so no route can forget one. */
+function commonResponses(route: RouteDef): Record<number, Json> {
+  // Any route refuses an unknown query parameter or a body it does not take.
+  const answers: Record<number, Json> = {
+    400: problem('A parameter or the body is not valid, or a query parameter is unknown'),
+    403: problem('Host or Origin refused'),
   };
+  if (route.auth !== false) {
+    answers[401] = problem('Missing or wrong token');
+    answers[503] = problem('The data folder is read-only (STORAGE_READ_ONLY) or the farm is unreachable');
+  }
+  if (route.params && 'id' in route.params.shape) answers[404] = problem('No such job');
+  if (route.method !== 'GET') {
+    answers[413] = problem('Body over 1 MiB');
+    answers[415] = problem('A body that is not JSON');
+    if (route.auth !== false) answers[507] = problem('The disk is full (DISK_FULL)');
+  }
+  return answers;
+}
+
+function responseObject(status: number, answer: RouteDef['responses'][number]): Json {
+  // Every refusal is a problem+json, whatever the route.
+  if (status >= 400) return problem(answer.description);
+  const object: Json = { description: answer.description };
+  if (answer.schema) object.content = { 'application/json': { schema: refOrInline(answer.schema, 'output') } };
+  else if (answer.contentType) object.content = { [answer.contentType]: { schema: { type: 'string' } } };
+  if (answer.headers) {
+    object.headers = Object.fromEntries(
+      Object.entries(answer.headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }]),
+    );
+  }
+  return object;
+}
+
+/** A zod object's fields as OpenAPI parameters; values are documented as the server reads them. */
+function parametersOf(schema: z.ZodObject<z.ZodRawShape> | undefined, where: 'path' | 'query'): Json[] {
+  if (!schema) return [];
+  return Object.entries(schema.shape).map(([name, field]) => {
+    const fieldSchema = schemaOf(field as z.ZodType, 'output');
+    const parameter: Json = {
+      name,
+      in: where,
+      required: where === 'path' || !(field as z.ZodType).safeParse(undefined).success,
+      schema: fieldSchema,
+    };
+    // Lists travel comma-separated: `status=completed,canceled` (OpenAPI's form style, not exploded).
+    if (fieldSchema.type === 'array') Object.assign(parameter, { style: 'form', explode: false });
+    if (typeof fieldSchema.description === 'string') parameter.description = fieldSchema.description;
+    return parameter;
+  });
+}
+
+function operationOf(route: RouteDef): Json {
+  const operation: Json = { operationId: route.operationId, summary: route.summary };
+  if (route.description) operation.description = route.description;
+  if (route.deprecated) operation.deprecated = true;
+  if (route.auth === false) operation.security = [];
+  const parameters = [
+    ...parametersOf(route.params, 'path'),
+    ...parametersOf(route.query, 'query'),
+    ...(route.headers ?? []).map((header) => ({
+      name: header.name,
+      in: 'header',
+      required: false,
+      description: header.description,
+      schema: header.pattern ? { type: 'string', pattern: header.pattern } : { type: 'string' },
+    })),
+  ];
+  if (parameters.length > 0) operation.parameters = parameters;
+  if (route.body) {
+    operation.requestBody = {
+      required: true,
+      content: { 'application/json': { schema: refOrInline(route.body, 'input') } },
+    };
+  }
+  const declared = Object.fromEntries(
+    Object.entries(route.responses).map(([s, a]) => [s, responseObject(Number(s), a)]),
+  );
+  operation.responses = { ...commonResponses(route), ...declared };
+  return operation;
+}
+
+/** The OpenAPI 3.1 document of the loopback API, generated from the route table the server runs. */
+export function buildOpenApiDocument(routes: readonly RouteDef[]): Json {
+  const schemas: Json = {};
+  for (const [schema, name] of COMPONENTS)
+    schemas[name] = schemaOf(schema, INPUT_COMPONENTS.has(schema) ? 'input' : 'output');
   for (const [type, schema] of Object.entries(EVENT_DATA_SCHEMAS))
     schemas[`Event_${type}`] = schemaOf(schema, 'output');
+
+  const paths: Record<string, Json> = {};
+  for (const route of routes) {
+    const item = (paths[route.path] ??= {});
+    item[route.method.toLowerCase()] = operationOf(route);
+  }
 
   return {
     openapi: '3.1.0',
@@ -79,6 +169,7 @@ export function buildOpenApiDocument(): Json {
       version: APP_VERSION,
       description:
         'Served on 127.0.0.1 only. Every /api route but /api/health needs the per-launch token from <data>/server.json. ' +
+        'Unknown query parameters are refused (400); a known path with another method answers 405 with `Allow`. ' +
         "Event streams: frames `id: <unixMs>-<seq>`, `event: <type>`, `data: <JSON>`; each type's data schema is components.schemas.Event_<type>.",
     },
     servers: [{ url: 'http://127.0.0.1:{port}', variables: { port: { default: '0' } } }],
@@ -90,137 +181,6 @@ export function buildOpenApiDocument(): Json {
       },
       schemas,
     },
-    paths: {
-      '/api/health': { get: { summary: 'Liveness', security: [], responses: { '200': ok('Up', ref('Health')) } } },
-      '/api/render': {
-        post: {
-          summary: 'Queue a render',
-          requestBody: { required: true, content: json(ref('RenderSpec')) },
-          responses: {
-            '201': { ...ok('Created', ref('Job')), headers: { Location: { schema: { type: 'string' } } } },
-            '400': problem('Invalid spec'),
-            '413': problem('Body over 1 MiB'),
-            '415': problem('Not JSON'),
-            ...COMMON_ERRORS,
-          },
-        },
-      },
-      '/api/queue': {
-        get: {
-          summary: 'Jobs, newest first, with stats of every job',
-          parameters: [
-            { name: 'status', in: 'query', required: false, schema: { type: 'string', enum: [...JOB_STATUSES] } },
-            {
-              name: 'limit',
-              in: 'query',
-              required: false,
-              schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
-            },
-          ],
-          responses: { '200': ok('The queue', ref('QueueResponse')), '400': problem('Bad query'), ...COMMON_ERRORS },
-        },
-      },
-      '/api/queue/pause': {
-        post: { summary: 'Stop taking new jobs', responses: { '200': ok('Paused', queueState), ...COMMON_ERRORS } },
-      },
-      '/api/queue/resume': {
-        post: { summary: 'Take new jobs again', responses: { '200': ok('Resumed', queueState), ...COMMON_ERRORS } },
-      },
-      '/api/jobs/{id}': {
-        get: {
-          summary: 'One job',
-          parameters: [idParam],
-          responses: { '200': ok('The job', ref('Job')), ...JOB_ERRORS },
-        },
-        delete: {
-          summary: 'Delete an ended job and its files',
-          parameters: [idParam],
-          responses: { '204': { description: 'Deleted' }, '409': problem('Job still active'), ...JOB_ERRORS },
-        },
-      },
-      '/api/render/{id}/progress': {
-        get: {
-          summary: 'Progress and ETA',
-          parameters: [idParam],
-          responses: { '200': ok('Progress', ref('Progress')), ...JOB_ERRORS },
-        },
-      },
-      '/api/render/{id}/cancel': jobAction('Cancel a pending, running or paused job', 'Job already ended'),
-      '/api/render/{id}/pause': jobAction('Pause a running job', 'Job not running'),
-      '/api/render/{id}/resume': jobAction('Resume a paused or resumable failed job', 'Job not resumable'),
-      '/api/jobs/{id}/events': {
-        get: {
-          summary: "One job's events: snapshot or exact replay after Last-Event-ID, then live",
-          parameters: [idParam, ...lastEventIdParams],
-          responses: {
-            '200': sse('Event stream'),
-            '204': { description: 'Ended, nothing more to send' },
-            ...JOB_ERRORS,
-          },
-        },
-      },
-      '/api/events': {
-        get: {
-          summary: "Every job's events: queue-snapshot or replay, then live",
-          parameters: lastEventIdParams,
-          responses: { '200': sse('Event stream'), ...COMMON_ERRORS },
-        },
-      },
-      '/api/jobs/{id}/artifacts/{name}': { get: fileOperation('An artifact (Range supported)', [idParam, nameParam]) },
-      '/api/jobs/{id}/proxy/{name}': { get: fileOperation('A preview file (Range supported)', [idParam, nameParam]) },
-      '/api/jobs/{id}/log': {
-        get: {
-          summary: "The job's log",
-          parameters: [idParam],
-          responses: {
-            '200': { description: 'Log text', content: { 'text/plain': { schema: { type: 'string' } } } },
-            ...JOB_ERRORS,
-          },
-        },
-      },
-      '/api/storage': {
-        get: { summary: 'Disk use', responses: { '200': ok('Stats', ref('StorageStats')), ...COMMON_ERRORS } },
-      },
-      '/api/cleanup/sweep': {
-        post: {
-          summary: 'Sweep expired temp and proxy files now',
-          responses: { '200': ok('Swept', ref('SweepResult')), ...COMMON_ERRORS },
-        },
-      },
-      '/api/settings': {
-        get: { summary: 'Settings', responses: { '200': ok('Settings', ref('Settings')), ...COMMON_ERRORS } },
-        put: {
-          summary: 'Change settings (any subset), applied at once',
-          requestBody: { required: true, content: json(ref('SettingsPatch')) },
-          responses: {
-            '200': ok('New settings', ref('Settings')),
-            '400': problem('Invalid settings'),
-            ...COMMON_ERRORS,
-          },
-        },
-      },
-      '/api/openapi.json': {
-        get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' }, ...COMMON_ERRORS } },
-      },
-    },
-  };
-}
-
-const queueState: Json = {
-  type: 'object',
-  properties: { queuePaused: { type: 'boolean' } },
-  required: ['queuePaused'],
-};
-
-function fileOperation(summary: string, parameters: Json[]): Json {
-  return {
-    summary,
-    parameters: [...parameters, { name: 'Range', in: 'header', required: false, schema: { type: 'string' } }],
-    responses: {
-      '200': { description: 'The file', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } },
-      '206': { description: 'Part of the file' },
-      '416': problem('Range past the end'),
-      ...JOB_ERRORS,
-    },
+    paths,
   };
 }

@@ -1,34 +1,24 @@
 import { z } from 'zod';
 import { ARTIFACT_NAME_PATTERN, JOB_ID_PATTERN } from '../../src-shared/constants.js';
 import { JobStatusSchema } from '../../src-shared/job.js';
-import { HttpProblem } from './problem.js';
+import { BulkDeletableStatusSchema, QueueOrderSchema } from '../../src-shared/queue.js';
 
-/** A route's `{id}`, checked before it is used for anything (no path is ever built from it unchecked). */
-export function jobIdParam(params: unknown): string {
-  const id = (params as { id?: unknown } | null)?.id;
-  if (typeof id !== 'string' || !JOB_ID_PATTERN.test(id)) {
-    throw new HttpProblem('VALIDATION_FAILED', 'The job id is not valid.', [
-      { path: 'id', message: 'must match ^[A-Za-z0-9_-]{1,64}$' },
-    ]);
-  }
-  return id;
-}
+/** A job id: checked before it is used for anything (no path is ever built from it unchecked). */
+const JobIdSchema = z.string().regex(JOB_ID_PATTERN, `must match ${JOB_ID_PATTERN.source}`);
 
-/** A route's `{name}`: a plain file name, never a path. */
-export function fileNameParam(params: unknown): string {
-  const name = (params as { name?: unknown } | null)?.name;
-  if (typeof name !== 'string' || !ARTIFACT_NAME_PATTERN.test(name)) {
-    throw new HttpProblem('VALIDATION_FAILED', 'The file name is not valid.', [
-      { path: 'name', message: 'must be a plain file name' },
-    ]);
-  }
-  return name;
-}
+/** `{id}` of every `/api/jobs/{id}/...` route. */
+export const JobIdParamsSchema = z.object({ id: JobIdSchema });
+
+/** `{id}` and `{name}` of a job's file: a plain file name, never a path. */
+export const JobFileParamsSchema = z.object({
+  id: JobIdSchema,
+  name: z.string().regex(ARTIFACT_NAME_PATTERN, 'must be a plain file name'),
+});
 
 /** An empty query value means "not given" (`?status=` from a form with nothing chosen). */
 const emptyAsAbsent = (value: unknown): unknown => (value === '' ? undefined : value);
 
-/** `GET /api/queue` query: `status` one of the job statuses, `limit` an integer 1–200 (default 50). */
+/** `GET /api/queue` query: `status`, `limit` 1–200 (default 50), `order` newest|run (default newest). */
 export const QueueQuerySchema = z.object({
   status: z.preprocess(emptyAsAbsent, JobStatusSchema.optional()),
   limit: z.preprocess(
@@ -40,13 +30,31 @@ export const QueueQuerySchema = z.object({
       .pipe(z.number().int().min(1).max(200))
       .default(50),
   ),
+  order: z.preprocess(emptyAsAbsent, QueueOrderSchema.default('newest')),
 });
 
-/** Bodies of routes that take none must be empty (or an empty JSON object, which some clients always send). */
-export function assertNoBody(body: unknown): void {
-  if (body === undefined || body === null) return;
-  if (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0) return;
-  throw new HttpProblem('VALIDATION_FAILED', 'This route takes no request body.', [
-    { path: '', message: 'must be empty' },
-  ]);
-}
+/** `DELETE /api/jobs?status=completed,canceled`: one or more ended statuses, comma-separated. */
+export const DeleteJobsQuerySchema = z.object({
+  status: z
+    .string({ error: 'give the ended statuses to delete, e.g. status=completed,canceled' })
+    .transform((text) => [...new Set(text.split(','))])
+    .pipe(
+      z
+        .array(
+          z.enum(BulkDeletableStatusSchema.options, {
+            error: 'only ended jobs can be deleted in bulk: completed, failed or canceled',
+          }),
+        )
+        .min(1),
+    ),
+});
+
+/** Files take a cache-busting revision (`?r=3`) that the server ignores. */
+export const FileQuerySchema = z.object({
+  r: z.string().max(64).optional().describe('A cache-busting revision; ignored.'),
+});
+
+/** Event streams: `lastEventId` stands in for the header on a first connection (EventSource cannot set it). */
+export const StreamQuerySchema = z.object({
+  lastEventId: z.string().max(64).optional().describe('Last-Event-ID for a first connection'),
+});

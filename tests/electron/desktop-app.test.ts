@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startHost, type Host } from '../../src-main/host.js';
 import { runDesktopApp } from '../../src-main/electron/desktop-app.js';
 import { IPC } from '../../src-main/electron/ipc-channels.js';
+import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { testSpec, testSteps } from '../helpers/test-steps.js';
 import { waitForStatus, waitUntil } from '../helpers/wait.js';
@@ -206,5 +207,58 @@ describe('the desktop shell on a real host', () => {
     await waitUntil(() => named('app.exited').length === 1, 10_000, 'the app to exit');
     expect(named('dialog.showMessageBox')).toEqual([]);
     expect(fs.existsSync(path.join(dataDir, 'server.json'))).toBe(false);
+  });
+
+  it('sets ffmpegPath only through the native picker, after checking the chosen file', async () => {
+    const script = path.join(temp.dir, 'not-ffmpeg.sh');
+    fs.writeFileSync(script, '#!/bin/sh\necho hi\n', { mode: 0o755 });
+    electron.openDialogAnswers.push(null, script, ffmpegInstaller.path);
+    expect(await invoke(IPC.chooseFfmpeg, trustedEvent())).toEqual({ canceled: true });
+    await expect(invoke(IPC.chooseFfmpeg, trustedEvent())).rejects.toThrow(/does not answer like ffmpeg/);
+    expect(host.engine.settings().ffmpegPath).toBeNull();
+    expect(await invoke(IPC.chooseFfmpeg, trustedEvent())).toEqual({ ffmpegPath: ffmpegInstaller.path });
+    expect(host.engine.settings().ffmpegPath).toBe(ffmpegInstaller.path);
+    expect(JSON.parse(fs.readFileSync(path.join(dataDir, 'settings.json'), 'utf8')).ffmpegPath).toBe(
+      ffmpegInstaller.path,
+    );
+    await invoke(IPC.useDefaultFfmpeg, trustedEvent());
+    expect(host.engine.settings().ffmpegPath).toBeNull();
+
+    const foreign = { ...trustedEvent(), senderFrame: { url: 'https://evil.example/', parent: null } };
+    await expect(invoke(IPC.chooseFfmpeg, foreign)).rejects.toThrow(/Refused/);
+    await expect(invoke(IPC.chooseFfmpeg, trustedEvent(), '/tmp/evil.sh')).rejects.toThrow(/Refused/);
+    expect(named('dialog.showOpenDialog')).toHaveLength(3);
+  });
+
+  it('answers a chosen image or music file’s path, refusing the wrong kind', async () => {
+    const image = path.join(temp.dir, 'sky.png');
+    fs.writeFileSync(image, 'png');
+    electron.openDialogAnswers.push(image, image, null);
+    expect(await invoke(IPC.chooseImageFile, trustedEvent())).toBe(image);
+    await expect(invoke(IPC.chooseMusicFile, trustedEvent())).rejects.toThrow(/sky\.png is not a music file/);
+    expect(await invoke(IPC.chooseMusicFile, trustedEvent())).toBeNull();
+    const [, title, filters] = named('dialog.showOpenDialog')[0]!;
+    expect(title).toBe('Choose an image for the scene');
+    expect(JSON.stringify(filters)).toContain('png');
+  });
+
+  it('counts down and quits when the queue finishes, if asked to; the window sees the countdown', async () => {
+    expect(await invoke(IPC.getFinishAction, trustedEvent())).toBe('nothing');
+    await expect(invoke(IPC.setFinishAction, trustedEvent(), 'reboot')).rejects.toThrow(/Refused/);
+    await invoke(IPC.setFinishAction, trustedEvent(), 'quit');
+    expect(await invoke(IPC.getFinishAction, trustedEvent())).toBe('quit');
+    const job = await host.engine.create(testSpec('Last one'));
+    await waitForStatus(host.engine, job.jobId, 'completed');
+    const countdowns = () => named('webContents.send').filter(([, channel]) => channel === IPC.finishCountdown);
+    await waitUntil(() => countdowns().length > 0, 5_000, 'the countdown');
+    expect(countdowns()[0]).toEqual(['webContents.send', IPC.finishCountdown, { action: 'quit', secondsLeft: 60 }]);
+    expect(named('notification')).toContainEqual([
+      'notification',
+      'Queue finished',
+      '1 video rendered. Aura Studio quits in 60 s unless you cancel.',
+    ]);
+    await invoke(IPC.cancelFinishCountdown, trustedEvent());
+    expect(countdowns().at(-1)).toEqual(['webContents.send', IPC.finishCountdown, null]);
+    expect(named('app.quit')).toEqual([]);
   });
 });

@@ -26,6 +26,14 @@ afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
+/** The page's File class, as the sandboxed preload's world has it. */
+class StandInFile {
+  constructor(readonly name: string) {}
+}
+
+/** What main answers each invoke, by channel (the rest: 'ignored'). */
+const answers = new Map<string, unknown>();
+
 interface Loaded {
   exposed: Map<string, unknown>;
   invoked: unknown[][];
@@ -40,7 +48,7 @@ function load(bootstrapAnswer: unknown): Loaded {
       sendSync: (channel: string) => (channel === IPC.bootstrap ? bootstrapAnswer : undefined),
       invoke: async (...args: unknown[]) => {
         loaded.invoked.push(args);
-        return 'ignored';
+        return answers.has(args[0] as string) ? answers.get(args[0] as string) : 'ignored';
       },
       on(channel: string, listener: (...args: unknown[]) => void) {
         if (!loaded.listeners.has(channel)) loaded.listeners.set(channel, new Set());
@@ -53,6 +61,7 @@ function load(bootstrapAnswer: unknown): Loaded {
     contextBridge: {
       exposeInMainWorld: (key: string, value: unknown) => loaded.exposed.set(key, value),
     },
+    webUtils: { getPathForFile: (file: { name: string }) => `/real/path/${file.name}` },
   };
   const module = { exports: {} };
   const require = (name: string): unknown => {
@@ -60,7 +69,7 @@ function load(bootstrapAnswer: unknown): Loaded {
     if (name !== 'electron') throw new Error(`a sandboxed preload cannot require ${name}`);
     return electron;
   };
-  vm.runInNewContext(code, { module, exports: module.exports, require });
+  vm.runInNewContext(code, { module, exports: module.exports, require, File: StandInFile });
   return loaded;
 }
 
@@ -82,7 +91,23 @@ describe('the bundled preload', () => {
     expect([...loaded.exposed.keys()]).toEqual(['aura']);
     const aura = loaded.exposed.get('aura') as Required<AuraBridge>;
     expect(Object.keys(aura).sort()).toEqual(
-      ['onOpenJob', 'openArtifact', 'openDataFolder', 'serverUrl', 'showArtifactInFolder', 'token'].sort(),
+      [
+        'cancelFinishCountdown',
+        'chooseFfmpeg',
+        'chooseImageFile',
+        'chooseMusicFile',
+        'getFinishAction',
+        'onFinishCountdown',
+        'onOpenJob',
+        'openArtifact',
+        'openDataFolder',
+        'pathForFile',
+        'serverUrl',
+        'setFinishAction',
+        'showArtifactInFolder',
+        'token',
+        'useDefaultFfmpeg',
+      ].sort(),
     );
     expect(aura.serverUrl).toBe('http://127.0.0.1:4321');
     expect(aura.token).toBe('secret');
@@ -118,5 +143,53 @@ describe('the bundled preload', () => {
     emit('job2');
     expect(seen).toEqual(['job1']);
     expect(loaded.listeners.get(IPC.openJob)?.size).toBe(0);
+  });
+
+  it('passes the desktop actions on, and trusts nothing main answers blindly', async () => {
+    const loaded = load({ serverUrl: 'http://127.0.0.1:4321', token: 't' });
+    const aura = loaded.exposed.get('aura') as Required<AuraBridge>;
+    answers.set(IPC.chooseImageFile, '/pics/sky.png');
+    answers.set(IPC.chooseMusicFile, { not: 'a path' });
+    answers.set(IPC.chooseFfmpeg, { ffmpegPath: '/opt/ffmpeg' });
+    answers.set(IPC.getFinishAction, 'reboot');
+    expect(await aura.chooseImageFile()).toBe('/pics/sky.png');
+    expect(await aura.chooseMusicFile()).toBeNull();
+    expect(await aura.chooseFfmpeg()).toEqual({ ffmpegPath: '/opt/ffmpeg' });
+    answers.set(IPC.chooseFfmpeg, undefined);
+    expect(await aura.chooseFfmpeg()).toEqual({ canceled: true });
+    expect(await aura.getFinishAction()).toBe('nothing');
+    await aura.setFinishAction('sleep');
+    await aura.cancelFinishCountdown();
+    await aura.useDefaultFfmpeg();
+    expect(loaded.invoked.slice(-4)).toEqual([
+      [IPC.getFinishAction],
+      [IPC.setFinishAction, 'sleep'],
+      [IPC.cancelFinishCountdown],
+      [IPC.useDefaultFfmpeg],
+    ]);
+    answers.clear();
+  });
+
+  it('answers a dropped file’s real path through webUtils, and nothing for a non-file', () => {
+    const aura = load({ serverUrl: 'http://127.0.0.1:4321', token: 't' }).exposed.get('aura') as Required<AuraBridge>;
+    expect(aura.pathForFile(new StandInFile('sky.png') as unknown as File)).toBe('/real/path/sky.png');
+    expect(aura.pathForFile({ name: 'fake' } as unknown as File)).toBe('');
+  });
+
+  it('delivers countdown ticks that have the right shape, and the end of one', () => {
+    const loaded = load({ serverUrl: 'http://127.0.0.1:4321', token: 't' });
+    const aura = loaded.exposed.get('aura') as Required<AuraBridge>;
+    const seen: unknown[] = [];
+    const unsubscribe = aura.onFinishCountdown((state) => seen.push(state));
+    const emit = (value: unknown): void => {
+      for (const listener of loaded.listeners.get(IPC.finishCountdown) ?? []) listener({}, value);
+    };
+    emit({ action: 'sleep', secondsLeft: 42 });
+    emit({ action: 'format-disk', secondsLeft: 1 });
+    emit('nonsense');
+    emit(null);
+    unsubscribe();
+    emit({ action: 'quit', secondsLeft: 5 });
+    expect(seen).toEqual([{ action: 'sleep', secondsLeft: 42 }, null]);
   });
 });

@@ -168,7 +168,10 @@ describe('explaining a stall on a real machine', () => {
     engine = await createEngine({ dataDir: tmp.dir, steps: () => [] });
     engine.pauseQueue();
     const { jobId } = await engine.create(testSpec());
-    expect(await engine.diagnose(jobId)).toMatchObject({ jobId, state: 'waiting', findings: [], suggestedActions: [] });
+    const diagnosis = await engine.diagnose(jobId);
+    expect(diagnosis).toMatchObject({ jobId, state: 'waiting', suggestedActions: [] });
+    expect(diagnosis.summary).toBe('This job is waiting in the queue for its turn.');
+    expect(Date.parse(diagnosis.checkedAt)).not.toBeNaN();
     await expect(engine.diagnose('nope-0000')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -1,31 +1,46 @@
 import { describe, expect, it } from 'vitest';
-import { captionCues, escapeFilterValue, sanitizeCaption, wrapText } from '../../src-main/pipeline/captions.js';
+import type { CaptionPage } from '../../src-main/pipeline/caption-paging.js';
+import {
+  CAPTION_HOLD_SEC,
+  escapeFilterValue,
+  sanitizeCaption,
+  timeAtOffset,
+  timeCaptions,
+} from '../../src-main/pipeline/captions.js';
 
-describe('wrapText', () => {
-  it.each([
-    ['short', 'Hello world', 20, ['Hello world']],
-    ['wraps at word boundaries', 'the quick brown fox jumps', 10, ['the quick', 'brown fox', 'jumps']],
-    ['exact fit', 'abcd efgh', 9, ['abcd efgh']],
-    ['long words are split', 'abcdefghijkl xy', 5, ['abcde', 'fghij', 'kl xy']],
-    ['whitespace collapses', '  a \n\n b\t c ', 10, ['a b c']],
-    ['empty', '   ', 10, []],
-  ])('%s', (_name, text, width, expected) => {
-    expect(wrapText(text, width)).toEqual(expected);
+describe('timeCaptions', () => {
+  const page = (text: string, ending: CaptionPage['ending'], offset = 0): CaptionPage => ({
+    text,
+    lines: [text],
+    offset,
+    ending,
   });
-});
 
-describe('captionCues', () => {
-  it('groups lines and shares the scene time by length, ending at the duration', () => {
-    const cues = captionCues('aaaa bbbb cccc dddd', 4, 2, 4);
-    expect(cues.map((c) => c.lines)).toEqual([
-      ['aaaa', 'bbbb'],
-      ['cccc', 'dddd'],
-    ]);
-    expect(cues[0]).toMatchObject({ startSec: 0, endSec: 2 });
-    expect(cues[1]).toMatchObject({ startSec: 2, endSec: 4 });
+  it('shares the voice time by characters plus the pause at each page end, back to back', () => {
+    // 12 chars + sentence pause 8 = 20; 37 chars + paragraph pause 12 = 49 (hold after the voice).
+    const pages = [page('aaaa bbbb c.', 'sentence'), page('dddd eeee ffff gggg hhhh iiii jjjj kk', 'paragraph', 13)];
+    const cues = timeCaptions(pages, 6.9, 10);
+    expect(cues[0]).toEqual({ start: 0, end: 2, text: 'aaaa bbbb c.', lines: ['aaaa bbbb c.'] });
+    expect(cues[1]!.start).toBe(2);
+    expect(cues[1]!.end).toBe(6.9 + CAPTION_HOLD_SEC);
   });
-  it('has no cues for no text', () => {
-    expect(captionCues('', 10, 2, 3)).toEqual([]);
+
+  it('the last cue never outlasts the clip, and speech longer than the clip is squeezed into it', () => {
+    const cues = timeCaptions([page('one two', 'sentence'), page('three four', 'paragraph')], 5, 3);
+    expect(cues.at(-1)!.end).toBe(3);
+    expect(cues.every((c) => c.start < c.end && c.end <= 3)).toBe(true);
+  });
+
+  it('has no cues for no pages', () => {
+    expect(timeCaptions([], 3, 3)).toEqual([]);
+  });
+
+  it('a sub-heading appears with the page its words start on', () => {
+    const pages = [page('a b.', 'sentence', 0), page('c d.', 'paragraph', 5)];
+    const cues = timeCaptions(pages, 4, 4);
+    expect(timeAtOffset(pages, cues, 5)).toBe(cues[1]!.start);
+    expect(timeAtOffset(pages, cues, 0)).toBe(0);
+    expect(timeAtOffset(pages, cues, 99)).toBe(cues[1]!.end);
   });
 });
 

@@ -8,10 +8,14 @@ import {
   sceneClipArgs,
   textFilters,
 } from '../../src-main/pipeline/encode-args.js';
+import { findFonts } from '../../src-main/pipeline/font.js';
+import type { TimedScene } from '../../src-main/pipeline/job-files.js';
+import { buildSceneLooks } from '../../src-main/pipeline/scene-looks.js';
 import type { Scene } from '../../src-main/pipeline/script-parser.js';
+import { RenderSpecSchema, type RenderSpecInput } from '../../src-shared/spec.js';
 
 const output = { width: 160, height: 90, fps: 30, quality: 'draft' as const, encoder: 'auto' as const };
-const fonts = { regular: '/f/DejaVuSans.ttf', bold: '/f/DejaVuSans-Bold.ttf' };
+const fonts = findFonts()!;
 const scene: Scene = { index: 2, heading: 'Title', narration: 'Some words to show', background: '#1d3557' };
 
 describe('frameExact', () => {
@@ -65,7 +69,7 @@ describe('encoder and join arguments', () => {
 describe('textFilters', () => {
   it('draws the heading in bold and the narration as timed caption lines', () => {
     const filters = textFilters(scene, 2, output, fonts);
-    expect(filters[0]).toContain('fontfile=/f/DejaVuSans-Bold.ttf');
+    expect(filters[0]).toContain(`fontfile=${fonts.bold}`);
     expect(filters[0]).toContain('text=Title');
     expect(filters.length).toBeGreaterThan(1);
     expect(filters.slice(1).every((f) => f.includes('enable=gte(t\\,'))).toBe(true);
@@ -74,32 +78,65 @@ describe('textFilters', () => {
   it('no heading and no narration: no text at all', () => {
     expect(textFilters({ ...scene, heading: '', narration: '' }, 2, output, fonts)).toEqual([]);
   });
+  it('captions can be left out of the picture (sidecar or none)', () => {
+    expect(textFilters(scene, 2, output, fonts, false)).toHaveLength(1);
+  });
 });
 
 describe('sceneClipArgs', () => {
-  const base = {
-    durationSec: 2,
-    audioPath: '/t/a.wav',
-    outPath: '/t/c.mp4',
-    thumbPath: '/p/scene-2.jpg',
-    output,
-    fonts,
-    threads: 1,
+  const timed = (over: Partial<TimedScene> = {}): TimedScene => ({ ...scene, audioSec: 1.5, clipSec: 2, ...over });
+  const argsFor = (scenes: TimedScene[], specExtra: Partial<RenderSpecInput> = {}, at = scenes.length - 1) => {
+    const spec = RenderSpecSchema.parse({ title: 't', script: 'x', output, ...specExtra });
+    const look = buildSceneLooks(scenes, spec, fonts)[at]!;
+    return sceneClipArgs({
+      look,
+      audioPath: '/t/a.wav',
+      outPath: '/t/c.mp4',
+      thumbPath: '/p/scene-2.jpg',
+      output: spec.output,
+      threads: 1,
+    });
   };
+  const graphOf = (args: string[]) => args[args.indexOf('-filter_complex') + 1]!;
+
   it('a colour scene reads a lavfi colour source of the clip length', () => {
-    const args = sceneClipArgs({ ...base, scene });
+    const args = argsFor([timed()]);
     expect(args).toEqual(expect.arrayContaining(['-f', 'lavfi', '-i', 'color=c=0x1d3557:s=160x90:r=30:d=2']));
     expect(args.slice(-3)).toEqual(['-progress', 'pipe:1', '-nostats']);
     expect(args).toEqual(expect.arrayContaining(['-map', '[th]', '/p/scene-2.jpg', '-t', '2']));
+    expect(graphOf(args)).toContain('[t]trim=start_frame=0,scale=320:-2[th]');
   });
-  it('an image scene loops the image and pads it to the output size', () => {
-    const args = sceneClipArgs({ ...base, scene: { ...scene, image: '/img/a.png' } });
+  it('a still image scene loops the image; contain pads it to the output size', () => {
+    const args = argsFor([timed({ image: '/img/a.png', motion: 'none', fit: 'contain' })]);
     expect(args).toEqual(expect.arrayContaining(['-loop', '1', '-i', '/img/a.png']));
-    expect(args.join(' ')).toContain('force_original_aspect_ratio=decrease,pad=160:90');
+    expect(graphOf(args)).toContain('force_original_aspect_ratio=decrease,pad=160:90');
+    expect(graphOf(args)).not.toContain('zoompan');
     expect(args).not.toContain('-pattern_type');
   });
+  it('a ken-burns image scene reads the image once and zoompans it over every frame, covering the frame', () => {
+    const args = argsFor([timed({ image: '/img/a.png', motion: 'ken-burns', fit: 'cover' })]);
+    expect(args).not.toContain('-loop');
+    expect(graphOf(args)).toContain('force_original_aspect_ratio=increase,crop=320:180');
+    expect(graphOf(args)).toMatch(/zoompan=z=[^:]+:x=[^:]+:y=[^:]+:d=60:s=160x90:fps=30/);
+  });
   it('an image path with % is not read as a sequence pattern', () => {
-    const args = sceneClipArgs({ ...base, scene: { ...scene, image: '/img/100%.png' } });
+    const args = argsFor([timed({ image: '/img/100%.png', motion: 'none', fit: 'cover' })]);
     expect(args).toEqual(expect.arrayContaining(['-pattern_type', 'none', '-i', '/img/100%.png']));
+  });
+  it("a crossfade draws the previous scene's last frame as a third input and the thumbnail after it", () => {
+    const scenes = [timed({ index: 1, background: '#ff0000' }), timed({ index: 2, background: '#0000ff' })];
+    const args = argsFor(scenes, { transition: { type: 'crossfade', durationSec: 0.5 } });
+    expect(args.filter((a) => a.startsWith('color=c=0xff0000'))).toEqual(['color=c=0xff0000:s=160x90:r=30:d=0.0333']);
+    expect(graphOf(args)).toContain('[2:v]trim=end_frame=1');
+    expect(graphOf(args)).toContain('fade=t=out:st=0:d=0.5:alpha=1');
+    expect(graphOf(args)).toContain('[t]trim=start_frame=15,');
+    // The first scene has nothing before it.
+    expect(argsFor(scenes, { transition: { type: 'crossfade', durationSec: 0.5 } }, 0).join(' ')).not.toContain(
+      '0x0000ff',
+    );
+  });
+  it('a cut has no third input', () => {
+    const scenes = [timed({ index: 1 }), timed({ index: 2 })];
+    expect(graphOf(argsFor(scenes, { transition: { type: 'cut' } }))).not.toContain('[2:v]');
   });
 });

@@ -5,7 +5,6 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../src-renderer/api/api-client.js';
 import { installApi } from '../../src-renderer/api/client.js';
-import { RenderForm } from '../../src-renderer/components/form/RenderForm.js';
 import { QueuePanel } from '../../src-renderer/components/queue/QueuePanel.js';
 import { ConnectionBanner } from '../../src-renderer/components/shell/ConnectionBanner.js';
 import { appStore, receiveQueueEvents, resetAppStore, setConnection } from '../../src-renderer/store/app-store.js';
@@ -14,14 +13,12 @@ import { ev, item, STATS0 } from './fixtures.js';
 // A real HTTP server answering POST /api/render like the engine does for an empty script.
 let server: Server;
 let baseUrl: string;
-let posted: unknown = null;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
-      posted = JSON.parse(body || 'null');
       res.writeHead(400, { 'content-type': 'application/problem+json' });
       res.end(
         JSON.stringify({
@@ -139,19 +136,6 @@ describe('QueuePanel', () => {
     const running = screen.getByRole('listitem', { name: /Sky video/ });
     expect(within(running).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('77');
     expect(within(running).getByText('1:05 left')).toBeTruthy();
-  });
-});
-
-describe('RenderForm', () => {
-  it('labels its fields and shows the server’s field error at the Script field', async () => {
-    render(<RenderForm />);
-    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Bad one' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Render' }));
-    const message = await screen.findByText('Write at least one scene.');
-    const script = screen.getByLabelText('Script');
-    expect(script.getAttribute('aria-invalid')).toBe('true');
-    expect(script.getAttribute('aria-describedby')).toContain(message.id);
-    expect(posted).toMatchObject({ title: 'Bad one', script: '', output: { width: 1280, height: 720 } });
   });
 });
 

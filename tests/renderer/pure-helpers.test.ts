@@ -3,12 +3,6 @@ import type { AuraBridge } from '../../src-shared/bridge.js';
 import { followOpenJobRequests } from '../../src-renderer/app/open-job.js';
 import { parseRoute, routeHref } from '../../src-renderer/app/route.js';
 import { sceneCount, sceneThumbName } from '../../src-renderer/components/detail/scene-count.js';
-import {
-  fieldForPath,
-  groupFieldErrors,
-  toSpec,
-  INITIAL_VALUES,
-} from '../../src-renderer/components/form/render-form-model.js';
 import { availableActions } from '../../src-renderer/components/queue/job-actions.js';
 import { formatBytes, formatDuration, formatPercent } from '../../src-renderer/format/format.js';
 import { RenderSpecSchema } from '../../src-shared/spec.js';
@@ -34,49 +28,6 @@ describe('parseRoute', () => {
     for (const r of [{ view: 'queue' }, { view: 'machine' }, { view: 'job', jobId: 'x9' }] as const) {
       expect(parseRoute(routeHref(r))).toEqual(r);
     }
-  });
-});
-
-describe('render form model', () => {
-  it('builds a spec the shared schema accepts', () => {
-    const spec = toSpec({
-      ...INITIAL_VALUES,
-      title: 'T',
-      script: '# A\nhi',
-      size: '160x90',
-      fps: '24',
-      quality: 'draft',
-      voice: 'none',
-    });
-    expect(RenderSpecSchema.parse(spec)).toMatchObject({
-      output: { width: 160, height: 90, fps: 24, quality: 'draft' },
-      voice: { engine: 'none' },
-    });
-  });
-
-  it.each([
-    ['title', 'title'],
-    ['script', 'script'],
-    ['scenes.3.narration', 'script'],
-    ['output.width', 'size'],
-    ['output.height', 'size'],
-    ['output.fps', 'fps'],
-    ['output.quality', 'quality'],
-    ['voice.engine', 'voice'],
-    ['', null],
-    ['colour', null],
-  ])('puts %j at %j', (path, field) => {
-    expect(fieldForPath(path)).toBe(field);
-  });
-
-  it('groups errors per field, and keeps strays for the form', () => {
-    expect(
-      groupFieldErrors([
-        { path: 'output.width', message: 'must be even' },
-        { path: 'output.height', message: 'too big' },
-        { path: 'mystery', message: 'unknown field' },
-      ]),
-    ).toEqual({ size: 'must be even too big', form: 'mystery: unknown field' });
   });
 });
 

@@ -77,7 +77,7 @@ describe('malformed requests (property-based)', () => {
   });
   afterAll(async () => {
     // The server still answers after all of it.
-    const health = await fetch(`${t.host.url}/api/health`);
+    const health = await t.fetch(`/api/health`);
     expect(health.status).toBe(200);
     await t.cleanup();
   });

@@ -3,13 +3,39 @@ import { EventSource } from 'eventsource';
 import { EVENT_TYPES, type EventType } from '../../src-shared/events.js';
 import { startHost, type Host, type HostOptions } from '../../src-main/host.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
+import { OpenApiResponseValidator } from './openapi-validator.js';
+
+/** The served document's validator of each running test host, by port (rawRequest only knows the port). */
+const validators = new Map<number, OpenApiResponseValidator>();
+
+/** Bodies worth reading to validate: JSON and problems. Streams and files are checked by status and type only. */
+const isJson = (contentType: string | null | undefined) => /^application\/(problem\+)?json/.test(contentType ?? '');
+
+/** Checks a fetch Response against the document of the host on `port` (reads a clone, the caller keeps the body). */
+export async function checkResponse(port: number, method: string, url: string, res: Response): Promise<Response> {
+  const validator = validators.get(port);
+  if (!validator) return res;
+  const body = isJson(res.headers.get('content-type')) ? await res.clone().text() : undefined;
+  validator.check({
+    method,
+    url,
+    status: res.status,
+    header: (name) => res.headers.get(name) ?? undefined,
+    body: res.status === 204 || res.status === 304 ? '' : body,
+  });
+  return res;
+}
 
 /** A host on a random port in a temp data dir, with authenticated fetch helpers. */
 export interface TestHost {
   host: Host;
   dataDir: string;
-  /** fetch with the token; `path` starts with `/`. */
+  /** fetch with the token; `path` starts with `/`. Every answer is checked against the served OpenAPI document. */
   api(path: string, init?: RequestInit): Promise<Response>;
+  /** fetch without the token, checked against the document the same way. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** The document's checker: `checked` counts the responses it saw. */
+  validator: OpenApiResponseValidator;
   /** JSON body of an authenticated call that must answer `status`. */
   json<T>(path: string, init?: RequestInit & { expect?: number }): Promise<T>;
   /** Closes the host and removes the data dir. */
@@ -21,16 +47,25 @@ export async function startTestHost(options: Partial<HostOptions> = {}): Promise
   const temp = options.dataDir ? undefined : makeTempDir('aura-server-');
   const dataDir = options.dataDir ?? temp!.dir;
   const host = await startHost({ rendererDir: '/nonexistent', ...options, dataDir });
+  const checked = async (path: string, init: RequestInit = {}) =>
+    checkResponse(host.port, init.method ?? 'GET', path, await fetch(`${host.url}${path}`, init));
   const api = (path: string, init: RequestInit = {}) =>
-    fetch(`${host.url}${path}`, {
+    checked(path, {
       ...init,
       headers: { authorization: `Bearer ${host.token}`, ...(init.headers as Record<string, string> | undefined) },
     });
+  const documentRes = await fetch(`${host.url}/api/openapi.json`, {
+    headers: { authorization: `Bearer ${host.token}` },
+  });
+  const validator = new OpenApiResponseValidator((await documentRes.json()) as Record<string, unknown>);
+  validators.set(host.port, validator);
   let closed = false;
   return {
     host,
     dataDir,
     api,
+    fetch: checked,
+    validator,
     async json<T>(path: string, init: RequestInit & { expect?: number } = {}) {
       const res = await api(path, init);
       const text = await res.text();
@@ -40,6 +75,7 @@ export async function startTestHost(options: Partial<HostOptions> = {}): Promise
     async cleanup() {
       if (closed) return;
       closed = true;
+      validators.delete(host.port);
       await host.close();
       temp?.cleanup();
     },
@@ -144,7 +180,22 @@ export function rawRequest(
         let body = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+        res.on('end', () => {
+          const answer = { status: res.statusCode ?? 0, headers: res.headers, body };
+          try {
+            validators.get(port)?.check({
+              method: options.method ?? 'GET',
+              url: options.path,
+              status: answer.status,
+              header: (name) => [res.headers[name]].flat()[0],
+              body: isJson(res.headers['content-type']) || answer.status === 204 ? body : undefined,
+            });
+          } catch (error) {
+            reject(error as Error);
+            return;
+          }
+          resolve(answer);
+        });
         res.on('error', reject);
       },
     );

@@ -162,7 +162,7 @@ describe('per-job event stream', () => {
     try {
       const jobId = await createJob('pinged');
       await waitForStatus(t.host.engine, jobId, 'completed');
-      const res = await fetch(`${t.host.url}/api/events?token=${t.host.token}`);
+      const res = await t.fetch(`/api/events?token=${t.host.token}`);
       const reader = res.body!.getReader();
       let text = '';
       const started = Date.now();

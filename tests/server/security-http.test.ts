@@ -70,17 +70,17 @@ describe('security over real HTTP', () => {
       '/api/openapi.json',
       '/api/nothing',
     ]) {
-      const none = await fetch(`${t.host.url}${path}`);
+      const none = await t.fetch(`${path}`);
       expect(none.status).toBe(401);
       expect(none.headers.get('www-authenticate')).toBe('Bearer');
       expect(ProblemSchema.parse(await none.json()).code).toBe('UNAUTHORIZED');
-      const wrong = await fetch(`${t.host.url}${path}`, { headers: { authorization: `Bearer ${t.host.token}x` } });
+      const wrong = await t.fetch(`${path}`, { headers: { authorization: `Bearer ${t.host.token}x` } });
       expect(wrong.status).toBe(401);
-      const wrongQuery = await fetch(`${t.host.url}${path}?token=nope`);
+      const wrongQuery = await t.fetch(`${path}?token=nope`);
       expect(wrongQuery.status).toBe(401);
     }
-    expect((await fetch(`${t.host.url}/api/queue?token=${t.host.token}`)).status).toBe(200);
-    expect((await fetch(`${t.host.url}/api/queue`, { headers: auth })).status).toBe(200);
+    expect((await t.fetch(`/api/queue?token=${t.host.token}`)).status).toBe(200);
+    expect((await t.fetch(`/api/queue`, { headers: auth })).status).toBe(200);
     // Percent-encoding the path does not dodge the token check.
     const encoded = await rawRequest(port, { path: '/%61pi/queue', headers: { host: `127.0.0.1:${port}` } });
     expect([401, 404]).toContain(encoded.status);

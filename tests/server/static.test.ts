@@ -21,26 +21,26 @@ describe('the renderer at /', () => {
   });
 
   it('serves the built files without a token', async () => {
-    const page = await fetch(`${t.host.url}/`);
+    const page = await t.fetch(`/`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Aura UI');
-    const script = await fetch(`${t.host.url}/assets/app.js`);
+    const script = await t.fetch(`/assets/app.js`);
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toMatch(/javascript/);
     expect(script.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
   it('answers a browser navigation to a client-side path with the page; other misses are 404 problems', async () => {
-    const nav = await fetch(`${t.host.url}/queue/some-job`, { headers: { accept: 'text/html' } });
+    const nav = await t.fetch(`/queue/some-job`, { headers: { accept: 'text/html' } });
     expect(nav.status).toBe(200);
     expect(await nav.text()).toContain('Aura UI');
-    const missing = await fetch(`${t.host.url}/assets/missing.js`);
+    const missing = await t.fetch(`/assets/missing.js`);
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });
 
   it('never serves dotfiles, and /api still needs the token', async () => {
-    expect((await fetch(`${t.host.url}/.env`)).status).not.toBe(200);
-    expect((await fetch(`${t.host.url}/api/queue`)).status).toBe(401);
+    expect((await t.fetch(`/.env`)).status).not.toBe(200);
+    expect((await t.fetch(`/api/queue`)).status).toBe(401);
   });
 });

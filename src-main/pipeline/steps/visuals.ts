@@ -7,11 +7,12 @@ import { applyProgressLine, type FfmpegProgress } from '../ffmpeg-progress.js';
 import { hashFile, hashOf, jobFiles, readJson, removePartials, thumbName, type TimedScene } from '../job-files.js';
 import { runPool, sceneParallelism, threadsPerEncoder } from '../parallel.js';
 import { runProcess } from '../process-runner.js';
+import { buildSceneLooks, headingWarning } from '../scene-looks.js';
 import { childOptions, resolveTools } from '../tools.js';
 import { checkMedia, verifyMedia, type ExpectedMedia } from '../verify-media.js';
 
 /** Bumped when the clip recipe changes, so old checkpoints no longer match. */
-const RECIPE_VERSION = 1;
+const RECIPE_VERSION = 2;
 
 /** One H.264/AAC clip per scene, in parallel; every finished clip is a checkpoint. */
 export function visualsStep(weight: number): Step {
@@ -27,6 +28,7 @@ async function visuals(ctx: StepContext) {
   await mkdir(files.clipsDir, { recursive: true });
   await removePartials(files.clipsDir, '.part.mp4');
 
+  const looks = new Map(buildSceneLooks(scenes, ctx.spec, tools.fonts).map((look) => [look.scene.index, look]));
   const parallel = sceneParallelism(ctx.settings.maxParallelScenes);
   const threads = threadsPerEncoder(parallel);
   const totalSec = scenes.reduce((sum, s) => sum + s.clipSec, 0);
@@ -49,10 +51,13 @@ async function visuals(ctx: StepContext) {
   await runPool(queue, parallel, ctx.signal, async (scene, signal) => {
     const key = `visuals-scene-${scene.index}`;
     const audioPath = files.narrationWav(scene.index);
+    const look = looks.get(scene.index)!;
+    // The look includes the laid-out text and the previous scene's look when a transition starts from it.
     const inputs = hashOf({
       recipe: RECIPE_VERSION,
       scene,
       output: ctx.spec.output,
+      look: { ...look, fonts: undefined },
       audio: await hashFile(audioPath),
     });
     const clip = files.clip(scene.index);
@@ -63,14 +68,14 @@ async function visuals(ctx: StepContext) {
       const progress: FfmpegProgress = { done: false };
       running.set(scene.index, 0);
       const started = performance.now();
+      const tooLong = headingWarning(scene, look);
+      if (tooLong) ctx.warn('HEADING_TOO_LONG', tooLong);
       const args = sceneClipArgs({
-        scene,
-        durationSec: scene.clipSec,
+        look,
         audioPath,
         outPath: part,
         thumbPath: join(ctx.proxyDir, thumbName(scene.index)),
         output: ctx.spec.output,
-        fonts: tools.fonts,
         threads,
       });
       try {

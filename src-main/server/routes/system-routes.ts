@@ -1,34 +1,86 @@
-import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { APP_VERSION } from '../../../src-shared/constants.js';
-import { SettingsPatchSchema } from '../../../src-shared/settings.js';
-import type { EngineApi } from '../../engine/engine-api.js';
-import { buildOpenApiDocument } from '../openapi.js';
-import { HttpProblem } from '../problem.js';
-import { assertNoBody } from '../validate.js';
+import { HealthSchema, StorageStatsSchema, SweepResultSchema } from '../../../src-shared/job.js';
+import { WorkersResponseSchema } from '../../../src-shared/queue.js';
+import { SettingsSchema } from '../../../src-shared/settings.js';
+import { defineRoute, type RouteDef } from '../route-table/route.js';
+import { refuseExecutableChanges, SettingsPatchOverHttpSchema } from '../settings-guard.js';
 
-/** Health, storage, sweep, settings and the OpenAPI document. */
-export function registerSystemRoutes(app: FastifyInstance, engine: EngineApi): void {
-  app.get('/api/health', async () => ({ status: 'ok', version: APP_VERSION }));
+const health = defineRoute({
+  method: 'GET',
+  path: '/api/health',
+  operationId: 'getHealth',
+  summary: "Liveness, and problems with the engine's own files (e.g. SETTINGS_CORRUPT)",
+  auth: false,
+  responses: { 200: { description: 'Up', schema: HealthSchema } },
+  handler: async ({ engine }) => ({ status: 'ok', version: APP_VERSION, warnings: engine.warnings() }),
+});
 
-  app.get('/api/storage', async () => engine.storageStats());
+const storage = defineRoute({
+  method: 'GET',
+  path: '/api/storage',
+  operationId: 'getStorage',
+  summary: 'Disk use of temp, previews and artifacts',
+  responses: { 200: { description: 'Stats', schema: StorageStatsSchema } },
+  handler: async ({ engine }) => engine.storageStats(),
+});
 
-  app.post('/api/cleanup/sweep', async (request) => {
-    assertNoBody(request.body);
-    return engine.sweep();
-  });
+const sweep = defineRoute({
+  method: 'POST',
+  path: '/api/cleanup/sweep',
+  operationId: 'sweepNow',
+  summary: 'Sweep expired temp and proxy files now',
+  responses: { 200: { description: 'Swept', schema: SweepResultSchema } },
+  handler: async ({ engine }) => engine.sweep(),
+});
 
-  app.get('/api/settings', async () => engine.settings());
+const getSettings = defineRoute({
+  method: 'GET',
+  path: '/api/settings',
+  operationId: 'getSettings',
+  summary: 'Settings',
+  responses: { 200: { description: 'Settings', schema: SettingsSchema } },
+  handler: async ({ engine }) => engine.settings(),
+});
 
-  app.put('/api/settings', async (request) => {
-    if (request.body === undefined || request.body === null || typeof request.body !== 'object') {
-      throw new HttpProblem('VALIDATION_FAILED', 'A settings object is required.', [
-        { path: '', message: 'must be an object' },
-      ]);
-    }
-    const patch = SettingsPatchSchema.parse(request.body);
-    return engine.updateSettings(patch);
-  });
+const putSettings = defineRoute({
+  method: 'PUT',
+  path: '/api/settings',
+  operationId: 'updateSettings',
+  summary: 'Change settings (any subset), applied at once',
+  body: SettingsPatchOverHttpSchema,
+  responses: {
+    200: { description: 'The new settings', schema: SettingsSchema },
+    403: { description: 'Host or Origin refused, or a change to a setting naming a program to run' },
+  },
+  handler: async ({ engine }, { body }) => {
+    refuseExecutableChanges(body, engine.settings());
+    return engine.updateSettings(body);
+  },
+});
 
-  let openApi: unknown;
-  app.get('/api/openapi.json', async () => (openApi ??= buildOpenApiDocument()));
-}
+const workers = defineRoute({
+  method: 'GET',
+  path: '/api/workers',
+  operationId: 'listWorkers',
+  summary: 'The machines rendering jobs (embedded: this one alone)',
+  responses: { 200: { description: 'Workers', schema: WorkersResponseSchema } },
+  handler: async ({ engine }) => engine.workers(),
+});
+
+const openApi = defineRoute({
+  method: 'GET',
+  path: '/api/openapi.json',
+  operationId: 'getOpenApiDocument',
+  summary: 'This document',
+  responses: {
+    200: {
+      description: 'OpenAPI 3.1',
+      schema: z.looseObject({ openapi: z.literal('3.1.0'), paths: z.looseObject({}) }),
+    },
+  },
+  handler: async ({ openApiDocument }) => openApiDocument(),
+});
+
+/** Health, storage, sweep, settings, workers and the OpenAPI document. */
+export const systemRoutes: RouteDef[] = [health, storage, sweep, getSettings, putSettings, workers, openApi];

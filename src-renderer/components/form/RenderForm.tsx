@@ -1,158 +1,246 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
+import { parseScript } from '../../../src-shared/script-sections.js';
+import { RenderSpecSchema } from '../../../src-shared/spec.js';
 import { api } from '../../api/client.js';
 import { ApiError, errorMessage } from '../../api/api-error.js';
-import { jobSubmitted } from '../../store/app-store.js';
-import { Field } from './Field.js';
+import { clearDraft, loadDraft, saveDraft } from '../../form/draft-storage.js';
+import { estimateVideo } from '../../form/estimate.js';
+import { downloadSpec } from '../../form/export-spec.js';
+import { focusJobRow } from '../../form/focus-job-row.js';
+import { formToSpec, specToForm } from '../../form/form-spec.js';
+import { INITIAL_FORM, type FormState } from '../../form/form-state.js';
+import { importFile } from '../../form/import-file.js';
 import {
-  EXAMPLE_SCRIPT,
-  FPS_OPTIONS,
-  groupFieldErrors,
-  INITIAL_VALUES,
-  SIZE_OPTIONS,
-  toSpec,
-  type RenderFormField,
-  type RenderFormValues,
-} from './render-form-model.js';
+  groupProblems,
+  problemsFromFieldErrors,
+  problemsFromIssues,
+  type FieldKey,
+} from '../../form/issue-sentences.js';
+import { formatDuration } from '../../format/format.js';
+import { jobSubmitted } from '../../store/app-store.js';
+import { ContentFields } from './ContentFields.js';
+import { ExtrasFields } from './ExtrasFields.js';
+import { Field } from './Field.js';
+import { ImportExport } from './ImportExport.js';
+import { MusicFields } from './MusicFields.js';
+import { EncoderField, OutputFields } from './OutputFields.js';
+import { QualityVoiceFields, VoiceDetailFields } from './VoiceFields.js';
+import { useFormRequests } from './use-form-requests.js';
 
-type Errors = Partial<Record<RenderFormField | 'form', string>>;
+/** Error slots of the controls inside "More options": an error there opens it. */
+const ADVANCED = /^(voice\.(voice|rate)|music\.|transition|captions|chapters|thumbnail|output\.encoder)/;
 
-/** Starts a render. The server checks the spec; its field errors are shown at their fields. */
+/** Which error slots a change to a form field makes stale. */
+function staleErrors(key: keyof FormState): (errorKey: FieldKey) => boolean {
+  const prefix: Partial<Record<keyof FormState, string>> = {
+    title: 'title',
+    script: 'script',
+    scenes: 'scenes',
+    size: 'output.size',
+    customWidth: 'output.size',
+    customHeight: 'output.size',
+    fps: 'output.fps',
+    quality: 'output.quality',
+    encoder: 'output.encoder',
+    voiceEngine: 'voice.engine',
+    voiceName: 'voice.voice',
+    rate: 'voice.rate',
+    musicPath: 'music',
+    musicVolumeDb: 'music.volumeDb',
+    transition: 'transition',
+    transitionSec: 'transition',
+    captions: 'captions',
+    thumbnailScene: 'thumbnail',
+  };
+  const p = prefix[key];
+  return (errorKey) => p !== undefined && errorKey.startsWith(p);
+}
+
+function storage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The render form: everything a spec can say, checked here first (sentences at the fields),
+ * then by the server (files it cannot read, at the scene that names them). The draft is kept in
+ * localStorage until a job is really queued; Ctrl/Cmd+Enter renders.
+ */
 export function RenderForm() {
-  const [values, setValues] = useState<RenderFormValues>(INITIAL_VALUES);
-  const [errors, setErrors] = useState<Errors>({});
+  const [form, setForm] = useState<FormState>(() => loadDraft(storage()) ?? INITIAL_FORM);
+  const [errors, setErrors] = useState<Record<FieldKey, string>>({});
   const [busy, setBusy] = useState(false);
-  const [started, setStarted] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const [moreOpen, setMoreOpen] = useState(false);
+  const [editingTitle, setEditingTitle] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
-  // After the server names bad fields, put the keyboard on the first of them.
+  useEffect(() => saveDraft(storage(), form), [form]);
+
+  // After a check names bad fields, open where they are and put the keyboard on the first.
   useEffect(() => {
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (Object.keys(errors).some((key) => ADVANCED.test(key))) setMoreOpen(true);
+    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
   }, [errors]);
 
-  const set = <K extends keyof RenderFormValues>(key: K, value: RenderFormValues[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }));
+  const load = (next: FormState, message: string) => {
+    setForm(next);
+    setErrors({});
+    setStatus(message);
   };
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  useFormRequests((spec, fromTitle) => {
+    setEditingTitle(fromTitle);
+    load(specToForm(spec), `Loaded “${fromTitle}”: change what you like and press Render.`);
+  });
+
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    const stale = staleErrors(key);
+    setErrors((e) =>
+      Object.keys(e).some(stale) ? Object.fromEntries(Object.entries(e).filter(([k]) => !stale(k))) : e,
+    );
+  };
+  const section = { form, set, errors };
+
+  const estimate = useMemo(() => estimateVideo(form), [form]);
+  const sceneNames = useMemo(
+    () => (form.mode === 'script' ? parseScript(form.script).map((s) => s.heading) : form.scenes.map((s) => s.heading)),
+    [form.mode, form.script, form.scenes],
+  );
+
+  async function onImport(file: File) {
+    const imported = await importFile(file);
+    if (imported.kind === 'error') {
+      setErrors({ form: imported.message });
+      return;
+    }
+    if (imported.kind === 'script') {
+      load(
+        { ...form, mode: 'script', script: imported.script, title: form.title || imported.title },
+        `Imported the script ${file.name}.`,
+      );
+    } else {
+      load(specToForm(imported.spec), `Imported the spec ${file.name}.`);
+    }
+    setEditingTitle(null);
+  }
+
+  function onDrop(event: DragEvent<HTMLFormElement>) {
+    const file = event.dataTransfer.files[0];
+    if (!file) return;
     event.preventDefault();
+    void onImport(file);
+  }
+
+  async function submit(event?: FormEvent<HTMLFormElement>) {
+    event?.preventDefault();
+    if (busy) return;
+    const spec = formToSpec(form);
+    const checked = RenderSpecSchema.safeParse(spec);
+    if (!checked.success) {
+      setErrors(groupProblems(problemsFromIssues(checked.error.issues), form.mode));
+      setStatus('');
+      return;
+    }
     setBusy(true);
-    setStarted(null);
+    setStatus('');
     try {
-      const job = await api().render(toSpec(values));
+      const job = await api().render(spec);
       jobSubmitted(job);
+      // Really queued: only now does the draft go (the settings stay for the next video).
+      clearDraft(storage());
+      setForm((f) => ({ ...f, title: '', script: '', scenes: [], mode: 'script', thumbnailScene: '0' }));
       setErrors({});
-      setStarted(job.title);
-      setValues((v) => ({ ...v, title: '', script: '' }));
+      setEditingTitle(null);
+      setStatus(`Queued “${job.title}”.`);
+      focusJobRow(job.jobId);
     } catch (error) {
-      if (error instanceof ApiError && error.fieldErrors.length > 0) setErrors(groupFieldErrors(error.fieldErrors));
-      else setErrors({ form: errorMessage(error) });
+      if (error instanceof ApiError && error.fieldErrors.length > 0) {
+        setErrors(groupProblems(problemsFromFieldErrors(error.fieldErrors), form.mode));
+      } else {
+        setErrors({ form: errorMessage(error) });
+      }
     } finally {
       setBusy(false);
     }
   }
 
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void submit();
+    }
+  };
+
   return (
-    <form ref={formRef} className="card render-form" onSubmit={submit} aria-labelledby="render-form-heading" noValidate>
-      <h2 id="render-form-heading">New render</h2>
+    <form
+      ref={formRef}
+      className="card render-form"
+      onSubmit={submit}
+      onKeyDown={onKeyDown}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+      }}
+      onDrop={onDrop}
+      aria-labelledby="render-form-heading"
+      noValidate
+    >
+      <div className="render-form__head">
+        <h2 id="render-form-heading">{editingTitle ? `Edit & render “${editingTitle}” again` : 'New render'}</h2>
+        <ImportExport
+          onImport={(file) => void onImport(file)}
+          onExport={() => setStatus(`Saved ${downloadSpec(formToSpec(form))}.`)}
+        />
+      </div>
       <Field label="Title" error={errors.title}>
         {(p) => (
           <input
             {...p}
             type="text"
-            value={values.title}
+            value={form.title}
             onChange={(e) => set('title', e.target.value)}
             maxLength={200}
             autoComplete="off"
           />
         )}
       </Field>
-      <Field
-        label="Script"
-        error={errors.script}
-        help={
-          <>
-            A line starting with <code># </code> begins a scene; the paragraphs under it are its narration. For example:
-            <pre className="example">{EXAMPLE_SCRIPT}</pre>
-          </>
-        }
-      >
-        {(p) => (
-          <textarea
-            {...p}
-            rows={8}
-            value={values.script}
-            onChange={(e) => set('script', e.target.value)}
-            placeholder={'# Your first scene\nWhat the narrator says…'}
-            spellCheck
-          />
-        )}
-      </Field>
-      <div className="field-row">
-        <Field label="Output size" error={errors.size}>
-          {(p) => (
-            <select {...p} value={values.size} onChange={(e) => set('size', e.target.value)}>
-              {SIZE_OPTIONS.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Frame rate" error={errors.fps}>
-          {(p) => (
-            <select {...p} value={values.fps} onChange={(e) => set('fps', e.target.value)}>
-              {FPS_OPTIONS.map((fps) => (
-                <option key={fps} value={fps}>
-                  {fps} fps
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </div>
-      <div className="field-row">
-        <Field label="Quality" error={errors.quality}>
-          {(p) => (
-            <select
-              {...p}
-              value={values.quality}
-              onChange={(e) => set('quality', e.target.value as RenderFormValues['quality'])}
-            >
-              <option value="draft">Draft (fastest)</option>
-              <option value="standard">Standard</option>
-              <option value="high">High (slowest)</option>
-            </select>
-          )}
-        </Field>
-        <Field label="Voice" error={errors.voice}>
-          {(p) => (
-            <select
-              {...p}
-              value={values.voice}
-              onChange={(e) => set('voice', e.target.value as RenderFormValues['voice'])}
-            >
-              <option value="auto">Automatic</option>
-              <option value="espeak">espeak-ng</option>
-              <option value="none">None (silent)</option>
-            </select>
-          )}
-        </Field>
-      </div>
+      <ContentFields {...section} replace={(next) => load(next, '')} />
+      <OutputFields {...section} />
+      <QualityVoiceFields {...section} />
+      <details className="more-options" open={moreOpen} onToggle={(e) => setMoreOpen(e.currentTarget.open)}>
+        <summary>More options: voice, music, transitions, captions, chapters, thumbnail, encoder</summary>
+        <VoiceDetailFields {...section} />
+        <MusicFields {...section} />
+        <ExtrasFields {...section} sceneNames={sceneNames} />
+        <EncoderField {...section} />
+      </details>
       {errors.form && (
         <p className="form-error" role="alert">
           {errors.form}
         </p>
       )}
       <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={busy}
+          aria-keyshortcuts="Control+Enter Meta+Enter"
+        >
           Render
         </button>
-        <span className="form-status" role="status">
-          {busy ? 'Starting…' : started ? `Queued “${started}”.` : ''}
+        <span className="form-estimate" aria-live="polite">
+          {estimate.scenes === 0
+            ? 'Write a script to see how long the video will be.'
+            : `About ${formatDuration(estimate.seconds)} of video · ${estimate.scenes} ${estimate.scenes === 1 ? 'scene' : 'scenes'}`}
         </span>
       </div>
+      <p className="form-status" role="status">
+        {busy ? 'Starting…' : status}
+      </p>
     </form>
   );
 }

@@ -12,6 +12,8 @@ export type Call = [string, ...unknown[]];
 export const calls: Call[] = [];
 /** What the next quit question answers (index of the button). */
 export const answers: number[] = [];
+/** What the next open dialogs answer: a chosen file's path, or null for "canceled". */
+export const openDialogAnswers: (string | null)[] = [];
 
 interface Preventable {
   defaultPrevented: boolean;
@@ -154,6 +156,11 @@ export const shell = {
 };
 
 export const dialog = {
+  showOpenDialog: async (options: { title?: string; filters?: unknown }) => {
+    calls.push(['dialog.showOpenDialog', options.title, options.filters]);
+    const chosen = openDialogAnswers.shift() ?? null;
+    return { canceled: chosen === null, filePaths: chosen === null ? [] : [chosen] };
+  },
   showErrorBox: (title: string, content: string) => void calls.push(['dialog.showErrorBox', title, content]),
   showMessageBox: async (...args: unknown[]) => {
     const options = args.at(-1) as { message: string; detail: string; buttons: string[] };
@@ -193,6 +200,7 @@ export const powerMonitor = new EventEmitter();
 export function resetStandIn(): void {
   calls.length = 0;
   answers.length = 0;
+  openDialogAnswers.length = 0;
   app.removeAllListeners();
   app.quitting = false;
   powerMonitor.removeAllListeners();

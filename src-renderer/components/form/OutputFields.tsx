@@ -1,0 +1,109 @@
+import { OUTPUT_ENCODERS } from '../../../src-shared/spec.js';
+import { CUSTOM_SIZE, OTHER_SIZES, PLATFORM_PRESETS } from '../../form/presets.js';
+import { Field } from './Field.js';
+import type { SectionProps } from './form-context.js';
+
+const FPS_CHOICES = ['24', '25', '30', '60'];
+
+const ENCODER_LABELS: Record<(typeof OUTPUT_ENCODERS)[number], string> = {
+  auto: 'Automatic (hardware when it works)',
+  software: 'Software (libx264)',
+  nvenc: 'NVIDIA NVENC',
+  qsv: 'Intel Quick Sync',
+  videotoolbox: 'Apple VideoToolbox',
+  amf: 'AMD AMF',
+};
+
+/** Size by platform name, frame rate, quality: always visible, the choices made most often. */
+export function OutputFields({ form, set, errors }: SectionProps) {
+  // A frame rate from an imported spec that is not a usual one is still shown as chosen.
+  const fpsChoices = form.fps && !FPS_CHOICES.includes(form.fps) ? [...FPS_CHOICES, form.fps] : FPS_CHOICES;
+  return (
+    <>
+      <div className="field-row">
+        <Field label="Output size" error={errors['output.size']}>
+          {(p) => (
+            <select {...p} value={form.size} onChange={(e) => set('size', e.target.value)}>
+              <optgroup label="Platforms">
+                {PLATFORM_PRESETS.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </optgroup>
+              <optgroup label="Other sizes">
+                {OTHER_SIZES.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+                <option value={CUSTOM_SIZE}>Custom size…</option>
+              </optgroup>
+            </select>
+          )}
+        </Field>
+        <Field label="Frame rate" error={errors['output.fps']}>
+          {(p) => (
+            <select {...p} value={form.fps} onChange={(e) => set('fps', e.target.value)}>
+              <option value="">30 fps (usual)</option>
+              {fpsChoices.map((fps) => (
+                <option key={fps} value={fps}>
+                  {fps} fps
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      {form.size === CUSTOM_SIZE && (
+        <div className="field-row">
+          <Field label="Width (px)">
+            {(p) => (
+              <input
+                {...p}
+                type="number"
+                inputMode="numeric"
+                step={2}
+                min={16}
+                max={7680}
+                value={form.customWidth}
+                onChange={(e) => set('customWidth', e.target.value)}
+              />
+            )}
+          </Field>
+          <Field label="Height (px)">
+            {(p) => (
+              <input
+                {...p}
+                type="number"
+                inputMode="numeric"
+                step={2}
+                min={16}
+                max={4320}
+                value={form.customHeight}
+                onChange={(e) => set('customHeight', e.target.value)}
+              />
+            )}
+          </Field>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** The encoder choice (in "More options": automatic is right for nearly everyone). */
+export function EncoderField({ form, set, errors }: SectionProps) {
+  return (
+    <Field label="Encoder" error={errors['output.encoder']}>
+      {(p) => (
+        <select {...p} value={form.encoder} onChange={(e) => set('encoder', e.target.value as typeof form.encoder)}>
+          {OUTPUT_ENCODERS.map((encoder) => (
+            <option key={encoder} value={encoder}>
+              {ENCODER_LABELS[encoder]}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
