@@ -91,13 +91,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** A tiny two-scene script: renders in about a second at 160x90. */
 export const TINY_SCRIPT = '# Hello\nA tiny test render.\n\n# Goodbye\nThat was quick.';
 
-/** Six longer scenes at 1280x720 high quality: several seconds of work, time to act on a running job. */
+/** Six longer scenes at 1280x720 (the YouTube 720p preset) high quality: several seconds of work, time to act on a running job. */
 export const SLOW_SCRIPT = Array.from(
   { length: 6 },
   (_, i) =>
     `# Scene ${i + 1}\nThe quick brown fox jumps over the lazy dog again and again while the sun sets slowly over the hills far away.`,
 ).join('\n\n');
-export const SLOW = { size: '1280x720', quality: 'high' } as const;
+export const SLOW = { size: 'youtube-720p', quality: 'high' } as const;
 
 /** One API request as another local program would make it (token in the header); the parsed JSON answer. */
 export async function callApi(
