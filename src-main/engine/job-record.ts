@@ -6,10 +6,12 @@ import type { RenderSpec } from '../../src-shared/spec.js';
 
 /** job.json: what is on disk, apart from the runner's live state (STYLE.md: BullMQ's JobJson). */
 export const JobRecordSchema = JobSchema.omit({
-  percent: true,
   artifactCount: true,
   hasErrors: true,
   position: true,
+  renderSeconds: true,
+  activeSince: true,
+  expectedSeconds: true,
 }).extend({
   schemaVersion: z.literal(SCHEMA_VERSION),
   /** Seq of the job's last logged event when this record was written. */

@@ -140,7 +140,9 @@ export class JobRunner {
     });
     const position = this.queue.position(jobId) ?? 1;
     // The moved job's own event tells every client; renumbered neighbours keep their relative order.
-    await Promise.all(changed.map((r) => this.deps.journal.commit(r, r === record ? [statusEvent(r)] : [], 'record')));
+    await Promise.all(
+      changed.map((r) => this.deps.journal.commit(r, r === record ? [statusEvent(r, position)] : [], 'record')),
+    );
     return { jobId, position };
   }
 
