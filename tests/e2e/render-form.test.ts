@@ -179,6 +179,27 @@ describe('the render form in Chromium against aura serve', () => {
     ]);
   });
 
+  it('edits a finished job’s spec in the form and renders the edit (“Edit & render again”)', async () => {
+    const { page } = app;
+    const row = jobRow(page, 'From a spec file');
+    await row.getByRole('button', { name: 'Edit & render again' }).click();
+    await page.getByRole('heading', { name: 'Edit & render “From a spec file” again' }).waitFor();
+    expect(await page.getByLabel('Scene 1 Image').inputValue()).toBe(image);
+    expect(await page.getByLabel('Scene 2 Background').inputValue()).toBe('#2040c0');
+    expect(await page.getByLabel('Output size').inputValue()).toBe('160x90');
+    await page.getByLabel('Title').fill('Edited copy');
+    await page.getByLabel('Scene 2 Duration (s)').fill('1.5');
+    await page.getByRole('button', { name: 'Render', exact: true }).click();
+    const copy = jobRow(page, 'Edited copy');
+    await waitForStatus(copy, 'Completed', 90_000);
+    const job = await apiJob(await jobIdOf(copy));
+    expect(job.spec.scenes).toMatchObject([
+      { heading: 'Orange', image },
+      { heading: 'Blue', durationSec: 1.5 },
+    ]);
+    expect(job.spec.captions).toBe('none');
+  });
+
   it('shows the server’s file check at the scene and the music field, and queues nothing', async () => {
     const { page } = app;
     await page.getByLabel('Title').fill('Missing files');
