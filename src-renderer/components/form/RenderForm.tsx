@@ -26,6 +26,7 @@ import { MusicFields } from './MusicFields.js';
 import { EncoderField, OutputFields } from './OutputFields.js';
 import { VoiceDetailFields, VoiceEngineField } from './VoiceFields.js';
 import { useFormRequests } from './use-form-requests.js';
+import { useNoStrayFileDrops } from './use-no-stray-drops.js';
 
 /** Error slots of the controls inside "More options": an error there opens it. */
 const ADVANCED = /^(voice\.(voice|rate)|music\.|transition|captions|chapters|thumbnail|output\.encoder)/;
@@ -79,6 +80,7 @@ export function RenderForm() {
   const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => saveDraft(storage(), form), [form]);
+  useNoStrayFileDrops();
 
   // After a check names bad fields, open where they are and put the keyboard on the first.
   useEffect(() => {

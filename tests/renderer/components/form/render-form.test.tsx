@@ -159,4 +159,19 @@ describe('RenderForm', () => {
     const { title: _b, ...original } = stored;
     expect(spec).toEqual(original);
   });
+
+  it('ignores a file dropped beside the form, so a browser tab does not open it in place of the app', () => {
+    render(<RenderForm />);
+    const outside = document.createElement('div');
+    document.body.append(outside);
+    const drop = new Event('drop', { bubbles: true, cancelable: true });
+    Object.defineProperty(drop, 'dataTransfer', { value: { types: ['Files'], files: [] } });
+    outside.dispatchEvent(drop);
+    expect(drop.defaultPrevented).toBe(true);
+    const text = new Event('drop', { bubbles: true, cancelable: true });
+    Object.defineProperty(text, 'dataTransfer', { value: { types: ['text/plain'] } });
+    outside.dispatchEvent(text);
+    expect(text.defaultPrevented).toBe(false);
+    outside.remove();
+  });
 });
