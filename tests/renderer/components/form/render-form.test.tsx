@@ -174,4 +174,18 @@ describe('RenderForm', () => {
     expect(text.defaultPrevented).toBe(false);
     outside.remove();
   });
+
+  it('renders on Cmd+Enter too, from any control of the form', async () => {
+    render(<RenderForm />);
+    fireEvent.change(titleInput(), { target: { value: 'Mac shortcut' } });
+    fireEvent.change(scriptInput(), { target: { value: '# One\nHi.' } });
+    fireEvent.keyDown(screen.getByLabelText('Quality'), { key: 'Enter', metaKey: true });
+    expect(await screen.findByText('Queued “Mac shortcut”.')).toBeTruthy();
+    // A plain Enter in the script is a new line, not a render.
+    fireEvent.change(titleInput(), { target: { value: 'Not yet' } });
+    fireEvent.keyDown(scriptInput(), { key: 'Enter' });
+    // A submit would show "Starting…" at once (the keydown is flushed in act).
+    expect(screen.queryByText('Starting…')).toBeNull();
+    expect(screen.getByText('Queued “Mac shortcut”.')).toBeTruthy();
+  });
 });
