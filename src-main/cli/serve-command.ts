@@ -81,11 +81,13 @@ export async function runServe(argv: string[], options: { steps?: StepsFactory }
     console.error(`aura serve: ${error instanceof Error ? error.message : String(error)}`);
     return isStorageRefusal(error) ? 2 : 1;
   }
+  // Handlers go on before the ready line: a script may send SIGTERM the moment it reads it.
+  const stopping = untilSignal();
   for (const warning of host.engine.warnings()) console.error(`aura serve: warning: ${warning.message}`);
   console.log(readyLine(host.url, host.token));
   if (args.open) openBrowser(`${host.url}/?token=${host.token}`);
 
-  const signal = await untilSignal();
+  const signal = await stopping;
   console.log(`Received ${signal}; pausing running jobs and shutting down...`);
   try {
     await host.close();

@@ -60,8 +60,10 @@ export async function runWorker(argv: string[], options: { steps?: StepsFactory 
     console.error(`aura worker: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
+  // Handlers go on before the ready line: a script may send SIGTERM the moment it reads it.
+  const stopping = untilSignal();
   console.log(workerReadyLine(worker.name, args.farm.url.display));
-  const signal = await untilSignal();
+  const signal = await stopping;
   console.log(`Received ${signal}; putting running jobs back in the farm's queue...`);
   try {
     await worker.close();

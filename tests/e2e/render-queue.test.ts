@@ -200,19 +200,28 @@ describe('the render queue in Chromium against aura serve', () => {
 
   it('shows a failed job’s error with what to do about it', async () => {
     const { page } = app;
-    // The form has no image field: a spec with an unreadable image goes in through the API.
-    const response = await fetch(`${server.url}/api/render`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        title: 'Missing picture',
-        scenes: [{ heading: 'Gone', narration: 'Where is it?', image: join(dataDir, 'no-such-image.png') }],
-        voice: { engine: 'none' },
-        output: { width: 160, height: 90, fps: 10, quality: 'draft' },
-      }),
+    // Images are checked at submit, so the picture is real then and gone when the job runs: queue
+    // it with the queue paused, delete the file, resume the queue.
+    const image = join(dataDir, 'picture.png');
+    await page.screenshot({ path: image });
+    const api = (method: string, path: string, body?: unknown) =>
+      fetch(`${server.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : null,
+      });
+    expect((await api('POST', '/api/queue/pause')).ok).toBe(true);
+    const response = await api('POST', '/api/render', {
+      title: 'Missing picture',
+      scenes: [{ heading: 'Gone', narration: 'Where is it?', image }],
+      voice: { engine: 'none' },
+      output: { width: 160, height: 90, fps: 10, quality: 'draft' },
     });
     expect(response.status).toBe(201);
     const row = jobRow(page, 'Missing picture');
+    await waitForStatus(row, 'Pending', 10_000);
+    rmSync(image);
+    expect((await api('POST', '/api/queue/resume')).ok).toBe(true);
     await waitForStatus(row, 'Failed', 30_000);
     await row.getByRole('link', { name: 'Missing picture' }).click();
     const panel = page.getByRole('region', { name: 'What went wrong' });
