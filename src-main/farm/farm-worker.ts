@@ -1,5 +1,6 @@
 import { Worker, type Job as BullJob } from 'bullmq';
 import { Redis } from 'ioredis';
+import fs from 'node:fs/promises';
 import os from 'node:os';
 import { DEFAULT_SETTINGS, type Settings } from '../../src-shared/settings.js';
 import { CheckpointStore } from '../engine/checkpoint-store.js';
@@ -231,6 +232,8 @@ export class FarmWorker {
       if (error instanceof FarmConflict) return 'dropped'; // someone else changed it first (a cancel)
       throw error;
     }
+    // The job's folder on the shared folder may not exist yet (its first attempt): the log goes in it.
+    await fs.mkdir(deps.files.artifactsDir(jobId), { recursive: true });
     this.parts.logs.append(jobId, `[${nowIso()}] INFO Rendering on ${this.name} (attempt ${record.attempts}).`);
     const run: ActiveRun = { record, controller: new AbortController() };
     this.active.set(jobId, run);
