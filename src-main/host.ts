@@ -13,6 +13,7 @@ import type { Settings } from '../src-shared/settings.js';
 import { createEngine, type Engine } from './engine/engine.js';
 import type { StepsFactory } from './engine/step.js';
 import { createPipelineSteps } from './pipeline/index.js';
+import { checkSpecFiles } from './pipeline/media-file-check.js';
 import { buildServer, type ServerOptions } from './server/app.js';
 
 /** How to start a host. */
@@ -68,6 +69,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const engine = await createEngine({
     dataDir: options.dataDir,
     steps: options.steps ?? createPipelineSteps,
+    // Images and music are checked when a job is queued, not minutes later in preflight.
+    checkSpec: checkSpecFiles,
     ...(options.settings ? { settings: options.settings } : {}),
   });
   const token = options.token ?? randomBytes(32).toString('base64url');
@@ -116,7 +119,8 @@ function hostOf(
           await server.close();
         } finally {
           await engine.close();
-          await rm(where.infoFile, { force: true });
+          // A data folder that turned read-only keeps server.json; the CLI says so, and the next start replaces it.
+          await rm(where.infoFile, { force: true }).catch(() => undefined);
         }
       })();
       return closing;

@@ -5,6 +5,7 @@ import { createApiClient } from './api/api-client.js';
 import { installApi } from './api/client.js';
 import { resolveConnection } from './api/connection.js';
 import { followOpenJobRequests } from './app/open-job.js';
+import { startQueueWatchers } from './app/queue-watchers.js';
 import { App } from './components/shell/App.js';
 import { NoToken } from './components/shell/NoToken.js';
 import { startGlobalStream } from './sse/global-stream.js';
@@ -24,6 +25,7 @@ if (!connection.token) {
   installApi(client, connection.bridge);
   // A click on a desktop notification opens that job; kept for the page's whole life.
   followOpenJobRequests(connection.bridge, window.location);
+  startQueueWatchers();
   // The newest page of the queue paints first, in the window's very first layout (the render
   // waits for it, at most PREVIEW_WAIT_MS). The stream's snapshot (every job: megabytes for a big
   // queue) is asked for right after, so it does not compete with that paint; it describes the

@@ -6,18 +6,9 @@ export const JOB_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export const ARTIFACT_NAME_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export const JOB_STATUSES = ['pending', 'running', 'paused', 'completed', 'failed', 'canceled'] as const;
-export const ENDED_STATUSES = ['completed', 'failed', 'canceled'] as const;
+/** Job statuses and their groupings come from the lifecycle table. */
+export { JOB_STATUSES, ENDED_STATUSES } from './lifecycle.js';
 export const STEP_STATUSES = ['pending', 'running', 'succeeded', 'failed', 'skipped', 'canceled'] as const;
-
-/** The pipeline's steps in order, with the stage name the UI shows. */
-export const PIPELINE_STEPS = [
-  { name: 'preflight', stage: 'Preflight' },
-  { name: 'script', stage: 'Script' },
-  { name: 'narration', stage: 'Voice' },
-  { name: 'visuals', stage: 'Visuals' },
-  { name: 'render', stage: 'Render' },
-] as const;
 
 export const ERROR_CODES = [
   'VALIDATION_FAILED',

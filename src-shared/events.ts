@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { QueueStatusSchema } from './queue.js';
-import { JobStatusSchema, QueueItemSchema, QueueStatsSchema, StepStatusSchema, ArtifactSchema } from './job.js';
+import {
+  ArtifactSchema,
+  JobErrorSchema,
+  JobStatusSchema,
+  QueueItemSchema,
+  QueueStatsSchema,
+  StepStateSchema,
+  StepStatusSchema,
+  type Job,
+} from './job.js';
 
 export const EVENT_TYPES = [
   'job-created',
@@ -23,18 +32,32 @@ export type QueueEventType = 'queue-snapshot' | 'queue-status';
 export type JobEventType = Exclude<EventType, QueueEventType>;
 
 export const JobCreatedDataSchema = z.object({ job: QueueItemSchema });
+/**
+ * A status change, carrying the job as the engine recorded it: its queue row (`job`), its steps,
+ * its error and when it ended. A view replaces what it shows with these; it never re-derives them.
+ */
 export const JobStatusDataSchema = z.object({
   jobId: z.string(),
   status: JobStatusSchema,
   stage: z.string().nullable(),
   progressPct: z.number(),
   canResume: z.boolean(),
+  job: QueueItemSchema,
+  steps: z.array(StepStateSchema),
+  error: JobErrorSchema.nullable(),
+  endedAt: z.string().nullable(),
 });
+export type JobStatusData = z.infer<typeof JobStatusDataSchema>;
+/** A step started or ended: the step as recorded (`progressPct` is the step's) and the job's row. */
 export const StepStatusDataSchema = z.object({
   jobId: z.string(),
   step: z.string(),
   stage: z.string(),
   status: StepStatusSchema,
+  progressPct: z.number(),
+  startedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  job: QueueItemSchema,
 });
 export const StepProgressDataSchema = z.object({
   jobId: z.string(),
@@ -69,6 +92,33 @@ export const JobFailedDataSchema = z.object({
 export const JobCanceledDataSchema = z.object({ jobId: z.string() });
 export const JobDeletedDataSchema = z.object({ jobId: z.string() });
 export const QueueSnapshotDataSchema = z.object({ jobs: z.array(QueueItemSchema), stats: QueueStatsSchema });
+
+/** The `job-status` data of a job as the wire shows it (engine events and the per-job stream's snapshot). */
+export function jobStatusData(job: Job): JobStatusData {
+  const {
+    spec: _spec,
+    steps,
+    error,
+    endedAt,
+    artifacts: _a,
+    warnings: _w,
+    lastCompletedStep: _l,
+    attempts: _n,
+    ...item
+  } = job;
+  return {
+    jobId: job.jobId,
+    status: job.status,
+    stage: job.stage,
+    progressPct: job.progressPct,
+    canResume: job.canResume,
+    job: item,
+    // Copies: the engine's record is changed in place as the job goes on; an event is a moment.
+    steps: steps.map((s) => ({ ...s })),
+    error: error && { ...error, suggestedActions: [...error.suggestedActions], logTail: [...error.logTail] },
+    endedAt,
+  };
+}
 
 /** `data` schema of every SSE event type: the renderer parses every frame with these. */
 export const EVENT_DATA_SCHEMAS = {

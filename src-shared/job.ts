@@ -50,7 +50,8 @@ export const QueueItemSchema = z.object({
   title: z.string(),
   status: JobStatusSchema,
   stage: z.string().nullable(),
-  percent: z.number().min(0).max(100),
+  /** The job's percent done (one name on the wire: events, Job and Progress use it too). */
+  progressPct: z.number().min(0).max(100),
   createdAt: isoTime,
   startedAt: nullableTime,
   completedAt: nullableTime,
@@ -60,11 +61,19 @@ export const QueueItemSchema = z.object({
   hasErrors: z.boolean(),
   /** 1-based place among pending jobs in run order; null for any other status. */
   position: z.number().int().positive().nullable(),
+  /**
+   * Seconds of render work recorded so far: the sum of the steps' own run times, so a pause or
+   * a restart between attempts does not count ("Took 29 s").
+   */
+  renderSeconds: z.number().nonnegative(),
+  /** When the step running now started (a running job's clock adds from here); null otherwise. */
+  activeSince: nullableTime,
+  /** The video length the spec is expected to make, in seconds (src-shared/video-length.ts). */
+  expectedSeconds: z.number().nonnegative(),
 });
 export type QueueItem = z.infer<typeof QueueItemSchema>;
 
 export const JobSchema = QueueItemSchema.extend({
-  progressPct: z.number().min(0).max(100),
   endedAt: nullableTime,
   lastCompletedStep: z.string().nullable(),
   steps: z.array(StepStateSchema),
@@ -137,3 +146,4 @@ export const HealthSchema = z.object({
   version: z.string(),
   warnings: z.array(EngineWarningSchema),
 });
+export type Health = z.infer<typeof HealthSchema>;

@@ -6,6 +6,7 @@ import { DataDirLockedError } from '../engine/data-dir-lock.js';
 import { resolveDataDir } from '../engine/data-dir.js';
 import type { EngineApi, EngineEvent } from '../engine/engine-api.js';
 import { createEngine } from '../engine/engine.js';
+import { checkSpecFiles } from '../pipeline/media-file-check.js';
 import { artifactNames, createPipelineSteps } from '../pipeline/index.js';
 
 /** Exit codes: 0 done, 1 the render failed, 2 bad usage or spec, 130 canceled by Ctrl-C, 143 by SIGTERM. */
@@ -120,6 +121,7 @@ export async function runRender(argv: string[]): Promise<number> {
     engine = await createEngine({
       dataDir: resolveDataDir(dataDirFlag),
       steps: createPipelineSteps,
+      checkSpec: checkSpecFiles,
       runQueuedJobs: false,
     });
   } catch (error) {

@@ -1,7 +1,10 @@
 /** `aura serve`: the engine and the loopback server in a terminal, until SIGINT/SIGTERM. */
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { resolveDataDir } from '../engine/data-dir.js';
+import { EngineError } from '../engine/errors.js';
 import { startHost, type Host } from '../host.js';
 
 /** Parsed `aura serve` flags. */
@@ -51,7 +54,7 @@ export async function runServe(argv: string[]): Promise<number> {
     host = await startHost({ dataDir: resolveDataDir(args.dataDir), port: args.port, ...(token ? { token } : {}) });
   } catch (error) {
     console.error(`aura serve: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
+    return isStorageRefusal(error) ? 2 : 1;
   }
   for (const warning of host.engine.warnings()) console.error(`aura serve: warning: ${warning.message}`);
   console.log(readyLine(host.url, host.token));
@@ -77,10 +80,25 @@ export async function runServe(argv: string[]): Promise<number> {
     console.error(`aura serve: shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
+  const left = leftBehind(host.engine.dataDir);
+  if (left.length > 0)
+    console.error(
+      `aura serve: could not remove ${left.join(' and ')} from ${host.engine.dataDir} (the folder is not writable); they are harmless and the next start replaces them.`,
+    );
   console.log('Stopped.');
   // Everything is closed; if a stray handle would keep the process up, do not hang the terminal.
   setTimeout(() => process.exit(process.exitCode ?? 0), 2000).unref();
   return 0;
+}
+
+/** A data folder the engine cannot write to (read-only, full): the user's to fix, not a crash. */
+function isStorageRefusal(error: unknown): boolean {
+  return error instanceof EngineError && (error.code === 'STORAGE_READ_ONLY' || error.code === 'DISK_FULL');
+}
+
+/** Files a clean shutdown removes that are still there (the folder became read-only while serving). */
+function leftBehind(dataDir: string): string[] {
+  return ['server.json', 'engine.lock'].filter((name) => existsSync(join(dataDir, name)));
 }
 
 /**

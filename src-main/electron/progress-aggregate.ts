@@ -11,12 +11,12 @@ export const NO_PROGRESS = -1;
  * The running jobs' overall progress as a fraction 0..1 (their mean percent), or NO_PROGRESS
  * when nothing runs. Percents outside 0..100 or not finite are clamped, never trusted.
  */
-export function aggregateProgress(items: ReadonlyArray<{ status: string; percent: number }>): number {
+export function aggregateProgress(items: ReadonlyArray<{ status: string; progressPct: number }>): number {
   let sum = 0;
   let running = 0;
   for (const item of items) {
     if (item.status !== 'running') continue;
-    const pct = Number.isFinite(item.percent) ? Math.min(100, Math.max(0, item.percent)) : 0;
+    const pct = Number.isFinite(item.progressPct) ? Math.min(100, Math.max(0, item.progressPct)) : 0;
     sum += pct;
     running += 1;
   }

@@ -19,6 +19,9 @@ export function resolveDataDir(flag?: string, env: NodeJS.ProcessEnv = process.e
 }
 
 /** Every path of the data layout, in one place. */
+/** The file beside job.json that holds what the job was created from. */
+export const ORIGIN_FILE = 'spec.json';
+
 export class DataLayout {
   constructor(readonly root: string) {}
   get settingsFile(): string {
@@ -44,7 +47,7 @@ export class DataLayout {
   }
   /** What the job was created from (spec and steps): what a rebuild of a damaged job.json needs. */
   originFile(jobId: string): string {
-    return path.join(this.jobsDir, jobId, 'spec.json');
+    return path.join(this.jobsDir, jobId, ORIGIN_FILE);
   }
   eventsFile(jobId: string): string {
     return path.join(this.jobsDir, jobId, 'events.jsonl');

@@ -17,7 +17,10 @@ import { countStats, statusEvent, toJob, toProgress } from './job-views.js';
 import { listJobs } from './queue-listing.js';
 import { recoverJobs } from './recovery.js';
 import { SettingsStore } from './settings-store.js';
+import { refuseUnusableSpec, type SpecCheck } from './spec-check.js';
 import { StallWatchdog } from './stall-watchdog.js';
+import { throwAsStorageError } from './storage-errors.js';
+import { guardJobWrite, guardWrite, type JobWriteGuard } from './storage-guard.js';
 import type { StepsFactory } from './step.js';
 
 export interface EngineOptions {
@@ -36,6 +39,8 @@ export interface EngineOptions {
   runQueuedJobs?: boolean;
   /** Where jobs, their events and their order are kept. @default the file backend (openFileBackend) */
   backend?: BackendFactory;
+  /** Checks a spec's files before create and duplicate (the host wires the pipeline's). @default none */
+  checkSpec?: SpecCheck;
 }
 
 /** The engine plus what tests and the host need beyond the public API. */
@@ -51,7 +56,12 @@ export interface Engine extends EngineApi {
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const layout = new DataLayout(options.dataDir);
   fs.mkdirSync(layout.root, { recursive: true });
-  const lock = acquireDataDirLock(layout.lockFile, layout.root);
+  let lock: ReturnType<typeof acquireDataDirLock>;
+  try {
+    lock = acquireDataDirLock(layout.lockFile, layout.root);
+  } catch (error) {
+    throwAsStorageError(error, layout.lockFile); // a read-only or full data folder is the first write to find out
+  }
   try {
     return await openEngine(layout, options, lock.release);
   } catch (error) {
@@ -63,20 +73,20 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
 async function openEngine(layout: DataLayout, options: EngineOptions, releaseLock: () => void): Promise<Engine> {
   const settingsStore = await SettingsStore.open(layout.settingsFile, options.settings);
   const settings = () => settingsStore.get();
-  let logs: JobLogs | undefined;
+  // The log's path comes from the backend, which reports failed writes to the log: used only once both exist.
+  const logs: JobLogs = new JobLogs(
+    (id) => files.logFile(id),
+    () => settings().jobLogMaxBytes,
+  );
   const backend = await (options.backend ?? openFileBackend)({
     dataDir: layout.root,
     onWriteError: (jobId, error) =>
-      logs?.append(
+      logs.append(
         jobId,
         `[${new Date().toISOString()}] ERROR could not write to the job's event log: ${String(error)}`,
       ),
   });
   const { records: store, queue, journal, files } = backend;
-  logs = new JobLogs(
-    (id) => files.logFile(id),
-    () => settings().jobLogMaxBytes,
-  );
   const checkpoints = new CheckpointStore((id) => files.tempDir(id));
   const cleanup = new CleanupService({
     files,
@@ -151,6 +161,14 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
   cleanupTimer.start();
 
   const existing = (full: string) => (fs.existsSync(full) ? full : undefined);
+  const writeGuard: JobWriteGuard = {
+    dataDir: layout.root,
+    journal,
+    readEvents: (jobId, afterSeq) => journal.read(jobId, afterSeq),
+    onRestored: (record) => {
+      if (record.status === 'pending') runner.enqueue(record.jobId);
+    },
+  };
   const mustGet = (jobId: string) => {
     const record = store.get(jobId);
     if (!record) throw new EngineError('NOT_FOUND', `There is no job ${jobId}.`);
@@ -182,7 +200,8 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
       return runner.queuePaused;
     },
     create: async (spec) => {
-      const record = await runner.create(spec);
+      await refuseUnusableSpec(options.checkSpec, spec);
+      const record = await guardWrite(layout.root, () => runner.create(spec));
       return toJob(record, queue.position(record.jobId));
     },
     get: (jobId) => {
@@ -195,20 +214,23 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
       const record = store.get(jobId);
       return record && toProgress(record, runner.live(jobId));
     },
-    cancel: async (jobId) => toJob(await runner.cancel(jobId)),
-    pause: async (jobId) => toJob(await runner.pause(jobId)),
+    cancel: async (jobId) => toJob(await guardJobWrite(mustGet(jobId), writeGuard, () => runner.cancel(jobId))),
+    pause: async (jobId) => toJob(await guardJobWrite(mustGet(jobId), writeGuard, () => runner.pause(jobId))),
     resume: async (jobId) => {
-      const record = await runner.resume(jobId);
+      const record = await guardJobWrite(mustGet(jobId), writeGuard, () => runner.resume(jobId));
       return toJob(record, queue.position(jobId));
     },
-    delete: (jobId) => deleteJob(deletion, jobId),
+    delete: (jobId) => guardWrite(layout.root, () => deleteJob(deletion, jobId)),
     queueStatus,
     duplicate: async (jobId) => {
-      const record = await runner.create(mustGet(jobId).spec);
+      const { spec } = mustGet(jobId);
+      // The files may have moved since the original was queued.
+      await refuseUnusableSpec(options.checkSpec, spec);
+      const record = await guardWrite(layout.root, () => runner.create(spec));
       return toJob(record, queue.position(record.jobId));
     },
-    move: (jobId, request) => runner.move(jobId, request),
-    deleteMany: (statuses) => deleteJobsWithStatus(deletion, statuses),
+    move: (jobId, request) => guardWrite(layout.root, () => runner.move(jobId, request)),
+    deleteMany: (statuses) => guardWrite(layout.root, () => deleteJobsWithStatus(deletion, statuses)),
     diagnose: async (jobId) => diagnoseJob(mustGet(jobId), diagnosisSources),
     // Embedded: the farm fills this in for its workers.
     workers: () => Promise.resolve([]),

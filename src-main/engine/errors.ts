@@ -1,4 +1,6 @@
 import type { ErrorCode } from '../../src-shared/constants.js';
+import type { JobErrorCode } from '../../src-shared/job-codes.js';
+import type { FieldError } from '../../src-shared/problem.js';
 
 /** A refusal of the engine's public API (wrong state, unknown job): the server maps `code` to HTTP. */
 export class EngineError extends Error {
@@ -19,6 +21,8 @@ export class EngineError extends Error {
       | 'INTERNAL'
     >,
     message: string,
+    /** For VALIDATION_FAILED: the fields at fault (`scenes.2.image`), as the wire's `errors` lists them. */
+    readonly fields?: FieldError[],
   ) {
     super(message);
   }
@@ -27,12 +31,12 @@ export class EngineError extends Error {
 /** A step's failure with a stable code and what the user can do about it. */
 export class StepError extends Error {
   override readonly name = 'StepError';
-  readonly code: string;
+  readonly code: JobErrorCode;
   readonly suggestedActions: string[];
   /** False when re-running cannot help (e.g. a bad spec): the job then is not resumable. */
   readonly retryable: boolean;
   constructor(
-    code: string,
+    code: JobErrorCode,
     message: string,
     options: { suggestedActions?: string[]; retryable?: boolean; cause?: unknown } = {},
   ) {

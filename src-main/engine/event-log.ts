@@ -95,8 +95,15 @@ export class EventLog {
   async append(jobId: string, events: JobEvent[], sync: boolean, keepOpen: boolean): Promise<void> {
     let opening = this.#handles.get(jobId);
     if (!opening) {
-      opening = fs.open(this.fileOf(jobId), 'a');
-      if (keepOpen) this.#handles.set(jobId, opening);
+      const next = fs.open(this.fileOf(jobId), 'a');
+      opening = next;
+      if (keepOpen) {
+        this.#handles.set(jobId, next);
+        // A file that could not be opened (its folder vanished, a read-only disk) is tried afresh next time.
+        next.catch(() => {
+          if (this.#handles.get(jobId) === next) this.#handles.delete(jobId);
+        });
+      }
     }
     const handle = await opening;
     try {
@@ -114,7 +121,7 @@ export class EventLog {
   async release(jobId: string): Promise<void> {
     const opening = this.#handles.get(jobId);
     this.#handles.delete(jobId);
-    if (opening) await (await opening).close();
+    if (opening) await (await opening.catch(() => null))?.close();
   }
 
   async releaseAll(): Promise<void> {

@@ -1,10 +1,8 @@
-import { ENDED_STATUSES } from '../../src-shared/constants.js';
-import type { JobStatus } from '../../src-shared/job.js';
+import { can, ENDED_STATUSES, isEnded, type JobStatus } from '../../src-shared/lifecycle.js';
 import type { EventJournal, JobRecords } from './backend.js';
 import type { CleanupService } from './cleanup-service.js';
 import { EngineError } from './errors.js';
 import type { JobLogs } from './job-log.js';
-import { isActive } from './job-record.js';
 
 export interface DeletionDeps {
   records: JobRecords;
@@ -20,7 +18,7 @@ const BULK_DELETE_PARALLELISM = 8;
 export async function deleteJob(deps: DeletionDeps, jobId: string): Promise<void> {
   const record = deps.records.get(jobId);
   if (!record) throw new EngineError('NOT_FOUND', `There is no job ${jobId}.`);
-  if (isActive(record))
+  if (!can(record.status, 'delete'))
     throw new EngineError('JOB_ACTIVE', `Job ${jobId} is ${record.status}; cancel it before deleting it.`);
   await deps.journal.afterWrites(jobId, async () => {
     await deps.records.remove(jobId);
@@ -36,7 +34,7 @@ export async function deleteJob(deps: DeletionDeps, jobId: string): Promise<void
  * refused before anything is removed). Returns how many were deleted.
  */
 export async function deleteJobsWithStatus(deps: DeletionDeps, statuses: readonly JobStatus[]): Promise<number> {
-  const refused = statuses.filter((s) => !(ENDED_STATUSES as readonly string[]).includes(s));
+  const refused = statuses.filter((s) => !isEnded(s));
   if (refused.length > 0)
     throw new EngineError(
       'VALIDATION_FAILED',

@@ -7,6 +7,7 @@ import type { EventJournal, JobFiles } from './backend.js';
 import { StepError, type AbortReason } from './errors.js';
 import type { JobLogs } from './job-log.js';
 import type { JobRecord } from './job-record.js';
+import { stepStatusEvent } from './job-views.js';
 import { ProgressTracker } from './progress-tracker.js';
 import type { StallWatchdog } from './stall-watchdog.js';
 import type { Checkpoints, Step, StepContext, StepLog } from './step.js';
@@ -116,11 +117,7 @@ async function runSteps(
     // Step transitions are logged without fsync: the durable truth for resume is the checkpoint below.
     Object.assign(state, { status: 'running', progressPct: 0, startedAt: nowIso(), endedAt: null });
     record.stage = step.stage;
-    await journal.commit(
-      record,
-      [{ type: 'step-status', data: { jobId, step: step.name, stage: step.stage, status: 'running' } }],
-      'none',
-    );
+    await journal.commit(record, [stepStatusEvent(record, index)], 'none');
     watchdog.watch(jobId, step.name);
     const running = step.run(ctx);
     try {
@@ -139,11 +136,7 @@ async function runSteps(
     Object.assign(state, { status: 'succeeded', progressPct: 100, endedAt: nowIso() });
     record.lastCompletedStep = step.name;
     record.progressPct = tracker.update(index, 100);
-    await journal.commit(
-      record,
-      [{ type: 'step-status', data: { jobId, step: step.name, stage: step.stage, status: 'succeeded' } }],
-      'none',
-    );
+    await journal.commit(record, [stepStatusEvent(record, index)], 'none');
   }
   return { kind: 'completed' };
 }

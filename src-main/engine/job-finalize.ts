@@ -1,9 +1,12 @@
 import type { CleanupService } from './cleanup-service.js';
 import type { EventJournal, JobFiles, PendingEvent } from './backend.js';
 import type { AttemptOutcome } from './job-execution.js';
+import { explainMissingFiles } from './job-files-check.js';
 import type { JobLogs } from './job-log.js';
 import type { JobRecord } from './job-record.js';
+import { transition } from './job-transition.js';
 import { statusEvent } from './job-views.js';
+import type { JobErrorCode } from '../../src-shared/job-codes.js';
 import type { Settings } from '../../src-shared/settings.js';
 
 export interface FinalizeDeps {
@@ -16,18 +19,26 @@ export interface FinalizeDeps {
 
 const nowIso = () => new Date().toISOString();
 
-/** Writes how an attempt ended: completed, canceled (temp and proxy removed), paused, or failed. */
+/**
+ * Writes how an attempt ended: completed, canceled (temp and proxy removed), paused, or failed.
+ * When that cannot be written, the record goes back to running, as the disk still has it, so
+ * the runner can record the write failure as the attempt's end.
+ */
 export async function finalizeAttempt(record: JobRecord, outcome: AttemptOutcome, deps: FinalizeDeps): Promise<void> {
+  const before = structuredClone(record);
+  try {
+    await writeOutcome(record, outcome, deps);
+  } catch (error) {
+    Object.assign(record, before); // a rollback of an unwritten transition, not a transition
+    throw error;
+  }
+}
+
+async function writeOutcome(record: JobRecord, outcome: AttemptOutcome, deps: FinalizeDeps): Promise<void> {
   const jobId = record.jobId;
   const now = nowIso();
   if (outcome.kind === 'completed') {
-    Object.assign(record, {
-      status: 'completed',
-      completedAt: now,
-      endedAt: now,
-      progressPct: 100,
-      canResume: false,
-    });
+    transition(record, 'complete', {}, now);
     await deps.cleanup.cleanupJobTemp(jobId);
     // The video (the pipeline lists it first; a test step may list anything).
     const output = record.artifacts.find((a) => a.type === 'video/mp4') ?? record.artifacts[0];
@@ -46,7 +57,7 @@ export async function finalizeAttempt(record: JobRecord, outcome: AttemptOutcome
   }
   if (reason === 'pause' || reason === 'shutdown') {
     for (const s of record.steps) if (s.status === 'running') Object.assign(s, { status: 'pending', endedAt: null });
-    Object.assign(record, { status: 'paused', canResume: true, resumeOnStart: reason === 'shutdown' });
+    transition(record, 'pause', { resumeOnStart: reason === 'shutdown' });
     const note: PendingEvent[] =
       reason === 'shutdown'
         ? [
@@ -87,7 +98,7 @@ export async function finalizeAttempt(record: JobRecord, outcome: AttemptOutcome
 
 /** What went wrong, as the job's `error` and its `job-failed` event say it. */
 export interface Failure {
-  code: string;
+  code: JobErrorCode;
   message: string;
   step: string | null;
   suggestedActions: string[];
@@ -96,15 +107,15 @@ export interface Failure {
 
 /** Marks the job (and its step) failed, then writes it and its `job-failed` event. */
 export async function recordFailure(record: JobRecord, failure: Failure, deps: FinalizeDeps): Promise<void> {
-  const { code, message, step, suggestedActions, canResume } = failure;
+  const { code, message, step, suggestedActions, canResume } = await explainMissingFiles(record, failure, deps);
   const now = nowIso();
   for (const s of record.steps) if (s.name === step) Object.assign(s, { status: 'failed', endedAt: now });
-  Object.assign(record, {
-    status: 'failed',
-    endedAt: now,
-    canResume,
-    error: { code, message, step, suggestedActions, logTail: deps.logs.tail(record.jobId) },
-  });
+  transition(
+    record,
+    'fail',
+    { error: { code, message, step, suggestedActions, logTail: deps.logs.tail(record.jobId) }, canResume },
+    now,
+  );
   await deps.journal.commit(
     record,
     [
@@ -122,11 +133,12 @@ export async function recordCancel(record: JobRecord, deps: FinalizeDeps): Promi
     if (s.status === 'running' || s.status === 'pending')
       Object.assign(s, { status: 'canceled', endedAt: s.status === 'running' ? now : null });
   }
-  Object.assign(record, { status: 'canceled', canceledAt: now, endedAt: now, canResume: false, resumeOnStart: false });
-  await Promise.all([deps.cleanup.cleanupJobTemp(record.jobId), deps.cleanup.cleanupJobProxies(record.jobId)]);
+  transition(record, 'cancel', {}, now);
+  // Recorded first, removed after: a cancel the disk refused leaves the job's checkpoints as they were.
   await deps.journal.commit(
     record,
     [statusEvent(record), { type: 'job-canceled', data: { jobId: record.jobId } }],
     'record',
   );
+  await Promise.all([deps.cleanup.cleanupJobTemp(record.jobId), deps.cleanup.cleanupJobProxies(record.jobId)]);
 }

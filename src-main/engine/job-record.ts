@@ -1,14 +1,17 @@
 import { z } from 'zod';
 import { SCHEMA_VERSION } from '../../src-shared/constants.js';
 import { JobSchema } from '../../src-shared/job.js';
+import { isActiveStatus } from '../../src-shared/lifecycle.js';
 import type { RenderSpec } from '../../src-shared/spec.js';
 
 /** job.json: what is on disk, apart from the runner's live state (STYLE.md: BullMQ's JobJson). */
 export const JobRecordSchema = JobSchema.omit({
-  percent: true,
   artifactCount: true,
   hasErrors: true,
   position: true,
+  renderSeconds: true,
+  activeSince: true,
+  expectedSeconds: true,
 }).extend({
   schemaVersion: z.literal(SCHEMA_VERSION),
   /** Seq of the job's last logged event when this record was written. */
@@ -25,8 +28,8 @@ export const JobRecordSchema = JobSchema.omit({
 });
 export type JobRecord = z.infer<typeof JobRecordSchema>;
 
-export const ACTIVE_STATUSES = new Set(['pending', 'running', 'paused']);
-export const isActive = (record: Pick<JobRecord, 'status'>): boolean => ACTIVE_STATUSES.has(record.status);
+/** Whether the job still has a future (pending, running, paused: see the lifecycle table). */
+export const isActive = (record: Pick<JobRecord, 'status'>): boolean => isActiveStatus(record.status);
 
 /** The record's run-order key: its own, or its creation time for a record from before queue order. */
 export const queueKeyOf = (record: Pick<JobRecord, 'queueKey' | 'createdAt'>): number =>

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { JobStatus } from '../../src-shared/job.js';
+import { can } from '../../src-shared/lifecycle.js';
 import type { MoveRequest, MoveResponse } from '../../src-shared/queue.js';
 import type { RenderSpec } from '../../src-shared/spec.js';
 import type { CleanupService } from './cleanup-service.js';
@@ -7,6 +7,7 @@ import { EngineError, type AbortReason } from './errors.js';
 import { startAttempt, type Attempt, type ExecutionDeps } from './job-execution.js';
 import { finalizeAttempt, recordCancel, recordFailure } from './job-finalize.js';
 import { newJobRecord, queueKeyOf, type JobRecord } from './job-record.js';
+import { statusOf, transition } from './job-transition.js';
 import type { JobRecords, PendingQueue } from './backend.js';
 import type { StepsFactory } from './step.js';
 import { statusEvent, toQueueItem } from './job-views.js';
@@ -29,8 +30,6 @@ interface ActiveRun {
 }
 
 const nowIso = () => new Date().toISOString();
-/** Reads the status afresh after an await (defeats narrowing from before it). */
-const statusOf = (r: JobRecord): JobStatus => r.status;
 
 /** Time-ordered, URL-safe job id. */
 export function newJobId(): string {
@@ -125,7 +124,7 @@ export class JobRunner {
   /** Moves a pending job in the run order; the new key is on disk before this resolves. */
   async move(jobId: string, request: MoveRequest): Promise<MoveResponse> {
     const record = this.#require(jobId);
-    if (record.status !== 'pending')
+    if (!can(record.status, 'move'))
       throw new EngineError(
         'JOB_NOT_PENDING',
         `Job ${jobId} is ${record.status}: only a job waiting in the queue can be moved.`,
@@ -141,7 +140,9 @@ export class JobRunner {
     });
     const position = this.queue.position(jobId) ?? 1;
     // The moved job's own event tells every client; renumbered neighbours keep their relative order.
-    await Promise.all(changed.map((r) => this.deps.journal.commit(r, r === record ? [statusEvent(r)] : [], 'record')));
+    await Promise.all(
+      changed.map((r) => this.deps.journal.commit(r, r === record ? [statusEvent(r, position)] : [], 'record')),
+    );
     return { jobId, position };
   }
 
@@ -156,14 +157,7 @@ export class JobRunner {
 
   #start(record: JobRecord): void {
     const controller = new AbortController();
-    Object.assign(record, {
-      status: 'running',
-      startedAt: record.startedAt ?? nowIso(),
-      error: null,
-      canResume: false,
-      resumeOnStart: false,
-    });
-    record.attempts++;
+    transition(record, 'start', {});
     record.stage = record.steps.find((s) => s.status !== 'succeeded')?.stage ?? record.stage;
     const steps = this.deps.steps(record.spec);
     const attempt = startAttempt(record, steps, controller.signal, this.deps);
@@ -190,10 +184,10 @@ export class JobRunner {
     await run.attempt.done.catch(() => undefined);
     const message = `Aura Studio could not write this job's state: ${error instanceof Error ? error.message : String(error)}`;
     this.deps.logs.append(record.jobId, `[${nowIso()}] ERROR ${message}`);
-    const failure = { code: 'WRITE_FAILED', message, step: null, canResume: true };
+    const suggestedActions = ['Free some disk space, then resume the job.'];
     await recordFailure(
       record,
-      { ...failure, suggestedActions: ['Free some disk space, then resume the job.'] },
+      { code: 'WRITE_FAILED', message, step: null, canResume: true, suggestedActions },
       this.deps,
     ).catch(
       () => undefined, // the disk may still refuse: the state is right in memory, and start-up re-checks the rest
@@ -232,7 +226,7 @@ export class JobRunner {
       if (statusOf(record) !== 'canceled') throw refusal(`it ended as ${record.status} first`);
       return record;
     }
-    if (record.status !== 'pending' && record.status !== 'paused')
+    if (!can(record.status, 'cancel'))
       throw refusal(`it has already ${record.status === 'canceled' ? 'been canceled' : record.status}`);
     this.queue.remove(jobId);
     await this.deps.journal.ensureOpen(record);
@@ -246,7 +240,7 @@ export class JobRunner {
       'JOB_NOT_PAUSABLE',
       `Job ${jobId} cannot be paused: only a running job can (it is ${record.status}).`,
     );
-    if (record.status !== 'running') throw refusal;
+    if (!can(record.status, 'pause')) throw refusal;
     await this.#stop(record, 'pause', new EngineError('JOB_NOT_PAUSABLE', `Job ${jobId} is already being stopped.`));
     if (statusOf(record) !== 'paused')
       throw new EngineError('JOB_NOT_PAUSABLE', `Job ${jobId} ended as ${record.status} before it could be paused.`);
@@ -255,8 +249,7 @@ export class JobRunner {
 
   async resume(jobId: string): Promise<JobRecord> {
     const record = this.#require(jobId);
-    const resumable = record.status === 'paused' || (record.status === 'failed' && record.canResume);
-    if (!resumable) {
+    if (!can(record.status, 'resume', record.canResume)) {
       const why =
         record.status === 'failed'
           ? 'its checkpoints are gone or the failure cannot be fixed by retrying'
@@ -264,7 +257,7 @@ export class JobRunner {
       throw new EngineError('JOB_NOT_RESUMABLE', `Job ${jobId} cannot be resumed: ${why}.`);
     }
     const queueKey = this.queue.backKey();
-    Object.assign(record, { status: 'pending', endedAt: null, error: null, resumeOnStart: false, queueKey });
+    transition(record, 'resume', { queueKey });
     for (const s of record.steps)
       if (s.status === 'failed' || s.status === 'canceled') Object.assign(s, { status: 'pending', endedAt: null });
     await this.#queuedWhile(jobId, queueKey, async () => {

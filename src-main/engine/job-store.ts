@@ -140,7 +140,7 @@ export class JobStore implements JobRecords {
     try {
       await fs.promises.mkdir(this.layout.artifactsDir(record.jobId), { recursive: true });
       await beforeRecord();
-      await writeJobOrigin(this.layout, record);
+      await writeJobOrigin(this.layout.originFile(record.jobId), record);
       await writeJsonAtomic(this.layout.jobFile(record.jobId), record);
       await fsyncDir(this.layout.jobsDir);
     } catch (error) {
@@ -166,8 +166,9 @@ export class JobStore implements JobRecords {
 
   /** Removes the job from the index and its folder from disk. */
   async remove(jobId: string): Promise<void> {
+    // Removed from disk first: a disk that refuses leaves the job listed, as a restart would show it.
+    await fs.promises.rm(this.layout.jobDir(jobId), { recursive: true, force: true });
     this.#records.delete(jobId);
     this.#ordered = null;
-    await fs.promises.rm(this.layout.jobDir(jobId), { recursive: true, force: true });
   }
 }

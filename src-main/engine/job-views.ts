@@ -1,6 +1,20 @@
-import type { EventDataMap } from '../../src-shared/events.js';
-import type { Job, Progress, QueueItem, QueueStats } from '../../src-shared/job.js';
+import { jobStatusData, type EventDataMap } from '../../src-shared/events.js';
+import type { Job, Progress, QueueItem, QueueStats, StepState } from '../../src-shared/job.js';
+import type { RenderSpec } from '../../src-shared/spec.js';
+import { expectedVideoSeconds } from '../../src-shared/video-length.js';
 import type { JobRecord } from './job-record.js';
+
+/** A spec never changes once queued: its expected length is worked out once (lists show it often). */
+const expectedBySpec = new WeakMap<RenderSpec, number>();
+
+function expectedSeconds(spec: RenderSpec): number {
+  let seconds = expectedBySpec.get(spec);
+  if (seconds === undefined) {
+    seconds = Math.round(expectedVideoSeconds(spec) * 10) / 10;
+    expectedBySpec.set(spec, seconds);
+  }
+  return seconds;
+}
 
 /** The list row of a job (API.md QueueItem); `position` is its place in the run order while pending. */
 export function toQueueItem(r: JobRecord, position: number | null = null): QueueItem {
@@ -9,7 +23,7 @@ export function toQueueItem(r: JobRecord, position: number | null = null): Queue
     title: r.title,
     status: r.status,
     stage: r.stage,
-    percent: r.progressPct,
+    progressPct: r.progressPct,
     createdAt: r.createdAt,
     startedAt: r.startedAt,
     completedAt: r.completedAt,
@@ -18,18 +32,33 @@ export function toQueueItem(r: JobRecord, position: number | null = null): Queue
     artifactCount: r.artifacts.length,
     hasErrors: r.error !== null,
     position,
+    renderSeconds: renderSeconds(r.steps),
+    activeSince: r.status === 'running' ? (r.steps.find((s) => s.status === 'running')?.startedAt ?? null) : null,
+    expectedSeconds: expectedSeconds(r.spec),
   };
+}
+
+/** Seconds the steps ran, each from its start to its end (a step still running counts from the next event). */
+function renderSeconds(steps: readonly StepState[]): number {
+  let ms = 0;
+  for (const s of steps) {
+    if (s.startedAt && s.endedAt) ms += Math.max(0, Date.parse(s.endedAt) - Date.parse(s.startedAt));
+  }
+  return Math.round(ms) / 1000;
 }
 
 /** The full job as the wire shows it: the record without its disk-only fields. */
 export function toJob(r: JobRecord, position: number | null = null): Job {
   const { schemaVersion: _v, lastEventSeq: _s, resumeOnStart: _r, damaged: _d, queueKey: _k, ...rest } = r;
+  const { artifactCount, hasErrors, renderSeconds: seconds, activeSince, expectedSeconds: expected } = toQueueItem(r);
   return {
     ...rest,
-    percent: r.progressPct,
-    artifactCount: r.artifacts.length,
-    hasErrors: r.error !== null,
+    artifactCount,
+    hasErrors,
     position,
+    renderSeconds: seconds,
+    activeSince,
+    expectedSeconds: expected,
   };
 }
 
@@ -76,10 +105,22 @@ export function countStats(records: Iterable<JobRecord>): QueueStats {
   return stats;
 }
 
-/** The `job-status` event of the record's current state. */
-export function statusEvent(r: JobRecord): { type: 'job-status'; data: EventDataMap['job-status'] } {
-  return {
-    type: 'job-status',
-    data: { jobId: r.jobId, status: r.status, stage: r.stage, progressPct: r.progressPct, canResume: r.canResume },
-  };
+/**
+ * The `job-status` event of the record's current state: the job's row, steps and error as
+ * recorded; `position` its place in the run order while pending (a moved job's event says where).
+ */
+export function statusEvent(
+  r: JobRecord,
+  position: number | null = null,
+): { type: 'job-status'; data: EventDataMap['job-status'] } {
+  return { type: 'job-status', data: jobStatusData(toJob(r, position)) };
+}
+
+/** The `step-status` event of step `index` as recorded, with the job's row. */
+export function stepStatusEvent(
+  r: JobRecord,
+  index: number,
+): { type: 'step-status'; data: EventDataMap['step-status'] } {
+  const { name, ...state } = r.steps[index]!;
+  return { type: 'step-status', data: { jobId: r.jobId, step: name, ...state, job: toQueueItem(r) } };
 }

@@ -23,7 +23,7 @@ export type JobOrigin = z.infer<typeof JobOriginSchema>;
  * Writes the job's origin and flushes it; the job dir's fsync that follows job.json (JobStore.create)
  * makes its entry durable too, so a job.json that exists always has its origin beside it.
  */
-export async function writeJobOrigin(layout: DataLayout, record: JobRecord): Promise<void> {
+export async function writeJobOrigin(originFile: string, record: JobRecord): Promise<void> {
   const origin: JobOrigin = {
     schemaVersion: 1,
     jobId: record.jobId,
@@ -31,7 +31,7 @@ export async function writeJobOrigin(layout: DataLayout, record: JobRecord): Pro
     spec: record.spec,
     steps: record.steps.map(({ name, stage }) => ({ name, stage })),
   };
-  const handle = await fs.promises.open(layout.originFile(record.jobId), 'w');
+  const handle = await fs.promises.open(originFile, 'w');
   try {
     await handle.writeFile(JSON.stringify(origin) + '\n');
     await handle.datasync();

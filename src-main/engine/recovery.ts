@@ -1,5 +1,6 @@
 import type { EventJournal, OpenedLog } from './backend.js';
 import { isActive, type JobRecord } from './job-record.js';
+import { transition } from './job-transition.js';
 import { statusEvent } from './job-views.js';
 
 const nowIso = () => new Date().toISOString();
@@ -17,7 +18,8 @@ export async function recoverJobs(
 ): Promise<string[]> {
   const queue: JobRecord[] = [];
   for (const record of records) {
-    if (record.damaged || !isActive(record)) continue;
+    // A failed job's resume may be in the log but not yet in job.json (the disk refused the record).
+    if (record.damaged || !(isActive(record) || (record.status === 'failed' && record.canResume))) continue;
     const jobId = record.jobId;
     const log = await journal.ensureOpen(record);
     if (log) await adoptNewerLoggedState(record, log, journal);
@@ -26,7 +28,7 @@ export async function recoverJobs(
       for (const s of record.steps) if (s.status === 'running') Object.assign(s, { status: 'pending', endedAt: null });
       const message = 'Aura Studio stopped while this job was running; it resumes from its last checkpoint.';
       if (autoResume) {
-        Object.assign(record, { status: 'pending', canResume: false });
+        transition(record, 'interrupt', {});
         record.warnings.push({ code: 'INTERRUPTED', message, step: null, at: nowIso() });
         await journal.commit(
           record,
@@ -40,12 +42,7 @@ export async function recoverJobs(
           message: 'Aura Studio stopped while this job was running.',
           suggestedActions: ['Resume the job to continue from its last checkpoint.'],
         };
-        Object.assign(record, {
-          status: 'failed',
-          endedAt: nowIso(),
-          canResume: true,
-          error: { ...error, step: null, logTail: [] },
-        });
+        transition(record, 'fail', { error: { ...error, step: null, logTail: [] }, canResume: true });
         await journal.commit(
           record,
           [statusEvent(record), { type: 'job-failed', data: { jobId, step: null, error } }],
@@ -53,7 +50,8 @@ export async function recoverJobs(
         );
       }
     } else if (record.status === 'paused' && record.resumeOnStart) {
-      Object.assign(record, { resumeOnStart: false, ...(autoResume ? { status: 'pending' } : {}) });
+      if (autoResume) transition(record, 'resume', {});
+      else record.resumeOnStart = false;
       await journal.commit(record, [statusEvent(record)], 'record');
       if (autoResume) queue.push(record);
     } else if (record.status === 'pending') {
@@ -82,6 +80,12 @@ async function adoptNewerLoggedState(record: JobRecord, log: OpenedLog, journal:
   if (status === 'completed') Object.assign(record, { completedAt: record.completedAt ?? at, endedAt: at });
   if (status === 'canceled') Object.assign(record, { canceledAt: record.canceledAt ?? at, endedAt: at });
   if (status === 'failed') record.endedAt = at;
+  if (status === 'pending') {
+    // A resume: as JobRunner.resume leaves the record.
+    Object.assign(record, { endedAt: null, error: null, resumeOnStart: false });
+    for (const s of record.steps)
+      if (s.status === 'failed' || s.status === 'canceled') Object.assign(s, { status: 'pending', endedAt: null });
+  }
   if (end?.type === 'job-completed') record.artifacts = end.data.artifacts;
   if (end?.type === 'job-failed') record.error = { ...end.data.error, step: end.data.step, logTail: [] };
   await journal.commit(record, [], 'record');

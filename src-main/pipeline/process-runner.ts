@@ -1,5 +1,6 @@
 import { constants as osConstants, setPriority } from 'node:os';
 import { StepError } from '../engine/errors.js';
+import type { JobErrorCode } from '../../src-shared/job-codes.js';
 import { killGroup, type ChildRegistry } from './child-registry.js';
 import { createLineSplitter } from './ffmpeg-progress.js';
 import { findOnPath } from './find-executable.js';
@@ -24,7 +25,7 @@ export interface RunOptions {
   /** Where the child's pid is recorded while it runs. */
   registry?: ChildRegistry;
   /** StepError code on a non-zero exit. @default 'PROCESS_FAILED' */
-  failureCode?: string;
+  failureCode?: JobErrorCode;
   suggestedActions?: string[];
   /** Kill and fail after this long (probes). */
   timeoutMs?: number;

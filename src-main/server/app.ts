@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { MAX_BODY_BYTES } from '../../src-shared/constants.js';
 import type { EngineApi } from '../engine/engine-api.js';
@@ -108,8 +109,10 @@ export async function buildServer(options: ServerOptions): Promise<AuraServer> {
   });
 
   app.setErrorHandler((error, _request, reply) => {
-    const problem = toProblem(error);
-    if (problem.status >= 500) console.error('Request failed:', error);
+    // A path inside the data folder, so a storage problem without a path of its own names that folder.
+    const problem = toProblem(error, join(engine.dataDir, 'jobs'));
+    // A full or read-only disk is the user's to fix and is answered as such; only a bug is logged.
+    if (problem.code === 'INTERNAL') console.error('Request failed:', error);
     if (error instanceof HttpProblem && error.options.headers) reply.headers(error.options.headers);
     return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
   });

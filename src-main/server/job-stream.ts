@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ENDED_STATUSES } from '../../src-shared/constants.js';
-import { formatEventId, TERMINAL_EVENT_TYPES, type JobEvent } from '../../src-shared/events.js';
+import { formatEventId, jobStatusData, TERMINAL_EVENT_TYPES, type JobEvent } from '../../src-shared/events.js';
 import type { EngineApi } from '../engine/engine-api.js';
 import type { EventHub } from './event-hub.js';
 import { HttpProblem } from './problem.js';
@@ -130,13 +130,5 @@ function sendSnapshot(stream: SseStream, engine: EngineApi, jobId: string): void
   }
   // The id carries the log position the snapshot reflects, so a reconnect replays from there.
   const id = formatEventId(Date.now(), engine.lastSeq(jobId));
-  stream.send(
-    formatSseEvent(id, 'job-status', {
-      jobId,
-      status: job.status,
-      stage: job.stage,
-      progressPct: job.progressPct,
-      canResume: job.canResume,
-    }),
-  );
+  stream.send(formatSseEvent(id, 'job-status', jobStatusData(job)));
 }

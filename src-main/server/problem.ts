@@ -1,7 +1,7 @@
 import { ZodError } from 'zod';
 import type { ErrorCode } from '../../src-shared/constants.js';
 import { fieldErrors, type FieldError, type Problem } from '../../src-shared/problem.js';
-import { EngineError } from '../engine/errors.js';
+import { EngineError, storageErrorOf } from '../engine/engine-api.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
@@ -66,14 +66,18 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 
 /**
  * Maps anything a handler threw to a problem: our HttpProblem, the engine's EngineError, zod's
- * ZodError (400 with the fields), Fastify's client errors; anything else is INTERNAL (a bug).
+ * ZodError (400 with the fields), Fastify's client errors, and a raw ENOSPC/EROFS from anywhere
+ * (507 DISK_FULL, 503 STORAGE_READ_ONLY: a full disk is the user's to fix, not a 500); anything
+ * else is INTERNAL (a bug). `where` is a path inside the folder to name when the error carries none.
  */
-export function toProblem(error: unknown): Problem {
+export function toProblem(error: unknown, where = 'data/folder'): Problem {
   if (error instanceof HttpProblem) {
     const problem = makeProblem(error.code, error.message, error.errors);
     return error.options.status === undefined ? problem : { ...problem, status: error.options.status };
   }
-  if (error instanceof EngineError) return makeProblem(error.code, error.message);
+  if (error instanceof EngineError) return makeProblem(error.code, error.message, error.fields);
+  const storage = storageErrorOf(error, where);
+  if (storage) return makeProblem(storage.code, storage.message);
   if (error instanceof ZodError)
     return makeProblem('VALIDATION_FAILED', 'The request is not valid.', fieldErrors(error.issues));
   if (error instanceof SyntaxError)

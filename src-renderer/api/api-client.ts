@@ -15,6 +15,19 @@ import {
   type StorageStats,
   type SweepResult,
 } from '../../src-shared/job.js';
+import {
+  DeleteManyResponseSchema,
+  DiagnosisSchema,
+  MoveResponseSchema,
+  WorkersResponseSchema,
+  type BulkDeletableStatus,
+  type DeleteManyResponse,
+  type Diagnosis,
+  type MoveRequest,
+  type MoveResponse,
+  type QueueOrder,
+  type WorkerInfo,
+} from '../../src-shared/queue.js';
 import { SettingsSchema, type Settings } from '../../src-shared/settings.js';
 import type { RenderSpecInput } from '../../src-shared/spec.js';
 import { ApiError } from './api-error.js';
@@ -108,10 +121,11 @@ export function createApiClient(options: ApiClientOptions) {
     baseUrl: base,
     health: () => call('GET', '/api/health', HealthSchema),
     render: (spec: RenderSpecInput): Promise<Job> => call('POST', '/api/render', JobSchema, spec),
-    queue: (query: { status?: JobStatus; limit?: number } = {}): Promise<QueueResponse> => {
+    queue: (query: { status?: JobStatus; limit?: number; order?: QueueOrder } = {}): Promise<QueueResponse> => {
       const params = new URLSearchParams();
       if (query.status) params.set('status', query.status);
       if (query.limit !== undefined) params.set('limit', String(query.limit));
+      if (query.order) params.set('order', query.order);
       const qs = params.toString();
       return call('GET', `/api/queue${qs ? `?${qs}` : ''}`, QueueResponseSchema);
     },
@@ -124,6 +138,15 @@ export function createApiClient(options: ApiClientOptions) {
     resume: (id: string): Promise<JobActionResponse> =>
       call('POST', `/api/render/${enc(id)}/resume`, JobActionResponseSchema),
     deleteJob: (id: string): Promise<void> => call('DELETE', `/api/jobs/${enc(id)}`, null),
+    /** Every job in these ended statuses, deleted in one request ("Clear finished"). */
+    deleteMany: (statuses: readonly BulkDeletableStatus[]): Promise<DeleteManyResponse> =>
+      call('DELETE', `/api/jobs?status=${statuses.map(enc).join(',')}`, DeleteManyResponseSchema),
+    /** A new pending job with the same spec ("Render again"). */
+    duplicate: (id: string): Promise<Job> => call('POST', `/api/jobs/${enc(id)}/duplicate`, JobSchema),
+    move: (id: string, request: MoveRequest): Promise<MoveResponse> =>
+      call('POST', `/api/jobs/${enc(id)}/move`, MoveResponseSchema, request),
+    diagnosis: (id: string): Promise<Diagnosis> => call('GET', `/api/jobs/${enc(id)}/diagnosis`, DiagnosisSchema),
+    workers: (): Promise<WorkerInfo[]> => call('GET', '/api/workers', WorkersResponseSchema),
     storage: (): Promise<StorageStats> => call('GET', '/api/storage', StorageStatsSchema),
     sweep: (): Promise<SweepResult> => call('POST', '/api/cleanup/sweep', SweepResultSchema),
     settings: (): Promise<Settings> => call('GET', '/api/settings', SettingsSchema),
@@ -131,6 +154,7 @@ export function createApiClient(options: ApiClientOptions) {
       call('PUT', '/api/settings', SettingsSchema, patch),
     pauseQueue: (): Promise<void> => call('POST', '/api/queue/pause', null),
     resumeQueue: (): Promise<void> => call('POST', '/api/queue/resume', null),
+
     eventsUrl: (lastEventId?: string | null): string => tokenUrl('/api/events', lastEventId ? { lastEventId } : {}),
     jobEventsUrl: (id: string, lastEventId?: string | null): string =>
       tokenUrl(`/api/jobs/${enc(id)}/events`, lastEventId ? { lastEventId } : {}),

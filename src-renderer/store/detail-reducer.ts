@@ -10,6 +10,10 @@ export interface DetailData {
   job: Job | null;
   /** `[level] message` lines from job-log events, oldest first, at most LOG_TAIL_LINES. */
   log: readonly string[];
+  /** The running step's last progress message ("Scene 3 of 8 done"); null when none. */
+  message: string | null;
+  /** Seconds left as the engine last estimated them, and the client clock (ms) when it said so. */
+  eta: { seconds: number; at: number } | null;
   /** seq of the last applied event of this job's stream. */
   cursorSeq: number | null;
   /** `id:` of that event, where a re-opened stream resumes (null before the first). */
@@ -20,23 +24,29 @@ export interface DetailData {
 }
 
 export function emptyDetail(jobId: string): DetailData {
-  return { jobId, job: null, log: [], cursorSeq: null, cursorId: null, thumbRevision: 0, loadError: null };
+  return {
+    jobId,
+    job: null,
+    log: [],
+    message: null,
+    eta: null,
+    cursorSeq: null,
+    cursorId: null,
+    thumbRevision: 0,
+    loadError: null,
+  };
 }
-
-const ENDED_STEP = new Set(['succeeded', 'failed', 'skipped', 'canceled']);
 
 /**
  * Folds a batch of per-job events into the detail view. The stream is replayed from the job's
- * first event over the fetched Job, so every rule is idempotent: statuses are set, times are only
- * filled when missing, warnings are de-duplicated, progress only rises within a step.
+ * first event over the fetched Job; status and step events carry the job as the engine recorded
+ * it (its row, steps, error), so they simply replace what the view holds, in seq order, and the
+ * view ends where the engine is. Only the step's progress and the log are accumulated here.
  */
-export function applyDetailEvents(detail: DetailData, events: readonly StreamEvent[]): DetailData {
+export function applyDetailEvents(detail: DetailData, events: readonly StreamEvent[], now = Date.now()): DetailData {
   if (!detail.job) return detail;
-  let job: Job = detail.job;
-  let log = detail.log;
-  let cursorSeq = detail.cursorSeq;
-  let cursorId = detail.cursorId;
-  let thumbRevision = detail.thumbRevision;
+  let { job, log, message, eta, cursorSeq, cursorId, thumbRevision } = detail;
+  let current: Job = job;
   for (const event of events) {
     if (
       event.type === 'queue-snapshot' ||
@@ -51,44 +61,35 @@ export function applyDetailEvents(detail: DetailData, events: readonly StreamEve
       cursorSeq = event.seq;
       cursorId = event.id;
     }
-    const at = new Date(event.ts || Date.now()).toISOString();
     switch (event.type) {
       case 'job-status': {
         const d = event.data;
-        job = {
-          ...job,
-          status: d.status,
-          stage: d.stage,
-          progressPct: d.progressPct,
-          percent: d.progressPct,
-          canResume: d.canResume,
-        };
-        if (d.status === 'running' && !job.startedAt) job.startedAt = at;
-        // A resumed job runs again: the engine clears the last attempt's error, so does the view.
-        if (d.status === 'pending' || d.status === 'running') job = { ...job, error: null, hasErrors: false };
-        // The engine sends no step event when it stops a job: mirror what it records.
-        if (d.status === 'paused' || d.status === 'pending') job = stopRunningSteps(job, 'pending', null);
-        if (d.status === 'canceled') job = stopRunningSteps(job, 'canceled', at);
+        current = { ...current, ...d.job, steps: d.steps, error: d.error, endedAt: d.endedAt };
+        if (d.status !== 'running') {
+          message = null;
+          eta = null;
+        }
         break;
       }
       case 'step-status': {
-        const d = event.data;
-        job = withStep(job, d.step, d.stage, (s) => ({
-          ...s,
-          status: d.status,
-          startedAt: d.status === 'running' ? (s.status === 'running' && s.startedAt ? s.startedAt : at) : s.startedAt,
-          endedAt: ENDED_STEP.has(d.status) ? at : null,
-          progressPct: d.status === 'succeeded' ? 100 : s.progressPct,
-        }));
-        if (d.status === 'running') job = { ...job, stage: d.stage };
-        if (d.step === 'visuals') thumbRevision += 1;
+        const { jobId: _id, step, job: row, ...state } = event.data;
+        current = { ...current, ...row, steps: withStep(current.steps, { name: step, ...state }) };
+        message = null;
+        if (step === 'visuals') thumbRevision += 1;
         break;
       }
       case 'step-progress': {
         const d = event.data;
-        job = withStep(job, d.step, d.stage, (s) => ({ ...s, progressPct: Math.max(s.progressPct, d.progressPct) }));
-        const pct = Math.max(job.progressPct, d.jobProgressPct);
-        job = { ...job, stage: d.stage, progressPct: pct, percent: pct };
+        const at = current.steps.findIndex((s) => s.name === d.step);
+        const steps =
+          at >= 0
+            ? current.steps.map((s, i) =>
+                i === at ? { ...s, progressPct: Math.max(s.progressPct, d.progressPct) } : s,
+              )
+            : current.steps;
+        current = { ...current, steps, stage: d.stage, progressPct: Math.max(current.progressPct, d.jobProgressPct) };
+        if (d.message !== undefined) message = d.message;
+        eta = d.etaSeconds === null ? null : { seconds: d.etaSeconds, at: now };
         if (d.step === 'visuals') thumbRevision += 1;
         break;
       }
@@ -98,65 +99,30 @@ export function applyDetailEvents(detail: DetailData, events: readonly StreamEve
       case 'warning': {
         const d = event.data;
         const step = d.step ?? null;
-        if (!job.warnings.some((w) => w.code === d.code && w.message === d.message && w.step === step)) {
-          job = { ...job, warnings: [...job.warnings, { code: d.code, message: d.message, step, at }] };
+        if (!current.warnings.some((w) => w.code === d.code && w.message === d.message && w.step === step)) {
+          const at = new Date(event.ts || now).toISOString();
+          current = { ...current, warnings: [...current.warnings, { code: d.code, message: d.message, step, at }] };
         }
         break;
       }
       case 'job-completed':
-        job = {
-          ...job,
-          status: 'completed',
-          progressPct: 100,
-          percent: 100,
-          artifacts: event.data.artifacts,
-          artifactCount: event.data.artifacts.length,
-          completedAt: job.completedAt ?? at,
-          endedAt: job.endedAt ?? at,
-        };
+        current = { ...current, artifacts: event.data.artifacts, artifactCount: event.data.artifacts.length };
         thumbRevision += 1;
         break;
-      case 'job-failed': {
-        const d = event.data;
-        job = d.step
-          ? withStep(job, d.step, job.stage ?? d.step, (st) => ({ ...st, status: 'failed', endedAt: at }))
-          : stopRunningSteps(job, 'failed', at);
-        job = {
-          ...job,
-          status: 'failed',
-          hasErrors: true,
-          endedAt: job.endedAt ?? at,
-          error: { ...d.error, step: d.step, logTail: job.error?.logTail ?? [] },
-        };
-        break;
-      }
+      case 'job-failed':
       case 'job-canceled':
-        job = stopRunningSteps(job, 'canceled', at);
-        job = {
-          ...job,
-          status: 'canceled',
-          canResume: false,
-          canceledAt: job.canceledAt ?? at,
-          endedAt: job.endedAt ?? at,
-        };
+        // Their job-status, committed with them, already carried the error and the steps.
         break;
     }
   }
+  job = current;
   if (job === detail.job && log === detail.log && cursorSeq === detail.cursorSeq) return detail;
-  return { ...detail, job, log, cursorSeq, cursorId, thumbRevision };
+  return { ...detail, job, log, message, eta, cursorSeq, cursorId, thumbRevision };
 }
 
-/** Running steps of a job that stopped: back to pending (pause), or ended as canceled/failed. */
-function stopRunningSteps(job: Job, status: 'pending' | 'canceled' | 'failed', at: string | null): Job {
-  if (!job.steps.some((s) => s.status === 'running')) return job;
-  return { ...job, steps: job.steps.map((s) => (s.status === 'running' ? { ...s, status, endedAt: at } : s)) };
-}
-
-/** Replaces one step (adding it when the fetched job did not list it yet). */
-function withStep(job: Job, name: string, stage: string, change: (s: StepState) => StepState): Job {
-  const at = job.steps.findIndex((s) => s.name === name);
-  const steps = [...job.steps];
-  if (at >= 0) steps[at] = change(steps[at]!);
-  else steps.push(change({ name, stage, status: 'pending', progressPct: 0, startedAt: null, endedAt: null }));
-  return { ...job, steps };
+/** Replaces one step by name (adding it when the fetched job did not list it yet). */
+function withStep(steps: readonly StepState[], next: StepState): StepState[] {
+  const at = steps.findIndex((s) => s.name === next.name);
+  if (at < 0) return [...steps, next];
+  return steps.map((s, i) => (i === at ? next : s));
 }

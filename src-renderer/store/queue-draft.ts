@@ -2,13 +2,14 @@ import type { JobStatus, QueueStats } from '../../src-shared/job.js';
 import { compareNewestFirst, type JobView, type QueueData } from './queue-state.js';
 
 /**
- * A copy-on-first-write working copy of QueueData for one batch of events: the Map, the order
+ * A copy-on-first-write working copy of QueueData for one batch of events: the Map, the orders
  * and the stats are copied at most once per batch, however many events touch them, and the
  * published state gets new objects only where something changed.
  */
 export class QueueDraft {
   private jobs: Map<string, JobView> | null = null;
   private order: string[] | null = null;
+  private runOrder: string[] | null = null;
   private stats: QueueStats | null = null;
   private listChanged = false;
   cursorSeq: number | null;
@@ -25,7 +26,7 @@ export class QueueDraft {
     return (this.jobs ?? this.base.jobs).get(jobId);
   }
 
-  /** Replaces a known job's row, keeping the per-status counts right. */
+  /** Replaces a known job's row, keeping the per-status counts and the run order right. */
   update(next: JobView): void {
     const prev = this.get(next.jobId);
     if (!prev) return;
@@ -36,9 +37,14 @@ export class QueueDraft {
       stats[next.status] += 1;
       this.listChanged = true;
     }
+    if (next.status !== 'pending') {
+      if (prev.status === 'pending') this.leaveRunOrder(next.jobId);
+    } else if (prev.status !== 'pending' || next.position !== null) {
+      this.placeInRunOrder(next.jobId, next.position);
+    }
   }
 
-  /** Adds a job not seen before at its place in the newest-first order. */
+  /** Adds a job not seen before at its place in the newest-first order (and the run order). */
   add(job: JobView): void {
     if (this.get(job.jobId)) return;
     this.writableJobs().set(job.jobId, job);
@@ -50,6 +56,7 @@ export class QueueDraft {
     const stats = this.writableStats();
     stats.total += 1;
     stats[job.status] += 1;
+    if (job.status === 'pending') this.placeInRunOrder(job.jobId, job.position);
     this.listChanged = true;
   }
 
@@ -60,16 +67,34 @@ export class QueueDraft {
     const order = this.writableOrder();
     const at = order.indexOf(jobId);
     if (at >= 0) order.splice(at, 1);
+    if (prev.status === 'pending') this.leaveRunOrder(jobId);
     const stats = this.writableStats();
     stats.total = Math.max(0, stats.total - 1);
     stats[prev.status] = Math.max(0, stats[prev.status] - 1);
     this.listChanged = true;
   }
 
+  /**
+   * Puts a pending job at its 1-based `position` (the server's word, e.g. after a move); a job
+   * that comes back to the queue without one joins the end, as the engine queues it.
+   */
+  placeInRunOrder(jobId: string, position: number | null): void {
+    const run = this.writableRunOrder();
+    const at = run.indexOf(jobId);
+    if (at >= 0) {
+      if (position === null || position === at + 1) return;
+      run.splice(at, 1);
+    }
+    const index = position === null ? run.length : Math.min(run.length, Math.max(0, position - 1));
+    run.splice(index, 0, jobId);
+    this.listChanged = true;
+  }
+
   /** Throws everything away for a snapshot's complete picture. */
-  reset(jobs: Map<string, JobView>, order: string[], stats: QueueStats): void {
+  reset(jobs: Map<string, JobView>, order: string[], runOrder: string[], stats: QueueStats): void {
     this.jobs = jobs;
     this.order = order;
+    this.runOrder = runOrder;
     this.stats = { ...stats };
     this.listChanged = true;
   }
@@ -79,19 +104,29 @@ export class QueueDraft {
     const changed =
       this.jobs !== null ||
       this.order !== null ||
+      this.runOrder !== null ||
       this.stats !== null ||
       this.cursorSeq !== this.base.cursorSeq ||
       this.loaded !== this.base.loaded;
     if (!changed) return this.base;
+    const runOrder = this.runOrder ?? this.base.runOrder;
     return {
       jobs: this.jobs ?? this.base.jobs,
       order: this.order ?? this.base.order,
+      runOrder,
+      positions: this.runOrder ? new Map(runOrder.map((id, i) => [id, i + 1] as const)) : this.base.positions,
       stats: this.stats ?? this.base.stats,
       cursorSeq: this.cursorSeq,
       lastEventId: this.lastEventId,
       loaded: this.loaded,
       listEpoch: this.listChanged ? this.base.listEpoch + 1 : this.base.listEpoch,
     };
+  }
+
+  private leaveRunOrder(jobId: string): void {
+    const run = this.writableRunOrder();
+    const at = run.indexOf(jobId);
+    if (at >= 0) run.splice(at, 1);
   }
 
   private writableJobs(): Map<string, JobView> {
@@ -102,6 +137,11 @@ export class QueueDraft {
   private writableOrder(): string[] {
     this.order ??= [...this.base.order];
     return this.order;
+  }
+
+  private writableRunOrder(): string[] {
+    this.runOrder ??= [...this.base.runOrder];
+    return this.runOrder;
   }
 
   private writableStats(): Record<JobStatus | 'total', number> {

@@ -1,12 +1,12 @@
 import type { JobStatus, QueueItem, QueueStats } from '../../src-shared/job.js';
 
-/** A queue row: the server's QueueItem plus what the live events add. */
+/** A queue row: the server's QueueItem plus what the live progress events add. */
 export interface JobView extends QueueItem {
   /** Name of the step now running (or last seen), null before the first step event. */
   step: string | null;
   /** That step's own percent. */
   stepPct: number | null;
-  /** The step's last progress message ("scene 3 of 12"). */
+  /** The step's last progress message ("Scene 3 of 12 done"). */
   message: string | null;
   /** Seconds left as the engine last estimated them; null = still estimating. */
   etaSeconds: number | null;
@@ -20,6 +20,10 @@ export interface QueueData {
   jobs: ReadonlyMap<string, JobView>;
   /** Job ids, newest first. */
   order: readonly string[];
+  /** Pending job ids in the order they will run (the engine's queue order). */
+  runOrder: readonly string[];
+  /** jobId → 1-based place in `runOrder` ("#2 in queue"). */
+  positions: ReadonlyMap<string, number>;
   stats: QueueStats;
   /** seq of the last applied global event: anything at or below it is a replay and is dropped. */
   cursorSeq: number | null;
@@ -44,6 +48,8 @@ export const EMPTY_STATS: QueueStats = {
 export const INITIAL_QUEUE: QueueData = {
   jobs: new Map(),
   order: [],
+  runOrder: [],
+  positions: new Map(),
   stats: EMPTY_STATS,
   cursorSeq: null,
   lastEventId: null,
@@ -51,9 +57,12 @@ export const INITIAL_QUEUE: QueueData = {
   listEpoch: 0,
 };
 
-/** A QueueItem as a row with no live details yet. */
+/**
+ * The server's row for a job, keeping the live details (step, message, ETA) the previous row had
+ * while the job is still running: they come from progress events, which the QueueItem does not hold.
+ */
 export function toJobView(item: QueueItem, previous?: JobView): JobView {
-  const keepLive = previous !== undefined && previous.status === item.status;
+  const keepLive = previous !== undefined && item.status === 'running' && previous.status === 'running';
   return {
     ...item,
     step: keepLive ? previous.step : null,
@@ -70,4 +79,15 @@ export function compareNewestFirst(a: QueueItem, b: QueueItem): number {
   return a.jobId < b.jobId ? 1 : a.jobId > b.jobId ? -1 : 0;
 }
 
-export const FINAL_STATUSES: ReadonlySet<JobStatus> = new Set(['completed', 'canceled']);
+/**
+ * Run order of pending jobs as a snapshot lists them: by the server's `position` where it gives
+ * one, else oldest first (the engine's default order).
+ */
+export function compareRunOrder(a: QueueItem, b: QueueItem): number {
+  const pa = a.position ?? Number.POSITIVE_INFINITY;
+  const pb = b.position ?? Number.POSITIVE_INFINITY;
+  if (pa !== pb) return pa - pb;
+  return -compareNewestFirst(a, b);
+}
+
+export const ENDED: ReadonlySet<JobStatus> = new Set(['completed', 'failed', 'canceled']);

@@ -7,6 +7,14 @@ export interface ConfirmRequest {
   body: string;
   confirmLabel: string;
   cancelLabel: string;
+  /**
+   * False once the question no longer makes sense (the job finished or was deleted meanwhile):
+   * the dialog then closes by itself, answering false, and `overtaken` is shown as a notice.
+   * @default () => true
+   */
+  stillValid?: () => boolean;
+  /** What the notice says when the dialog closed itself. */
+  overtaken?: string;
   resolve(answer: boolean): void;
 }
 
@@ -30,20 +38,27 @@ export function dismissNotice(): void {
   uiStore.setState({ notice: null });
 }
 
-/** Asks the user to confirm; resolves false when they decline or close the dialog. */
+/** Asks the user to confirm; resolves false when they decline, close the dialog, or it is overtaken. */
 export function askConfirm(question: Omit<ConfirmRequest, 'resolve'>): Promise<boolean> {
   uiStore.getState().confirm?.resolve(false);
   return new Promise((resolve) => {
-    uiStore.setState({
-      confirm: {
-        ...question,
-        resolve: (answer) => {
-          uiStore.setState({ confirm: null });
-          resolve(answer);
-        },
+    const request: ConfirmRequest = {
+      ...question,
+      resolve: (answer) => {
+        if (uiStore.getState().confirm === request) uiStore.setState({ confirm: null });
+        resolve(answer);
       },
-    });
+    };
+    uiStore.setState({ confirm: request });
   });
+}
+
+/** Closes the open question if it has been overtaken by events (called whenever the queue changes). */
+export function recheckConfirm(): void {
+  const request = uiStore.getState().confirm;
+  if (!request?.stillValid || request.stillValid()) return;
+  request.resolve(false);
+  if (request.overtaken) notify(request.overtaken);
 }
 
 export function useUi<T>(selector: (state: UiState) => T): T {

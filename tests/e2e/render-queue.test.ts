@@ -50,7 +50,7 @@ describe('the render queue in Chromium against aura serve', () => {
     const { page } = app;
     await page.getByLabel('Title').fill('No script');
     await page.getByLabel('Script').fill('');
-    await page.getByRole('button', { name: 'Render' }).click();
+    await page.getByRole('button', { name: 'Render', exact: true }).click();
     const script = page.getByLabel('Script');
     await page.locator('.field--invalid .field__error').first().waitFor();
     expect(await script.getAttribute('aria-invalid')).toBe('true');
@@ -86,8 +86,13 @@ describe('the render queue in Chromium against aura serve', () => {
     await waitForStatus(row, 'Completed', 60_000);
     expect(await row.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
     expect(await row.getByText('100%').isVisible()).toBe(true);
-    expect(await row.getByRole('button').allTextContents()).toEqual(['Open output', 'Delete']);
-    expect(await row.getByText(/took \d/).isVisible()).toBe(true);
+    expect(await row.getByRole('button').allTextContents()).toEqual([
+      'Open output',
+      'Render again',
+      'Edit & render again',
+      'Delete',
+    ]);
+    expect(await row.getByText(/Took \d/).isVisible()).toBe(true);
     await screenshot(page, 'queue-completed');
 
     await row.getByRole('link', { name: 'Tiny sky' }).click();
@@ -140,7 +145,7 @@ describe('the render queue in Chromium against aura serve', () => {
       'temp and proxy removed',
       () => !existsSync(join(dataDir, 'temp', jobId)) && !existsSync(join(dataDir, 'proxy', jobId)),
     );
-    expect(await row.getByRole('button').allTextContents()).toEqual(['Delete']);
+    expect(await row.getByRole('button').allTextContents()).toEqual(['Render again', 'Edit & render again', 'Delete']);
   });
 
   it('pauses a running job and resumes it to completion', async () => {
@@ -177,10 +182,19 @@ describe('the render queue in Chromium against aura serve', () => {
     const port = server.port;
     await server.stop();
     await page.locator('[data-connection="reconnecting"]').waitFor({ timeout: 15_000 });
+    // Nothing pretends while the stream is down: the running row says so, its clock stops and
+    // the actions that need the server are disabled.
+    await row.getByText('Reconnecting…', { exact: true }).waitFor();
+    expect(await row.getByText('clock stopped').isVisible()).toBe(true);
+    expect(await row.getByRole('button', { name: 'Pause' }).isDisabled()).toBe(true);
+    expect(await row.getByRole('button', { name: 'Cancel' }).isDisabled()).toBe(true);
     await screenshot(page, 'banner-reconnecting');
     server = await startAura({ dataDir, token, port });
     await page.locator('[data-connection="caught-up"], [data-connection="live"]').waitFor({ timeout: 20_000 });
     await waitForStatus(row, 'Completed', 90_000);
+    // "Took" is render time: the steps' own run times, not the wall clock across the restart.
+    const took = await row.getByText(/^Took /).textContent();
+    expect(took).toMatch(/^Took \d/);
     expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same page');
   });
 

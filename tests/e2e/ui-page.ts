@@ -79,7 +79,7 @@ export async function submitRender(
   await page.getByLabel('Output size').selectOption(spec.size ?? '160x90');
   await page.getByLabel('Quality').selectOption(spec.quality ?? 'draft');
   await page.getByLabel('Voice').selectOption(spec.voice ?? 'none');
-  await page.getByRole('button', { name: 'Render' }).click();
+  await page.getByRole('button', { name: 'Render', exact: true }).click();
 }
 
 /** Saves a screenshot under test-output/screenshots/. */
@@ -97,4 +97,50 @@ export const SLOW_SCRIPT = Array.from(
   (_, i) =>
     `# Scene ${i + 1}\nThe quick brown fox jumps over the lazy dog again and again while the sun sets slowly over the hills far away.`,
 ).join('\n\n');
-export const SLOW = { size: '1280x720', quality: 'high' } as const;
+export const SLOW = { size: 'youtube-720p', quality: 'high' } as const;
+
+/** One API request as another local program would make it (token in the header); the parsed JSON answer. */
+export async function callApi(
+  server: { url: string; token: string },
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: unknown }> {
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${server.token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, json: text ? (JSON.parse(text) as unknown) : null };
+}
+
+/** Queues a tiny silent 160x90 render through the API; its job id. */
+export async function renderViaApi(
+  server: { url: string; token: string },
+  title: string,
+  script = TINY_SCRIPT,
+): Promise<string> {
+  const answer = await callApi(server, 'POST', '/api/render', {
+    title,
+    script,
+    voice: { engine: 'none' },
+    output: { width: 160, height: 90, fps: 10, quality: 'draft' },
+  });
+  if (answer.status !== 201)
+    throw new Error(`POST /api/render answered ${answer.status}: ${JSON.stringify(answer.json)}`);
+  return (answer.json as { jobId: string }).jobId;
+}
+
+/** The job ids of the queue's rows, top to bottom, as the list shows them. */
+export async function rowOrder(page: Page): Promise<string[]> {
+  return page.locator('[data-job-id]').evaluateAll((rows) =>
+    rows
+      .map((r) => ({ id: r.getAttribute('data-job-id')!, y: r.getBoundingClientRect().top }))
+      .sort((a, b) => a.y - b.y)
+      .map((r) => r.id),
+  );
+}

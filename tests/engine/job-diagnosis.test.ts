@@ -170,10 +170,8 @@ describe('explaining a stall on a real machine', () => {
     const { jobId } = await engine.create(testSpec());
     const diagnosis = await engine.diagnose(jobId);
     expect(diagnosis).toMatchObject({ jobId, state: 'waiting', suggestedActions: [] });
-    // Machine-wide findings (load on a shared CI box) may be present; nothing about the job itself.
-    expect(diagnosis.findings.filter((f) => f.code !== 'MACHINE_OVERLOADED' && f.code !== 'DISK_NEARLY_FULL')).toEqual(
-      [],
-    );
+    expect(diagnosis.summary).toBe('This job is waiting in the queue for its turn.');
+    expect(Date.parse(diagnosis.checkedAt)).not.toBeNaN();
     await expect(engine.diagnose('nope-0000')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -67,7 +67,7 @@ describe('job lifecycle', () => {
     const failed = await waitForEvent(engine, (e) => e.type === 'job-failed' && e.jobId === job.jobId);
     expect(failed.data).toMatchObject({
       step: 'work',
-      error: { code: 'TEST_FAILURE', suggestedActions: ['Fix the test'] },
+      error: { code: 'STEP_FAILED', suggestedActions: ['Fix the test'] },
     });
     const record = engine.get(job.jobId)!;
     expect(record).toMatchObject({ status: 'failed', canResume: true, hasErrors: true });

@@ -4,6 +4,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { StepError } from '../../src-main/engine/errors.js';
 import type { Step, StepsFactory } from '../../src-main/engine/step.js';
 import { RenderSpecSchema, type RenderSpec } from '../../src-shared/spec.js';
+import type { JobErrorCode } from '../../src-shared/job-codes.js';
 
 /** How the test steps behave; tests choose per spec (e.g. by title). */
 export interface TestStepOptions {
@@ -15,7 +16,7 @@ export interface TestStepOptions {
   unitMs?: number;
   /** Step that throws a StepError at its first unit. */
   failStep?: string;
-  failCode?: string;
+  failCode?: JobErrorCode;
   /** Whether that failure is resumable. Default true. */
   retryable?: boolean;
   /** Step that stops reporting progress and waits until aborted. */
@@ -45,7 +46,7 @@ export function testSteps(options: TestStepOptions | ((spec: RenderSpec) => Test
         const outputs: string[] = [];
         for (let unit = 0; unit < units; unit++) {
           if (o.failStep === name) {
-            throw new StepError(o.failCode ?? 'TEST_FAILURE', `${name} failed on purpose`, {
+            throw new StepError(o.failCode ?? 'STEP_FAILED', `${name} failed on purpose`, {
               suggestedActions: ['Fix the test'],
               retryable: o.retryable ?? true,
             });

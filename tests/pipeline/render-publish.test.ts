@@ -215,7 +215,7 @@ describe('what a creator publishes', () => {
       expect(await meanDb(plainFile, 4.6, 0.4, 80)).toBeGreaterThan(-45);
     }, 120_000);
 
-    it('a music path that is not audio fails preflight with MUSIC_UNREADABLE', async () => {
+    it('a music path that is not audio fails preflight with AUDIO_UNREADABLE', async () => {
       const notAudio = join(media.dir, 'not-audio.mp3');
       await execa('sh', ['-c', `printf 'hello' > '${notAudio}'`]);
       temp = makeTempDir('aura-publish-');
@@ -223,8 +223,8 @@ describe('what a creator publishes', () => {
       const created = await engine.create(RenderSpecSchema.parse({ ...spec(true), music: { path: notAudio } }));
       const end = await waitForEvent(engine, (e) => e.jobId === created.jobId && e.type === 'job-failed', 30_000);
       expect(end.type === 'job-failed' && end.data.error).toMatchObject({
-        code: 'MUSIC_UNREADABLE',
-        message: expect.stringMatching(/is not audio ffmpeg can decode/),
+        code: 'AUDIO_UNREADABLE',
+        message: expect.stringMatching(/music file .* is not an audio file/),
       });
       expect(existsSync(notAudio)).toBe(true);
     }, 60_000);

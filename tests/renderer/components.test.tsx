@@ -68,11 +68,11 @@ function loadQueue(): void {
       title: 'Sky video',
       status: 'running',
       stage: 'Visuals',
-      percent: 42,
+      progressPct: 42,
       startedAt: new Date().toISOString(),
     }),
-    item('pau1', 2, { title: 'Ocean video', status: 'paused', stage: 'Voice', percent: 20, canResume: true }),
-    item('don1', 1, { title: 'Forest video', status: 'completed', percent: 100, artifactCount: 1 }),
+    item('pau1', 2, { title: 'Ocean video', status: 'paused', stage: 'Voice', progressPct: 20, canResume: true }),
+    item('don1', 1, { title: 'Forest video', status: 'completed', progressPct: 100, artifactCount: 1 }),
   ];
   act(() => {
     receiveQueueEvents([
@@ -96,8 +96,13 @@ describe('QueuePanel', () => {
         .map((b) => b.textContent);
     expect(names(running)).toEqual(['Pause', 'Cancel']);
     expect(names(screen.getByRole('listitem', { name: /Ocean video/ }))).toEqual(['Resume', 'Cancel']);
-    expect(names(screen.getByRole('listitem', { name: /Forest video/ }))).toEqual(['Open output', 'Delete']);
-    // Newest first.
+    expect(names(screen.getByRole('listitem', { name: /Forest video/ }))).toEqual([
+      'Open output',
+      'Render again',
+      'Edit & render again',
+      'Delete',
+    ]);
+    // Run order: running, paused, then ended.
     expect(screen.getAllByRole('listitem').map((li) => li.getAttribute('data-job-id'))).toEqual([
       'run1',
       'pau1',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { JobStatusData } from '../../src-shared/events.js';
 import type { Job } from '../../src-shared/job.js';
 import {
   applyDetailEvents,
@@ -6,34 +7,23 @@ import {
   LOG_TAIL_LINES,
   type DetailData,
 } from '../../src-renderer/store/detail-reducer.js';
-import { ev, item } from './fixtures.js';
+import { ev, item, step, stepEv } from './fixtures.js';
+
+const T = (s: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, s)).toISOString();
+const STEPS = [
+  step('preflight', { stage: 'Preflight', status: 'succeeded', progressPct: 100, startedAt: T(1), endedAt: T(2) }),
+  step('narration', { stage: 'Voice', status: 'running', progressPct: 20, startedAt: T(3) }),
+  step('visuals', { stage: 'Visuals' }),
+];
+const ROW = item('j1', 1, { status: 'running', stage: 'Voice', progressPct: 30, startedAt: T(1) });
 import { RenderSpecSchema } from '../../src-shared/spec.js';
 
 function job(over: Partial<Job> = {}): Job {
   return {
-    ...item('j1', 1, { status: 'running', stage: 'Voice', percent: 30 }),
-    progressPct: 30,
+    ...ROW,
     endedAt: null,
     lastCompletedStep: 'script',
-    steps: [
-      {
-        name: 'preflight',
-        stage: 'Preflight',
-        status: 'succeeded',
-        progressPct: 100,
-        startedAt: '2026-01-01T00:00:01.000Z',
-        endedAt: '2026-01-01T00:00:02.000Z',
-      },
-      {
-        name: 'narration',
-        stage: 'Voice',
-        status: 'running',
-        progressPct: 20,
-        startedAt: '2026-01-01T00:00:03.000Z',
-        endedAt: null,
-      },
-      { name: 'visuals', stage: 'Visuals', status: 'pending', progressPct: 0, startedAt: null, endedAt: null },
-    ],
+    steps: STEPS,
     artifacts: [],
     error: null,
     warnings: [],
@@ -48,6 +38,24 @@ function job(over: Partial<Job> = {}): Job {
   };
 }
 
+/** The job-status data the engine sends for this job state. */
+function status(over: Partial<Job['steps'][number]>[] | null, row: Partial<Job>, extra: Partial<JobStatusData> = {}) {
+  const r = { ...ROW, ...row };
+  const steps = over ? STEPS.map((s, i) => ({ ...s, ...over[i] })) : STEPS;
+  return {
+    jobId: 'j1',
+    status: r.status,
+    stage: r.stage,
+    progressPct: r.progressPct,
+    canResume: r.canResume,
+    job: r,
+    steps,
+    error: null,
+    endedAt: null,
+    ...extra,
+  } satisfies JobStatusData;
+}
+
 const loaded = (over: Partial<Job> = {}): DetailData => ({ ...emptyDetail('j1'), job: job(over) });
 
 describe('applyDetailEvents', () => {
@@ -56,27 +64,37 @@ describe('applyDetailEvents', () => {
     expect(applyDetailEvents(d, [ev(1, 'job-canceled', { jobId: 'j1' })])).toBe(d);
   });
 
-  it('follows steps: running then succeeded, with times from the events', () => {
-    const t0 = Date.UTC(2026, 0, 1, 0, 0, 10);
-    const d = applyDetailEvents(loaded(), [
-      ev(5, 'step-status', { jobId: 'j1', step: 'narration', stage: 'Voice', status: 'succeeded' }, t0),
-      ev(6, 'step-status', { jobId: 'j1', step: 'visuals', stage: 'Visuals', status: 'running' }, t0 + 1000),
-      ev(
-        7,
-        'step-progress',
-        { jobId: 'j1', step: 'visuals', stage: 'Visuals', progressPct: 50, jobProgressPct: 60, etaSeconds: 5 },
-        t0 + 2000,
-      ),
-    ]);
-    const steps = d.job!.steps;
-    expect(steps[1]).toMatchObject({ status: 'succeeded', progressPct: 100, endedAt: new Date(t0).toISOString() });
-    expect(steps[2]).toMatchObject({
-      status: 'running',
-      progressPct: 50,
-      startedAt: new Date(t0 + 1000).toISOString(),
-      endedAt: null,
+  it('takes each step as the engine recorded it, and the step progress on top', () => {
+    const narrationDone = step('narration', {
+      stage: 'Voice',
+      status: 'succeeded',
+      progressPct: 100,
+      startedAt: T(3),
+      endedAt: T(10),
     });
-    expect(d.job!.progressPct).toBe(60);
+    const visualsRunning = step('visuals', { stage: 'Visuals', status: 'running', startedAt: T(11) });
+    const d = applyDetailEvents(
+      loaded(),
+      [
+        stepEv(5, ROW, narrationDone),
+        stepEv(6, { ...ROW, stage: 'Visuals', activeSince: T(11) }, visualsRunning),
+        ev(7, 'step-progress', {
+          jobId: 'j1',
+          step: 'visuals',
+          stage: 'Visuals',
+          progressPct: 50,
+          jobProgressPct: 60,
+          etaSeconds: 5,
+          message: 'Scene 1 of 2 done',
+        }),
+      ],
+      9000,
+    );
+    expect(d.job!.steps[1]).toEqual(narrationDone);
+    expect(d.job!.steps[2]).toEqual({ ...visualsRunning, progressPct: 50 });
+    expect(d.job).toMatchObject({ progressPct: 60, stage: 'Visuals', activeSince: T(11) });
+    expect(d.message).toBe('Scene 1 of 2 done');
+    expect(d.eta).toEqual({ seconds: 5, at: 9000 });
     expect(d.thumbRevision).toBe(2);
   });
 
@@ -92,9 +110,8 @@ describe('applyDetailEvents', () => {
   });
 
   it('does not repeat a warning the fetched job already lists', () => {
-    const at = '2026-01-01T00:00:09.000Z';
     const d = applyDetailEvents(
-      loaded({ warnings: [{ code: 'STALL_SUSPECTED', message: 'm', step: 'visuals', at }] }),
+      loaded({ warnings: [{ code: 'STALL_SUSPECTED', message: 'm', step: 'visuals', at: T(9) }] }),
       [ev(3, 'warning', { jobId: 'j1', code: 'STALL_SUSPECTED', message: 'm', step: 'visuals' })],
     );
     expect(d.job!.warnings).toHaveLength(1);
@@ -109,21 +126,34 @@ describe('applyDetailEvents', () => {
     expect(d.log.at(-1)).toBe(`[info] line ${LOG_TAIL_LINES + 24}`);
   });
 
-  it('shows a failure with its suggested actions, and a completion with its artifacts', () => {
+  it('shows a failure as its status event carries it (error, steps, end), and a completion with its artifacts', () => {
+    const error = {
+      code: 'TTS_FAILED',
+      message: 'espeak died',
+      step: 'narration',
+      suggestedActions: ['Install espeak-ng'],
+      logTail: ['espeak: boom'],
+    };
     const failed = applyDetailEvents(loaded(), [
-      ev(4, 'job-failed', {
-        jobId: 'j1',
-        step: 'narration',
-        error: { code: 'TTS_FAILED', message: 'espeak died', suggestedActions: ['Install espeak-ng'] },
-      }),
+      ev(
+        4,
+        'job-status',
+        status(
+          [{}, { status: 'failed', endedAt: T(20) }, {}],
+          { status: 'failed', hasErrors: true, canResume: true },
+          {
+            error,
+            endedAt: T(20),
+          },
+        ),
+      ),
+      ev(5, 'job-failed', { jobId: 'j1', step: 'narration', error }),
     ]);
-    expect(failed.job).toMatchObject({
-      status: 'failed',
-      hasErrors: true,
-      error: { code: 'TTS_FAILED', step: 'narration', suggestedActions: ['Install espeak-ng'] },
-    });
-    const artifact = { name: 'output.mp4', type: 'video/mp4', sizeBytes: 1234, createdAt: '2026-01-01T00:00:20.000Z' };
+    expect(failed.job).toMatchObject({ status: 'failed', hasErrors: true, error, endedAt: T(20) });
+    expect(failed.job!.steps[1]).toMatchObject({ status: 'failed', endedAt: T(20) });
+    const artifact = { name: 'output.mp4', type: 'video/mp4', sizeBytes: 1234, createdAt: T(20) };
     const done = applyDetailEvents(loaded(), [
+      ev(8, 'job-status', status(null, { status: 'completed', progressPct: 100, artifactCount: 1 })),
       ev(9, 'job-completed', { jobId: 'j1', artifacts: [artifact], outputPath: '/x/output.mp4' }),
     ]);
     expect(done.job).toMatchObject({ status: 'completed', progressPct: 100, artifacts: [artifact], artifactCount: 1 });
@@ -136,43 +166,42 @@ describe('applyDetailEvents', () => {
     ).toBe(d);
   });
 
-  it('ends the running step with the job, as the engine records it (no step event is sent)', () => {
-    const t = Date.UTC(2026, 0, 1, 0, 1, 0);
-    const failed = applyDetailEvents(loaded(), [
+  it('a pause shows the steps as the engine recorded them, and stops the clock and the step message', () => {
+    const running = applyDetailEvents(
+      loaded(),
+      [
+        ev(3, 'step-progress', {
+          jobId: 'j1',
+          step: 'narration',
+          stage: 'Voice',
+          progressPct: 40,
+          jobProgressPct: 35,
+          etaSeconds: 9,
+          message: 'Scene 1 of 2',
+        }),
+      ],
+      100,
+    );
+    expect(running.message).toBe('Scene 1 of 2');
+    const paused = applyDetailEvents(running, [
       ev(
         4,
-        'job-failed',
-        { jobId: 'j1', step: 'narration', error: { code: 'X', message: 'x', suggestedActions: [] } },
-        t,
+        'job-status',
+        status([{}, { status: 'pending', endedAt: null }, {}], { status: 'paused', canResume: true }),
       ),
     ]);
-    expect(failed.job!.steps[1]).toMatchObject({ status: 'failed', endedAt: new Date(t).toISOString() });
-    const paused = applyDetailEvents(loaded(), [
-      ev(4, 'job-status', { jobId: 'j1', status: 'paused', stage: 'Voice', progressPct: 30, canResume: true }, t),
-    ]);
-    expect(paused.job!.steps[1]).toMatchObject({ status: 'pending', endedAt: null });
-    const canceled = applyDetailEvents(loaded(), [ev(4, 'job-canceled', { jobId: 'j1' }, t)]);
-    expect(canceled.job!.steps.map((s) => s.status)).toEqual(['succeeded', 'canceled', 'pending']);
+    expect(paused.job!.steps[1]).toMatchObject({ status: 'pending', startedAt: T(3), endedAt: null });
+    expect(paused).toMatchObject({ message: null, eta: null });
   });
 
-  it('clears the error when a failed job is resumed, so fail → resume → complete shows none', () => {
-    const status = (status: 'pending' | 'running') =>
-      ({ jobId: 'j1', status, stage: 'Voice', progressPct: 30, canResume: false }) as const;
+  it('clears the error when a failed job is resumed, as its status event says', () => {
+    const error = { code: 'X', message: 'x', step: 'narration', suggestedActions: [], logTail: [] };
     const failed = applyDetailEvents(loaded(), [
-      ev(4, 'job-failed', {
-        jobId: 'j1',
-        step: 'narration',
-        error: { code: 'TTS_FAILED', message: 'espeak died', suggestedActions: [] },
-      }),
+      ev(4, 'job-status', status(null, { status: 'failed', hasErrors: true }, { error })),
     ]);
-    expect(failed.job).toMatchObject({ status: 'failed', hasErrors: true });
-    const resumed = applyDetailEvents(failed, [ev(5, 'job-status', status('pending'))]);
+    expect(failed.job).toMatchObject({ status: 'failed', hasErrors: true, error });
+    const resumed = applyDetailEvents(failed, [ev(5, 'job-status', status(null, { status: 'pending' }))]);
     expect(resumed.job).toMatchObject({ status: 'pending', error: null, hasErrors: false });
-    const done = applyDetailEvents(resumed, [
-      ev(6, 'job-status', status('running')),
-      ev(7, 'job-completed', { jobId: 'j1', artifacts: [], outputPath: '/x/output.mp4' }),
-    ]);
-    expect(done.job).toMatchObject({ status: 'completed', error: null, hasErrors: false });
-    expect(done).toMatchObject({ cursorSeq: 7, cursorId: '1000-7' });
+    expect(resumed).toMatchObject({ cursorSeq: 5, cursorId: '1000-5' });
   });
 });

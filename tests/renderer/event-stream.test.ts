@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEventStream } from '../../src-renderer/sse/event-stream.js';
 import { FIRST_SLICE, parseSnapshotInSlices } from '../../src-renderer/sse/snapshot-slices.js';
 import type { StreamEvent } from '../../src-renderer/store/stream-event.js';
-import { item, STATS0 } from './fixtures.js';
+import { item, STATS0, statusEv } from './fixtures.js';
 
 const jobs = (n: number) => Array.from({ length: n }, (_, i) => item(`j${i}`, n - i));
 const snapshotData = (n: number) => JSON.stringify({ jobs: jobs(n), stats: { ...STATS0, total: n, pending: n } });
@@ -56,7 +56,7 @@ let url: string;
 beforeAll(async () => {
   server = createServer((_req, res: ServerResponse) => {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-    const status = { jobId: 'j0', status: 'running', stage: 'Voice', progressPct: 10, canResume: false };
+    const status = statusEv(2, item('j0', 0, { status: 'running', stage: 'Voice', progressPct: 10 })).data;
     res.write(
       `retry: 2000\n\nid: 9-1\nevent: queue-snapshot\ndata: ${snapshotData(2500)}\n\n` +
         `id: 9-2\nevent: job-status\ndata: ${JSON.stringify(status)}\n\n` +

@@ -35,13 +35,23 @@ const failedJob: Job = {
 
 const frame = (seq: number, type: string, data: object) =>
   `id: 1000-${seq}\nevent: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
-const status = (s: string, canResume: boolean) => ({
-  jobId: 'j1',
-  status: s,
-  stage: 'Voice',
-  progressPct: 40,
-  canResume,
-});
+const ERROR = { code: 'TTS_FAILED', message: 'espeak died', suggestedActions: [], step: 'narration', logTail: [] };
+/** The job-status data the engine sends: the row, steps and error as recorded. */
+const status = (s: Job['status'], canResume: boolean) => {
+  const progressPct = s === 'completed' ? 100 : 40;
+  const row = item('j1', 1, { status: s, stage: 'Voice', progressPct, canResume, hasErrors: s === 'failed' });
+  return {
+    jobId: 'j1',
+    status: s,
+    stage: 'Voice',
+    progressPct,
+    canResume,
+    job: row,
+    steps: [],
+    endedAt: null,
+    error: s === 'failed' ? ERROR : null,
+  };
+};
 
 // The server's side of one job: failed (its stream ends after job-failed; a caught-up retry gets
 // 204) until `resumed`, then the events after the client's Last-Event-ID.
@@ -78,7 +88,8 @@ beforeAll(async () => {
       res.end(
         frame(4, 'job-status', status('pending', false)) +
           frame(5, 'job-status', status('running', false)) +
-          frame(6, 'job-completed', { jobId: 'j1', artifacts: [], outputPath: '/x/output.mp4' }),
+          frame(6, 'job-status', status('completed', false)) +
+          frame(7, 'job-completed', { jobId: 'j1', artifacts: [], outputPath: '/x/output.mp4' }),
       );
     } else {
       res.writeHead(204).end();

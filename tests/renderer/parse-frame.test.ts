@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseFrame } from '../../src-renderer/sse/parse-frame.js';
+import { item, statusEv } from './fixtures.js';
 
-const status = JSON.stringify({ jobId: 'j1', status: 'running', stage: 'Voice', progressPct: 12.5, canResume: false });
+const row = item('j1', 1, { status: 'running', stage: 'Voice', progressPct: 12.5 });
+const status = JSON.stringify(statusEv(1, row).data);
 
 describe('parseFrame', () => {
   it.each([

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addJob, applyPreview, applyQueueEvents } from '../../src-renderer/store/queue-reducer.js';
+import { addJob, applyPreview, applyQueueEvents, moveJob } from '../../src-renderer/store/queue-reducer.js';
 import { INITIAL_QUEUE, type QueueData } from '../../src-renderer/store/queue-state.js';
-import { ev, item, STATS0 } from './fixtures.js';
+import { ev, item, statusEv, STATS0, step, stepEv } from './fixtures.js';
 
 const NOW = 5_000_000;
+const B_RUNNING = item('b', 2, { status: 'running', stage: 'Visuals', progressPct: 40, startedAt: 'T0' });
 
 function snapshotOf(seq: number, ts = 1000): QueueData {
-  const jobs = [item('a', 1), item('b', 2, { status: 'running', stage: 'Visuals', percent: 40 }), item('c', 3)];
+  const jobs = [item('a', 1), B_RUNNING, item('c', 3)];
   return applyQueueEvents(
     INITIAL_QUEUE,
     [ev(seq, 'queue-snapshot', { jobs, stats: { ...STATS0, total: 3, pending: 2, running: 1 } }, ts)],
@@ -26,13 +27,21 @@ const progress = (seq: number, jobId: string, jobProgressPct: number, etaSeconds
   });
 
 describe('applyQueueEvents', () => {
-  it('takes a snapshot as the whole queue, newest first, with its stats and cursor', () => {
+  it('takes a snapshot as the whole queue, newest first, pending in run order (oldest first), with its stats and cursor', () => {
     const s = snapshotOf(7);
     expect(s.loaded).toBe(true);
     expect(s.order).toEqual(['c', 'b', 'a']);
+    expect(s.runOrder).toEqual(['a', 'c']);
+    expect(s.positions.get('a')).toBe(1);
     expect(s.stats).toMatchObject({ total: 3, pending: 2, running: 1 });
     expect(s.cursorSeq).toBe(7);
     expect(s.lastEventId).toBe('1000-7');
+  });
+
+  it("orders a snapshot's pending jobs by the server's position where it gives one", () => {
+    const jobs = [item('a', 1, { position: 3 }), item('b', 2, { position: 1 }), item('c', 3, { position: 2 })];
+    const s = applyQueueEvents(INITIAL_QUEUE, [ev(1, 'queue-snapshot', { jobs, stats: STATS0 })], NOW);
+    expect(s.runOrder).toEqual(['b', 'c', 'a']);
   });
 
   it('drops replayed duplicates: applying the same events twice changes nothing', () => {
@@ -40,57 +49,56 @@ describe('applyQueueEvents', () => {
     const once = applyQueueEvents(snapshotOf(7), events, NOW);
     const twice = applyQueueEvents(once, events, NOW);
     expect(twice).toBe(once);
-    expect(once.jobs.get('b')?.percent).toBe(60);
+    expect(once.jobs.get('b')?.progressPct).toBe(60);
     expect(once.order).toEqual(['d', 'c', 'b', 'a']);
+    expect(once.runOrder).toEqual(['a', 'c', 'd']);
     expect(once.stats.total).toBe(4);
   });
 
   it('drops an event that arrives after a later one (lower seq)', () => {
     const s = applyQueueEvents(snapshotOf(7), [progress(9, 'b', 70), progress(8, 'b', 55)], NOW);
-    expect(s.jobs.get('b')?.percent).toBe(70);
+    expect(s.jobs.get('b')?.progressPct).toBe(70);
     expect(s.cursorSeq).toBe(9);
+  });
+
+  it('replaces the row with the one a status event carries: times and flags are the engine’s, not re-derived', () => {
+    const done = item('b', 2, {
+      status: 'completed',
+      stage: 'Render',
+      progressPct: 100,
+      startedAt: 'T0',
+      completedAt: 'T9',
+      artifactCount: 2,
+      renderSeconds: 29,
+    });
+    const s = applyQueueEvents(snapshotOf(7), [progress(8, 'b', 90), statusEv(9, done)], NOW);
+    expect(s.jobs.get('b')).toMatchObject({ ...done, etaSeconds: null, message: null });
+    expect(s.stats).toMatchObject({ running: 0, completed: 1 });
+  });
+
+  it('a step event replaces the row too, and a running row keeps its live ETA and message', () => {
+    const s1 = applyQueueEvents(snapshotOf(7), [progress(8, 'b', 60, 42)], NOW);
+    const row = { ...B_RUNNING, stage: 'Render', progressPct: 80, renderSeconds: 12, activeSince: 'T5' };
+    const s2 = applyQueueEvents(s1, [stepEv(9, row, step('render', { status: 'running', startedAt: 'T5' }))], NOW);
+    expect(s2.jobs.get('b')).toMatchObject({ stage: 'Render', progressPct: 80, renderSeconds: 12, etaSeconds: 42 });
   });
 
   it.each([
     {
       name: 'progress never goes backwards within a run',
       events: [progress(8, 'b', 80), progress(9, 'b', 60)],
-      expectB: { status: 'running', percent: 80 },
+      expectB: { status: 'running', progressPct: 80 },
     },
     {
-      name: 'late progress after completion does not reopen the job',
-      events: [
-        ev(8, 'job-completed', { jobId: 'b', artifacts: [], outputPath: null }),
-        progress(9, 'b', 90),
-        ev(10, 'job-status', { jobId: 'b', status: 'running', stage: 'Render', progressPct: 95, canResume: false }),
-      ],
-      expectB: { status: 'completed', percent: 100 },
+      name: 'progress for a job that is no longer running is ignored',
+      events: [statusEv(8, { ...B_RUNNING, status: 'paused', progressPct: 45, canResume: true }), progress(9, 'b', 50)],
+      expectB: { status: 'paused', progressPct: 45, etaSeconds: null },
     },
     {
-      name: 'canceled is final',
+      name: 'a resumed failed job is pending again, as its row says',
       events: [
-        ev(8, 'job-canceled', { jobId: 'b' }),
-        ev(9, 'job-status', { jobId: 'b', status: 'paused', stage: null, progressPct: 40, canResume: true }),
-      ],
-      expectB: { status: 'canceled', canResume: false },
-    },
-    {
-      name: 'stale progress for a paused job is ignored',
-      events: [
-        ev(8, 'job-status', { jobId: 'b', status: 'paused', stage: 'Visuals', progressPct: 45, canResume: true }),
-        progress(9, 'b', 50),
-      ],
-      expectB: { status: 'paused', percent: 45, etaSeconds: null },
-    },
-    {
-      name: 'a failed job can be resumed (failed is not final)',
-      events: [
-        ev(8, 'job-failed', {
-          jobId: 'b',
-          step: 'visuals',
-          error: { code: 'STALLED', message: 'stalled', suggestedActions: [] },
-        }),
-        ev(9, 'job-status', { jobId: 'b', status: 'pending', stage: null, progressPct: 40, canResume: false }),
+        statusEv(8, { ...B_RUNNING, status: 'failed', hasErrors: true, canResume: true }),
+        statusEv(9, { ...B_RUNNING, status: 'pending', hasErrors: false }),
       ],
       expectB: { status: 'pending', hasErrors: false },
     },
@@ -99,78 +107,70 @@ describe('applyQueueEvents', () => {
     expect(s.jobs.get('b')).toMatchObject(expectB);
   });
 
-  it('takes the artifacts of job-completed even when the completed status came first', () => {
-    const artifact = { name: 'output.mp4', type: 'video/mp4', sizeBytes: 10, createdAt: '2026-01-01T00:00:00.000Z' };
-    const s = applyQueueEvents(
-      snapshotOf(7),
-      [
-        ev(8, 'job-status', { jobId: 'b', status: 'completed', stage: 'Render', progressPct: 100, canResume: false }),
-        ev(9, 'job-completed', { jobId: 'b', artifacts: [artifact], outputPath: '/o.mp4' }),
-      ],
-      NOW,
-    );
-    expect(s.jobs.get('b')).toMatchObject({ status: 'completed', artifactCount: 1, percent: 100 });
-    expect(s.stats.completed).toBe(1);
+  it('keeps the run order: a job leaving the queue leaves it, one coming back joins the end or its given place', () => {
+    const s1 = applyQueueEvents(snapshotOf(7), [statusEv(8, item('a', 1, { status: 'running' }))], NOW);
+    expect(s1.runOrder).toEqual(['c']);
+    const s2 = applyQueueEvents(s1, [statusEv(9, { ...B_RUNNING, status: 'pending' })], NOW);
+    expect(s2.runOrder).toEqual(['c', 'b']);
+    expect(s2.positions.get('b')).toBe(2);
+    // A moved job's event carries its new place; the others keep their relative order.
+    const s3 = applyQueueEvents(s2, [statusEv(10, { ...B_RUNNING, status: 'pending', position: 1 })], NOW);
+    expect(s3.runOrder).toEqual(['b', 'c']);
+    expect(s3.listEpoch).toBeGreaterThan(s2.listEpoch);
   });
 
-  it('stamps times with the client clock: a global id carries the server run, not the event time', () => {
-    const s = applyQueueEvents(
-      snapshotOf(7),
-      [
-        ev(
-          8,
-          'job-status',
-          { jobId: 'a', status: 'running', stage: 'Preflight', progressPct: 0, canResume: false },
-          1000,
-        ),
-      ],
-      NOW,
-    );
-    expect(s.jobs.get('a')?.startedAt).toBe(new Date(NOW).toISOString());
+  it('moves a pending job to the place the move request answered, and ignores a job that is not pending', () => {
+    const s = applyQueueEvents(snapshotOf(7), [ev(8, 'job-created', { job: item('d', 4) })], NOW);
+    expect(s.runOrder).toEqual(['a', 'c', 'd']);
+    const moved = moveJob(s, 'd', 1);
+    expect(moved.runOrder).toEqual(['d', 'a', 'c']);
+    expect(moved.positions.get('c')).toBe(3);
+    expect(moveJob(moved, 'b', 1)).toBe(moved);
   });
 
   it('keeps the per-status counts in step with status changes', () => {
     const s = applyQueueEvents(
       snapshotOf(7),
       [
-        ev(8, 'job-completed', { jobId: 'b', artifacts: [], outputPath: null }),
-        ev(9, 'job-status', { jobId: 'a', status: 'running', stage: 'Preflight', progressPct: 0, canResume: false }),
+        statusEv(8, { ...B_RUNNING, status: 'completed' }),
+        statusEv(9, item('a', 1, { status: 'running' })),
         ev(10, 'job-deleted', { jobId: 'c' }),
       ],
       NOW,
     );
     expect(s.stats).toEqual({ ...STATS0, total: 2, running: 1, completed: 1 });
     expect(s.order).toEqual(['b', 'a']);
+    expect(s.runOrder).toEqual([]);
   });
 
   it('ignores events of jobs it does not know', () => {
     const before = snapshotOf(7);
-    const after = applyQueueEvents(before, [progress(8, 'zzz', 10)], NOW);
+    const after = applyQueueEvents(before, [progress(8, 'zzz', 10), statusEv(9, item('zzz', 9))], NOW);
     expect(after.jobs).toBe(before.jobs);
-    expect(after.cursorSeq).toBe(8);
+    expect(after.cursorSeq).toBe(9);
   });
 
   it('after a reconnect to a restarted server, the new snapshot replaces everything and resets the cursor', () => {
     const before = applyQueueEvents(snapshotOf(7, 1000), [progress(50, 'b', 90)], NOW);
     expect(before.cursorSeq).toBe(50);
     // New server run (epoch 2000): seq starts again; b finished meanwhile, a was deleted, e is new.
-    const jobs = [item('b', 2, { status: 'completed', percent: 100, artifactCount: 1 }), item('c', 3), item('e', 5)];
+    const jobs = [
+      item('b', 2, { status: 'completed', progressPct: 100, artifactCount: 1 }),
+      item('c', 3),
+      item('e', 5),
+    ];
     const after = applyQueueEvents(
       before,
       [
         ev(3, 'queue-snapshot', { jobs, stats: { ...STATS0, total: 3, pending: 2, completed: 1 } }, 2000),
-        ev(
-          4,
-          'job-status',
-          { jobId: 'c', status: 'running', stage: 'Preflight', progressPct: 0, canResume: false },
-          2000,
-        ),
+        statusEv(4, item('c', 3, { status: 'running' }), [], 2000),
       ],
       NOW,
     );
     expect(after.order).toEqual(['e', 'c', 'b']);
+    expect(after.runOrder).toEqual(['e']);
     expect(after.jobs.has('a')).toBe(false);
-    expect(after.jobs.get('b')).toMatchObject({ status: 'completed', percent: 100 });
+    expect(after.jobs.get('b')).toMatchObject({ status: 'completed', progressPct: 100 });
     expect(after.jobs.get('c')?.status).toBe('running');
     expect(after.stats).toEqual({ ...STATS0, total: 3, pending: 1, running: 1, completed: 1 });
     expect(after.lastEventId).toBe('2000-4');
@@ -184,8 +184,9 @@ describe('applyQueueEvents', () => {
     expect(after.jobs).not.toBe(jobsBefore);
     expect(jobsBefore.size).toBe(3);
     expect(jobsBefore.get('b')).toBe(bBefore);
-    expect(bBefore?.percent).toBe(40);
+    expect(bBefore?.progressPct).toBe(40);
     expect(before.order).toEqual(['c', 'b', 'a']);
+    expect(before.runOrder).toEqual(['a', 'c']);
     // Rows nothing touched keep their object, so their components do not re-render.
     expect(after.jobs.get('a')).toBe(jobsBefore.get('a'));
   });
@@ -194,7 +195,8 @@ describe('applyQueueEvents', () => {
     const s0 = snapshotOf(7);
     const s1 = applyQueueEvents(s0, [progress(8, 'b', 60)], NOW);
     expect(s1.listEpoch).toBe(s0.listEpoch);
-    const s2 = applyQueueEvents(s1, [ev(9, 'job-canceled', { jobId: 'b' })], NOW);
+    expect(s1.positions).toBe(s0.positions);
+    const s2 = applyQueueEvents(s1, [statusEv(9, { ...B_RUNNING, status: 'canceled' })], NOW);
     expect(s2.listEpoch).toBe(s1.listEpoch + 1);
   });
 
@@ -216,6 +218,7 @@ describe('applyQueueEvents', () => {
     expect(s1.order[0]).toBe('new');
     const s2 = applyQueueEvents(s1, [ev(8, 'job-created', { job: item('new', 9) })], NOW);
     expect(s2.order.filter((id) => id === 'new')).toHaveLength(1);
+    expect(s2.runOrder.filter((id) => id === 'new')).toHaveLength(1);
     expect(s2.stats.total).toBe(4);
     expect(s2.stats.pending).toBe(3);
   });
@@ -227,7 +230,7 @@ describe('applyQueueEvents', () => {
       queuePaused: false,
     };
     const previewed = applyPreview(INITIAL_QUEUE, page);
-    expect(previewed).toMatchObject({ order: ['x', 'y'], loaded: false, cursorSeq: null });
+    expect(previewed).toMatchObject({ order: ['x', 'y'], runOrder: ['y', 'x'], loaded: false, cursorSeq: null });
     expect(previewed.stats.total).toBe(10_000);
     const snap = applyQueueEvents(
       previewed,

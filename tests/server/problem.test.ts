@@ -1,8 +1,11 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ERROR_CODES } from '../../src-shared/constants.js';
 import { ProblemSchema } from '../../src-shared/problem.js';
-import { EngineError } from '../../src-main/engine/errors.js';
+import { EngineError } from '../../src-main/engine/engine-api.js';
+import { canMountTmpfs, mountTmpfs } from '../pipeline/helpers/disk-full.js';
 import { clientErrorResponse } from '../../src-main/server/client-error.js';
 import { HttpProblem, makeProblem, statusOf, toProblem } from '../../src-main/server/problem.js';
 
@@ -18,6 +21,11 @@ describe('statusOf', () => {
     ['JOB_ACTIVE', 409],
     ['PAYLOAD_TOO_LARGE', 413],
     ['UNSUPPORTED_MEDIA_TYPE', 415],
+    ['DISK_FULL', 507],
+    ['STORAGE_READ_ONLY', 503],
+    ['FARM_UNAVAILABLE', 503],
+    ['METHOD_NOT_ALLOWED', 405],
+    ['JOB_NOT_PENDING', 409],
     ['INTERNAL', 500],
   ] as const)('%s → %d', (code, status) => {
     expect(statusOf(code)).toBe(status);
@@ -79,5 +87,37 @@ describe('clientErrorResponse', () => {
     expect(head).toContain('Content-Type: application/problem+json');
     expect(head).toContain(`Content-Length: ${Buffer.byteLength(body)}`);
     expect(ProblemSchema.parse(JSON.parse(body)).status).toBe(status);
+  });
+});
+
+describe('toProblem: raw storage errors from anywhere', () => {
+  it.skipIf(!existsSync('/dev/full'))('a real ENOSPC (a write to /dev/full) → 507 DISK_FULL, not 500', () => {
+    let caught: unknown;
+    try {
+      writeFileSync('/dev/full', 'x');
+    } catch (error) {
+      caught = error;
+    }
+    expect((caught as NodeJS.ErrnoException).code).toBe('ENOSPC');
+    const problem = toProblem(caught, '/data/jobs');
+    expect(problem).toMatchObject({ status: 507, code: 'DISK_FULL' });
+    expect(problem.detail).toMatch(/full/);
+    // Wrapped as a cause, as libraries do, it is still found.
+    expect(toProblem(new Error('save failed', { cause: caught })).status).toBe(507);
+  });
+
+  it.skipIf(!canMountTmpfs())('a real EROFS (a write to a read-only tmpfs) → 503 STORAGE_READ_ONLY', () => {
+    const disk = mountTmpfs(1);
+    let caught: unknown;
+    try {
+      execFileSync('mount', ['-o', 'remount,ro', disk.dir]);
+      writeFileSync(`${disk.dir}/settings.json`, '{}');
+    } catch (error) {
+      caught = error;
+    } finally {
+      disk.unmount();
+    }
+    expect((caught as NodeJS.ErrnoException).code).toBe('EROFS');
+    expect(toProblem(caught)).toMatchObject({ status: 503, code: 'STORAGE_READ_ONLY' });
   });
 });

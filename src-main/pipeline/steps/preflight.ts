@@ -1,10 +1,11 @@
-import { constants } from 'node:fs';
-import { access, statfs } from 'node:fs/promises';
+import { statfs } from 'node:fs/promises';
 import type { Step, StepContext } from '../../engine/step.js';
 import { StepError } from '../../engine/errors.js';
+import type { JobErrorCode } from '../../../src-shared/job-codes.js';
 import { ChildRegistry } from '../child-registry.js';
 import { estimateDiskBytes, estimateTotalSec } from '../disk-estimate.js';
 import { runProcess } from '../process-runner.js';
+import { mediaFileProblem } from '../media-file-check.js';
 import { buildScenes } from '../script-parser.js';
 import { childOptions, resolveTools, type Tools } from '../tools.js';
 
@@ -26,7 +27,7 @@ async function preflight(ctx: StepContext): Promise<void> {
   for (const scene of scenes) {
     if (!scene.image) continue;
     const image = scene.image;
-    const fail = (code: string, why: string, cause?: unknown) =>
+    const fail = (code: JobErrorCode, why: string, cause?: unknown) =>
       new StepError(code, `The image of scene ${scene.index} (${image}) ${why}.`, {
         suggestedActions: [
           'Replace the file at that path with a PNG or JPEG image, then resume the job.',
@@ -35,11 +36,9 @@ async function preflight(ctx: StepContext): Promise<void> {
         retryable: true,
         cause,
       });
-    try {
-      await access(image, constants.R_OK);
-    } catch (cause) {
-      throw fail('IMAGE_UNREADABLE', 'cannot be read', cause);
-    }
+    // The same check the submit ran (the file may have changed since), then a real decode.
+    const problem = await mediaFileProblem(image, 'image');
+    if (problem) throw fail('IMAGE_UNREADABLE', problem);
     try {
       await decodes(ctx, tools, `image ${scene.index}`, image, ['-frames:v', '1']);
     } catch (cause) {
@@ -72,10 +71,10 @@ async function decodes(ctx: StepContext, tools: Tools, label: string, path: stri
   );
 }
 
-/** The music bed must be readable and really audio (a sound stream ffmpeg decodes), like images. */
+/** The music bed must be readable and really audio (its first bytes, then a sound stream ffmpeg decodes), like images. */
 async function checkMusic(ctx: StepContext, tools: Tools, path: string): Promise<void> {
-  const fail = (why: string, cause: unknown) =>
-    new StepError('MUSIC_UNREADABLE', `The music file (${path}) ${why}.`, {
+  const fail = (why: string, cause?: unknown) =>
+    new StepError('AUDIO_UNREADABLE', `The music file (${path}) ${why}.`, {
       suggestedActions: [
         'Replace the file at that path with an MP3, M4A, WAV or OGG audio file, then resume the job.',
         'Or remove "music" from the spec.',
@@ -83,11 +82,8 @@ async function checkMusic(ctx: StepContext, tools: Tools, path: string): Promise
       retryable: true,
       cause,
     });
-  try {
-    await access(path, constants.R_OK);
-  } catch (cause) {
-    throw fail('cannot be read', cause);
-  }
+  const problem = await mediaFileProblem(path, 'audio');
+  if (problem) throw fail(problem);
   try {
     await decodes(ctx, tools, 'music', path, ['-map', '0:a:0', '-t', '1']);
   } catch (cause) {

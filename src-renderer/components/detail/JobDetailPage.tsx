@@ -4,21 +4,24 @@ import { routeHref } from '../../app/route.js';
 import { formatPercent, formatTime } from '../../format/format.js';
 import { followJob } from '../../sse/job-stream.js';
 import { closeDetail, openDetail, useDetail } from '../../store/detail-store.js';
-import { useApp } from '../../store/selectors.js';
+import { selectOnline, useApp } from '../../store/selectors.js';
 import { JobActions } from '../queue/JobActions.js';
 import { ProgressBar } from '../queue/ProgressBar.js';
 import { StatusBadge } from '../queue/StatusBadge.js';
 import { statusTone } from '../queue/status-tone.js';
+import { DetailTiming } from './DetailTiming.js';
+import { DiagnosisPanel } from './DiagnosisPanel.js';
 import { ErrorPanel } from './ErrorPanel.js';
 import { LogTail } from './LogTail.js';
 import { OutputVideo } from './OutputVideo.js';
 import { SceneThumbnails } from './SceneThumbnails.js';
+import { SpecPanel } from './SpecPanel.js';
 import { StepTimeline } from './StepTimeline.js';
 import { WarningList } from './WarningList.js';
 
 const NO_LINES: readonly string[] = [];
 
-/** One job in full: its steps, scene previews, warnings, error, log and the finished video. */
+/** One job in full: timing, steps, scene previews, error, diagnosis, warnings, its files, what was asked for, log. */
 export function JobDetailPage({ jobId }: { jobId: string }) {
   useEffect(() => {
     openDetail(jobId);
@@ -32,6 +35,9 @@ export function JobDetailPage({ jobId }: { jobId: string }) {
   const log = useDetail((d) => d?.log ?? NO_LINES);
   const revision = useDetail((d) => d?.thumbRevision ?? 0);
   const loadError = useDetail((d) => d?.loadError ?? null);
+  const message = useDetail((d) => d?.message ?? null);
+  const eta = useDetail((d) => d?.eta ?? null);
+  const live = useApp(selectOnline);
   // The queue knows when the job is deleted; the job's own stream does not say.
   const deleted = useApp((s) => s.queue.loaded && job !== null && !s.queue.jobs.has(jobId));
 
@@ -55,8 +61,7 @@ export function JobDetailPage({ jobId }: { jobId: string }) {
               <StatusBadge status={job.status} />
             </div>
             <p className="muted">
-              Created {formatTime(job.createdAt)} · {job.spec.output.width}×{job.spec.output.height},{' '}
-              {job.spec.output.fps} fps, {job.spec.output.quality} · voice {job.spec.voice.engine}
+              Created {formatTime(job.createdAt)}
               {job.attempts > 1 ? ` · attempt ${job.attempts}` : ''}
             </p>
             <div className="detail__progress">
@@ -64,12 +69,13 @@ export function JobDetailPage({ jobId }: { jobId: string }) {
               <span>{formatPercent(job.progressPct)}</span>
               <span className="muted">{job.stage ?? ''}</span>
             </div>
+            <DetailTiming job={job} message={message} eta={eta} live={live} />
             <JobActions job={job} />
           </header>
           <div className="detail__grid">
             <section className="panel" aria-labelledby="steps-heading">
               <h3 id="steps-heading">Steps</h3>
-              <StepTimeline steps={job.steps} />
+              <StepTimeline steps={job.steps} jobStatus={job.status} />
             </section>
             <section className="panel" aria-labelledby="scenes-heading">
               <h3 id="scenes-heading">Scenes</h3>
@@ -77,10 +83,17 @@ export function JobDetailPage({ jobId }: { jobId: string }) {
             </section>
           </div>
           {job.error && <ErrorPanel error={job.error} />}
+          <DiagnosisPanel jobId={job.jobId} status={job.status} warningCount={job.warnings.length} />
           <WarningList warnings={job.warnings} />
-          {job.status === 'completed' && job.artifacts.length > 0 && (
-            <OutputVideo jobId={job.jobId} title={job.title} artifacts={job.artifacts} />
+          {job.artifacts.length > 0 && (
+            <OutputVideo
+              jobId={job.jobId}
+              title={job.title}
+              artifacts={job.artifacts}
+              showPlayer={job.status === 'completed'}
+            />
           )}
+          <SpecPanel spec={job.spec} />
           <LogTail jobId={job.jobId} lines={log} />
         </>
       )}

@@ -2,13 +2,24 @@ import type { Artifact } from '../../../src-shared/job.js';
 import { api, bridge } from '../../api/client.js';
 import { formatBytes } from '../../format/format.js';
 
-/** The finished video, streamed from the server (Range requests let it seek), and the other files. */
-export function OutputVideo(props: { jobId: string; title: string; artifacts: readonly Artifact[] }) {
-  const video = props.artifacts.find((a) => a.type.startsWith('video') || a.name.endsWith('.mp4'));
+/**
+ * The finished video, streamed from the server (Range requests let it seek), and every file the
+ * job made, each a download that keeps its name.
+ */
+export function OutputVideo(props: {
+  jobId: string;
+  title: string;
+  artifacts: readonly Artifact[];
+  /** Only a completed job's video is whole. */
+  showPlayer: boolean;
+}) {
+  const video = props.showPlayer
+    ? props.artifacts.find((a) => a.type.startsWith('video') || a.name.endsWith('.mp4'))
+    : undefined;
   const b = bridge();
   return (
     <section className="panel" aria-labelledby="output-heading">
-      <h3 id="output-heading">Output</h3>
+      <h3 id="output-heading">Files</h3>
       {video && (
         <video
           className="player"
@@ -21,10 +32,13 @@ export function OutputVideo(props: { jobId: string; title: string; artifacts: re
       <ul className="artifacts">
         {props.artifacts.map((a) => (
           <li key={a.name}>
-            <a href={api().artifactUrl(props.jobId, a.name)} download={a.name}>
-              {a.name}
-            </a>{' '}
-            <span className="muted">{formatBytes(a.sizeBytes)}</span>
+            <span className="artifact__name">{a.name}</span>{' '}
+            <span className="muted">
+              {a.type}, {formatBytes(a.sizeBytes)}
+            </span>{' '}
+            <a href={api().artifactUrl(props.jobId, a.name)} download={a.name} aria-label={`Download ${a.name}`}>
+              Download
+            </a>
             {b && (
               <button
                 type="button"

@@ -1,19 +1,9 @@
 import type { RenderSpec } from '../../../src-shared/spec.js';
+import { scriptSceneTexts } from '../../../src-shared/video-length.js';
 
-/** The pipeline's heading rule: `# Title` (up to 3 spaces before, not `##`). */
-const HEADING = /^\s{0,3}#(?!#)/;
-
-/**
- * How many scenes a spec makes, by the pipeline's rules: its `scenes`, or one per `# Heading`
- * line of its script plus one for any text before the first heading (at least one).
- */
+/** How many scenes a spec makes, by the pipeline's rules: its `scenes`, or one per script scene. */
 export function sceneCount(spec: RenderSpec): number {
-  if (spec.scenes) return spec.scenes.length;
-  const lines = (spec.script ?? '').split(/\r?\n/);
-  const first = lines.findIndex((line) => HEADING.test(line));
-  const headings = lines.filter((line) => HEADING.test(line)).length;
-  const preamble = (first === -1 ? lines : lines.slice(0, first)).some((line) => line.trim() !== '') ? 1 : 0;
-  return Math.max(1, headings + preamble);
+  return spec.scenes ? spec.scenes.length : scriptSceneTexts(spec.script ?? '').length;
 }
 
 /** The thumbnail file of scene `index` (from 0): the pipeline numbers scenes from 1. */

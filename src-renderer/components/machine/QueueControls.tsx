@@ -1,8 +1,5 @@
-import { api } from '../../api/client.js';
-import { errorMessage } from '../../api/api-error.js';
-import { setQueuePaused } from '../../store/app-store.js';
-import { useApp } from '../../store/selectors.js';
-import { notify } from '../../store/ui-store.js';
+import { selectOnline, useApp } from '../../store/selectors.js';
+import { setQueueTaking } from '../queue/QueuePausedBanner.js';
 
 /** Stop or restart taking new jobs from the queue; running jobs carry on either way. */
 export function QueueControls() {
@@ -10,16 +7,8 @@ export function QueueControls() {
   const running = useApp((s) => s.queue.stats.running);
   const pending = useApp((s) => s.queue.stats.pending);
 
-  async function act(pause: boolean) {
-    try {
-      if (pause) await api().pauseQueue();
-      else await api().resumeQueue();
-      setQueuePaused(pause);
-      notify(pause ? 'The queue is paused: no new job will start.' : 'The queue is taking jobs again.');
-    } catch (error) {
-      notify(`Could not ${pause ? 'pause' : 'resume'} the queue: ${errorMessage(error)}`, 'error');
-    }
-  }
+  const online = useApp(selectOnline);
+  const act = (pause: boolean) => setQueueTaking(pause);
 
   return (
     <section className="card" aria-labelledby="queue-controls-heading">
@@ -33,10 +22,22 @@ export function QueueControls() {
             : ''}
       </p>
       <div className="actions">
-        <button type="button" className="button" onClick={() => void act(true)} aria-pressed={paused === true}>
+        <button
+          type="button"
+          className="button"
+          disabled={!online}
+          onClick={() => void act(true)}
+          aria-pressed={paused === true}
+        >
           Pause queue
         </button>
-        <button type="button" className="button" onClick={() => void act(false)} aria-pressed={paused === false}>
+        <button
+          type="button"
+          className="button"
+          disabled={!online}
+          onClick={() => void act(false)}
+          aria-pressed={paused === false}
+        >
           Resume queue
         </button>
       </div>

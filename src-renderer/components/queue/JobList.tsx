@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { selectVisibleIds } from '../../store/selectors.js';
 import { useApp } from '../../store/selectors.js';
@@ -6,9 +6,19 @@ import { JobRow } from './JobRow.js';
 
 /** Fixed row height: rows are laid out to fit it, which keeps 10,000 rows cheap to scroll. */
 export const ROW_HEIGHT = 96;
+/** At 900 px and narrower the actions wrap under the title (queue.css): a taller row. */
+export const NARROW_ROW_HEIGHT = 132;
+const NARROW = '(max-width: 900px)';
+
+function subscribeNarrow(onChange: () => void): () => void {
+  const query = window.matchMedia(NARROW);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}
+const isNarrow = () => window.matchMedia(NARROW).matches;
 
 /**
- * The queue, newest first, virtualized: only the rows in view (plus a few) are in the DOM, so
+ * The queue in run order (running, paused, pending as they will run, then ended newest first), virtualized: only the rows in view (plus a few) are in the DOM, so
  * 10,000 jobs paint as fast as 10.
  */
 export function JobList() {
@@ -16,14 +26,17 @@ export function JobList() {
   const loaded = useApp((s) => s.queue.loaded);
   const filter = useApp((s) => s.filter);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const rowHeight = useSyncExternalStore(subscribeNarrow, isNarrow) ? NARROW_ROW_HEIGHT : ROW_HEIGHT;
   const virtualizer = useVirtualizer({
     count: ids.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     getItemKey: (index) => ids[index] ?? index,
     overscan: 6,
     initialRect: { width: 900, height: 900 },
   });
+
+  useEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
 
   if (ids.length === 0) {
     return (
@@ -41,7 +54,14 @@ export function JobList() {
     <div className="job-list" ref={scrollRef} tabIndex={-1}>
       <ul className="job-list__inner" aria-label="Render queue" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => (
-          <JobRow key={item.key} jobId={ids[item.index]!} index={item.index} size={ids.length} start={item.start} />
+          <JobRow
+            key={item.key}
+            jobId={ids[item.index]!}
+            index={item.index}
+            size={ids.length}
+            start={item.start}
+            height={rowHeight}
+          />
         ))}
       </ul>
     </div>

@@ -1,10 +1,20 @@
 import { useEffect, useRef } from 'react';
-import { useUi } from '../../store/ui-store.js';
+import { appStore } from '../../store/app-store.js';
+import { recheckConfirm, useUi } from '../../store/ui-store.js';
 
 /** The app's one modal question (native <dialog>: focus trap, Escape and inert page for free). */
 export function ConfirmDialog() {
   const request = useUi((s) => s.confirm);
   const ref = useRef<HTMLDialogElement>(null);
+
+  // A question about a job that has since ended (or gone) closes itself, whatever changed it.
+  useEffect(() => {
+    if (!request?.stillValid) return;
+    recheckConfirm();
+    return appStore.subscribe((state, previous) => {
+      if (state.queue.jobs !== previous.queue.jobs) recheckConfirm();
+    });
+  }, [request]);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -35,7 +45,15 @@ export function ConfirmDialog() {
             <button type="button" className="button" autoFocus onClick={() => request.resolve(false)}>
               {request.cancelLabel}
             </button>
-            <button type="button" className="button button--danger" onClick={() => request.resolve(true)}>
+            <button
+              type="button"
+              className="button button--danger"
+              onClick={() => {
+                // The stream may have moved on a moment ago: never act on a question that is overtaken.
+                if (request.stillValid && !request.stillValid()) recheckConfirm();
+                else request.resolve(true);
+              }}
+            >
               {request.confirmLabel}
             </button>
           </div>

@@ -1,5 +1,6 @@
 import { routeHref, type Route } from '../../app/route.js';
 import { useApp } from '../../store/selectors.js';
+import { NotifyToggle } from './NotifyToggle.js';
 
 /** App name and the two places to go: the queue and the machine. */
 export function Header({ route }: { route: Route }) {
@@ -19,6 +20,7 @@ export function Header({ route }: { route: Route }) {
           Machine
         </a>
       </nav>
+      <NotifyToggle />
     </header>
   );
 }

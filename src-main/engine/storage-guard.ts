@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { JobEvent } from '../../src-shared/events.js';
+import type { EngineError } from './errors.js';
+import type { JobRecord } from './job-record.js';
+import type { Journal } from './journal.js';
+import { storageErrorOf } from './storage-errors.js';
+
+/**
+ * Whether the data folder takes a small write right now: the fault (DISK_FULL,
+ * STORAGE_READ_ONLY) as an EngineError, or null. Used where a write failed deep inside the
+ * runner and only its effect (a WRITE_FAILED job) came back.
+ */
+export function probeStorage(dir: string): EngineError | null {
+  const probe = path.join(dir, `.write-probe-${process.pid}`);
+  try {
+    fs.writeFileSync(probe, 'x');
+    fs.rmSync(probe, { force: true });
+    return null;
+  } catch (error) {
+    fs.rmSync(probe, { force: true });
+    return storageErrorOf(error, probe);
+  }
+}
+
+/** What a guarded job write needs from the engine. */
+export interface JobWriteGuard {
+  dataDir: string;
+  journal: Pick<Journal, 'forget' | 'ensureOpen'>;
+  readEvents: (jobId: string, afterSeq: number) => Promise<JobEvent[]>;
+  /** A job put back as it was (e.g. pending again after a cancel that could not be recorded). */
+  onRestored: (record: JobRecord) => void;
+}
+
+/** Runs a write path that touches no job (create, delete, settings): a disk fault becomes its EngineError. */
+export async function guardWrite<T>(dataDir: string, op: () => Promise<T>): Promise<T> {
+  try {
+    return await op();
+  } catch (error) {
+    // Some calls report a refused write as something else (a recursive mkdir says ENOENT): ask the disk.
+    throw storageErrorOf(error, dataDir) ?? probeStorage(dataDir) ?? error;
+  }
+}
+
+/**
+ * Runs cancel/pause/resume so the answer matches what a restart will find: when the disk refuses,
+ * a change whose status event reached the log is a success (start-up adopts it from there);
+ * one that did not is undone in memory (the job is unchanged) and answered with the disk fault.
+ */
+export async function guardJobWrite(
+  record: JobRecord,
+  guard: JobWriteGuard,
+  op: () => Promise<JobRecord>,
+): Promise<JobRecord> {
+  const before = structuredClone(record);
+  try {
+    return await op();
+  } catch (error) {
+    // A refusal of the engine's own (JOB_NOT_CANCELABLE...) is not a disk problem unless the runner met a failed write.
+    const refusal = (error as { name?: string }).name === 'EngineError';
+    const wroteFailed = record.error?.code === 'WRITE_FAILED' && before.error?.code !== 'WRITE_FAILED';
+    const fault =
+      storageErrorOf(error, guard.dataDir) ?? (!refusal || wroteFailed ? probeStorage(guard.dataDir) : null);
+    if (!fault) throw error;
+    if (record.status !== before.status && (await statusLogged(record, before, guard))) return record;
+    // A running job was stopped by the failed write itself (the runner recorded what it could): nothing to undo.
+    if (before.status !== 'running') {
+      for (const key of Object.keys(record)) delete (record as Record<string, unknown>)[key];
+      Object.assign(record, before);
+      // A full disk may have taken part of the event line: reopen the log, which drops the torn tail
+      // and takes the seq from what is really there (a read-only disk took nothing).
+      if (fault.code === 'DISK_FULL') {
+        guard.journal.forget(record.jobId);
+        await guard.journal.ensureOpen(record).catch(() => undefined);
+      }
+      guard.onRestored(record);
+    }
+    throw fault;
+  }
+}
+
+/** Whether the log holds a status event for the change (logged after `before`). */
+async function statusLogged(record: JobRecord, before: JobRecord, guard: JobWriteGuard): Promise<boolean> {
+  try {
+    const events = await guard.readEvents(record.jobId, before.lastEventSeq);
+    return events.some((e) => e.type === 'job-status' && e.data.status === record.status);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * A job's detail and the safety of the queue's questions, in Chromium against the real
+ * `aura serve`: "Scene 3 of 8", elapsed and ETA, a paused step as "Paused", cancelling a paused
+ * job says what is lost, a confirmation whose job finished closes itself, the tab title shows
+ * progress, every artifact downloads under its own name, the spec shown read-only, an opt-in
+ * browser notification, and the layout at 900 and 720 px.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newToken, startAura, type AuraServer } from './aura-server.js';
+import { launchChromium } from './chromium.js';
+import {
+  jobRow,
+  openApp,
+  renderViaApi,
+  screenshot,
+  SLOW,
+  SLOW_SCRIPT,
+  submitRender,
+  waitForStatus,
+  type AppPage,
+} from './ui-page.js';
+
+let dataDir: string;
+let server: AuraServer;
+let browser: Browser;
+let app: AppPage;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'aura-e2e-detail-'));
+  [server, browser] = await Promise.all([startAura({ dataDir, token: newToken() }), launchChromium()]);
+  app = await openApp(browser, server.pageUrl);
+  await app.page.getByRole('status').filter({ hasText: 'No renders yet' }).waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('job detail and safe questions', () => {
+  it('shows scene progress, elapsed and ETA, a paused step as Paused, and says what cancelling a paused job throws away', async () => {
+    const { page } = app;
+    await submitRender(page, { title: 'Six scenes', script: SLOW_SCRIPT, ...SLOW });
+    const row = jobRow(page, 'Six scenes');
+    await row.getByText(/Scene \d of 6 done/).waitFor({ timeout: 60_000 });
+    // The tab says how far the render is, for a creator looking at another tab.
+    await page.waitForFunction(() => /^\d{1,3}% · Aura Studio$/.test(document.title));
+
+    await row.getByRole('link', { name: 'Six scenes' }).click();
+    const timing = page.getByTestId('detail-timing');
+    await timing.getByText(/elapsed · (\d+:\d\d left|estimating…) · Scene \d of 6 done/).waitFor({ timeout: 30_000 });
+    const header = page.locator('.detail__head');
+    await header.getByRole('button', { name: 'Pause' }).click();
+    await header.getByText('Paused', { exact: true }).waitFor({ timeout: 30_000 });
+    const steps = page.getByRole('region', { name: 'Steps' });
+    await steps.getByText('Paused', { exact: true }).waitFor();
+    expect(await steps.getByText('Pending', { exact: true }).count()).toBeGreaterThan(0);
+    // What produced the video, read-only.
+    const spec = page.getByRole('region', { name: 'What was asked for' });
+    expect(await spec.getByLabel('Script').textContent()).toBe(SLOW_SCRIPT);
+    expect(await spec.getByText('1280×720, 30 fps').isVisible()).toBe(true);
+    await screenshot(page, 'detail-paused');
+
+    await header.getByRole('button', { name: 'Cancel' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(/\d of 6 scenes (is|are) done and will be thrown away\./).waitFor();
+    await screenshot(page, 'cancel-paused-asks');
+    await dialog.getByRole('button', { name: 'Keep it' }).click();
+    expect(await header.getByText('Paused', { exact: true }).isVisible()).toBe(true);
+    await header.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.getByRole('button', { name: 'Yes, cancel it' }).click();
+    await header.getByText('Canceled', { exact: true }).waitFor({ timeout: 15_000 });
+    await page.getByRole('link', { name: '← Queue' }).click();
+    await page.waitForFunction(() => document.title === 'Aura Studio');
+  });
+
+  it('closes a confirmation by itself when its job finishes first; never an error toast', async () => {
+    const { page } = app;
+    await submitRender(page, { title: 'Finishes first', script: SLOW_SCRIPT, size: '640x360' });
+    const row = jobRow(page, 'Finishes first');
+    await waitForStatus(row, 'Running', 30_000);
+    await row.getByRole('button', { name: 'Cancel' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Cancel “Finishes first”?').waitFor();
+    await screenshot(page, 'confirm-open');
+    // Left open: the job completes meanwhile, and the question closes itself with a notice.
+    await page.getByText('“Finishes first” ended before you confirmed: there is nothing to cancel.').waitFor({
+      timeout: 60_000,
+    });
+    expect(await dialog.isVisible()).toBe(false);
+    await waitForStatus(row, 'Completed', 60_000);
+    expect(
+      await page
+        .getByRole('alert')
+        .filter({ hasText: /Could not/ })
+        .count(),
+    ).toBe(0);
+  });
+
+  it('lists every file of a finished job, each downloading under its own name', async () => {
+    const { page } = app;
+    await renderViaApi(server, 'Downloads');
+    const row = jobRow(page, 'Downloads');
+    await waitForStatus(row, 'Completed', 60_000);
+    await row.getByRole('link', { name: 'Downloads' }).click();
+    const files = page.getByRole('region', { name: 'Files' });
+    const links = files.getByRole('link', { name: /^Download / });
+    await links.first().waitFor();
+    const names = (await links.allTextContents()).length;
+    expect(names).toBeGreaterThan(0);
+    for (let i = 0; i < names; i++) {
+      const link = links.nth(i);
+      const expected = (await link.getAttribute('aria-label'))!.replace(/^Download /, '');
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+      expect(download.suggestedFilename()).toBe(expected);
+    }
+    await screenshot(page, 'detail-files');
+    await page.getByRole('link', { name: '← Queue' }).click();
+  });
+
+  it('notifies in the browser when a job ends, once the user opted in', async () => {
+    const context = browser.contexts()[0]!;
+    await context.grantPermissions(['notifications'], { origin: server.url });
+    const { page } = app;
+    // Record what the page shows through the real Notification API.
+    await page.evaluate(() => {
+      const shown: string[] = [];
+      const Real = window.Notification;
+      class Recording extends Real {
+        constructor(title: string, options?: NotificationOptions) {
+          super(title, options);
+          shown.push(title);
+        }
+      }
+      Object.defineProperty(window, 'Notification', { value: Recording, configurable: true });
+      (window as unknown as { shown: string[] }).shown = shown;
+    });
+    await page.getByRole('button', { name: 'Notify me when a job ends' }).click();
+    await page.getByRole('button', { name: 'Notifying when a job ends' }).waitFor();
+    await renderViaApi(server, 'Tell me');
+    await waitForStatus(jobRow(page, 'Tell me'), 'Completed', 60_000);
+    await page.waitForFunction(() => (window as unknown as { shown: string[] }).shown.includes('“Tell me” is ready'));
+  });
+
+  it.each([900, 720])(
+    'reflows at %i px: one scrollbar, titles keep half the row and show in full on focus',
+    async (width) => {
+      const { page } = app;
+      const long = `A very long title for a video about the sky, the sea and everything between them (${width})`;
+      await renderViaApi(server, long);
+      await page.setViewportSize({ width, height: 700 });
+      const row = jobRow(page, long);
+      await waitForStatus(row, 'Completed', 60_000);
+      const layout = await page.evaluate(() => {
+        const doc = document.scrollingElement!;
+        const scrolls = (el: Element) =>
+          /(auto|scroll)/.test(getComputedStyle(el).overflowY) && el.scrollHeight > el.clientHeight + 1;
+        const scrollers = [...document.querySelectorAll<HTMLElement>('*')].filter(scrolls);
+        // A scrollbar inside another scrollbar is the thing to avoid.
+        const nested = scrollers.filter((el) => scrollers.some((other) => other !== el && other.contains(el)));
+        return {
+          pageScrolls: doc.scrollHeight > doc.clientHeight + 1,
+          pageOverflowsX: doc.scrollWidth > doc.clientWidth + 1,
+          nested: nested.map((el) => el.className),
+        };
+      });
+      expect(layout).toEqual({ pageScrolls: false, pageOverflowsX: false, nested: [] });
+      const title = row.getByRole('link', { name: long });
+      const [titleBox, rowBox] = await Promise.all([title.boundingBox(), row.boundingBox()]);
+      expect(titleBox!.width).toBeGreaterThanOrEqual(rowBox!.width / 2 - 1);
+      expect(await title.getAttribute('title')).toBe(long);
+      await title.focus();
+      const shown = await title.evaluate((el) => el.scrollWidth <= el.clientWidth + 1);
+      expect(shown).toBe(true);
+      await screenshot(page, `queue-${width}px`);
+    },
+  );
+});
