@@ -54,5 +54,7 @@ export const JOB_WARNING_CODES = [
   'VOICE_UNAVAILABLE',
   /** The requested hardware video encoder does not work here: libx264 is used instead. */
   'ENCODER_UNAVAILABLE',
+  /** The job's record could not be read; it was rebuilt from its event log and files. */
+  'RECORD_REBUILT',
 ] as const;
 export type JobWarningCode = (typeof JOB_WARNING_CODES)[number];

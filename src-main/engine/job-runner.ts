@@ -6,6 +6,7 @@ import type { CleanupService } from './cleanup-service.js';
 import { EngineError, type AbortReason } from './errors.js';
 import { startAttempt, type Attempt, type ExecutionDeps } from './job-execution.js';
 import { finalizeAttempt, recordCancel, recordFailure } from './job-finalize.js';
+import { storageErrorOf } from './storage-errors.js';
 import { newJobRecord, queueKeyOf, type JobRecord } from './job-record.js';
 import { statusOf, transition } from './job-transition.js';
 import type { JobRecords, PendingQueue } from './backend.js';
@@ -182,7 +183,9 @@ export class JobRunner {
     run.reason ??= 'error';
     run.controller.abort('error');
     await run.attempt.done.catch(() => undefined);
-    const message = `Aura Studio could not write this job's state: ${error instanceof Error ? error.message : String(error)}`;
+    // A full or read-only disk is said as such (how much is free), not as a raw errno.
+    const why = storageErrorOf(error, this.deps.files.jobDir(record.jobId)) ?? error;
+    const message = `Aura Studio could not write this job's state: ${why instanceof Error ? why.message : String(why)}`;
     this.deps.logs.append(record.jobId, `[${nowIso()}] ERROR ${message}`);
     const suggestedActions = ['Free some disk space, then resume the job.'];
     await recordFailure(
