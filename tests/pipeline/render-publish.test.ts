@@ -52,6 +52,15 @@ async function loudness(path: string): Promise<{ lufs: number; truePeak: number 
   };
 }
 
+/** Brightest minus darkest luma in a crop (`w:h:x:y`) of an image: near 0 for a flat colour. */
+async function lumaRange(path: string, crop: string): Promise<number> {
+  const { stderr } = await execa('ffmpeg', [
+    ...['-nostats', '-i', path, '-vf', `crop=${crop},signalstats,metadata=print`, '-f', 'null', '-'],
+  ]);
+  const value = (key: string) => Number(new RegExp(`lavfi.signalstats.${key}=(\\d+)`).exec(stderr)![1]);
+  return value('YMAX') - value('YMIN');
+}
+
 /** Mean level (dB) of a window of the sound, optionally only below `lowpassHz`. */
 async function meanDb(path: string, fromSec: number, sec: number, lowpassHz?: number): Promise<number> {
   const filters = [...(lowpassHz ? Array(4).fill(`lowpass=f=${lowpassHz}`) : []), 'volumedetect'].join(',');
@@ -110,6 +119,9 @@ describe('what a creator publishes', () => {
       streams: { width: number; height: number; codec_name: string }[];
     };
     expect(thumb.streams[0]).toMatchObject({ width: 1280, height: 720, codec_name: 'mjpeg' });
+    // The heading is on it, the captions are not: the lower part (where captions sit) is flat colour.
+    expect(await lumaRange(artifact('why-the-sky-is-blue-thumbnail.jpg'), 'iw:ih*0.45:0:ih*0.55')).toBeLessThan(24);
+    expect(await lumaRange(artifact('why-the-sky-is-blue-thumbnail.jpg'), 'iw:ih*0.3:0:0')).toBeGreaterThan(100);
   }, 90_000);
 
   it('captions "burn" and chapters off: no caption files, no chapters file, none embedded; 9:16 thumbnail', async () => {
