@@ -96,9 +96,27 @@ export async function sampleProcess(pid: number): Promise<ProcessSample> {
   }
 }
 
-/** The file a command writes to, as ffmpeg takes it: its last argument, when that is a path. */
-export function outputFileOf(args: readonly string[]): string | null {
-  const last = args.length > 1 ? args[args.length - 1]! : '';
-  if (last === '' || last.startsWith('-') || /^[a-z]+:/i.test(last.replace(/^[a-z]:[\\/]/i, ''))) return null;
-  return /[\\/.]/.test(last) ? last : null;
+/** Options whose value names an input or a filter graph (which may hold paths), never an output. */
+const INPUT_OPTIONS = new Set([
+  '-i',
+  '-filter_complex',
+  '-filter_complex_script',
+  '-vf',
+  '-af',
+  '-filter:v',
+  '-filter:a',
+  '-progress',
+  '-c',
+]);
+
+/**
+ * The files a command writes to, as ffmpeg takes them: arguments that look like paths and are
+ * not the value of an input or filter option (ffmpeg may write several: a clip and its thumbnail).
+ */
+export function outputFilesOf(args: readonly string[]): string[] {
+  return args.filter((arg, i) => {
+    if (i === 0 || arg.startsWith('-') || INPUT_OPTIONS.has(args[i - 1]!)) return false;
+    if (/^[a-z]{2,}:/i.test(arg)) return false; // pipe:1, lavfi sources, URLs
+    return /[\\/]/.test(arg);
+  });
 }
