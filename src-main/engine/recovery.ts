@@ -34,7 +34,7 @@ export async function recoverJobs(
         await journal.commit(
           record,
           [{ type: 'warning', data: { jobId, code: 'INTERRUPTED', message } }, statusEvent(record)],
-          'record',
+          'log',
         );
         queue.push(record);
       } else {
@@ -47,13 +47,13 @@ export async function recoverJobs(
         await journal.commit(
           record,
           [statusEvent(record), { type: 'job-failed', data: { jobId, step: null, error } }],
-          'record',
+          'log',
         );
       }
     } else if (record.status === 'paused' && record.resumeOnStart) {
       if (autoResume) transition(record, 'resume', {});
       else record.resumeOnStart = false;
-      await journal.commit(record, [statusEvent(record)], 'record');
+      await journal.commit(record, [statusEvent(record)], 'log');
       if (autoResume) queue.push(record);
     } else if (record.status === 'pending') {
       queue.push(record);
