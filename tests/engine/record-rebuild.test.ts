@@ -25,10 +25,11 @@ const open = (options: TestStepOptions | ((title: string) => TestStepOptions) = 
     steps: testSteps(typeof options === 'function' ? (spec) => options(spec.title) : options),
   });
 
-/** Flips one bit of one byte past the middle of a file (a ':' becomes '>'): what a bad sector or a stray write does. */
+/** Flips one bit of one byte past the middle of a file (a key's ':' becomes '>'): what a bad sector or a stray write does. */
 function flipByte(file: string): void {
   const bytes = fs.readFileSync(file);
-  const at = bytes.indexOf(':'.charCodeAt(0), Math.floor(bytes.length / 2));
+  // The colon after a key (`"key":`), never one inside a value such as a timestamp.
+  const at = bytes.indexOf('":', Math.floor(bytes.length / 2)) + 1;
   bytes[at] = bytes[at]! ^ 0x04;
   fs.writeFileSync(file, bytes);
 }
