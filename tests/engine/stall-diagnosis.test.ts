@@ -50,6 +50,13 @@ describe('decideDiagnosis', () => {
       ['PROCESS_ZOMBIE'],
     ],
     [
+      'a child stuck in uninterruptible disk I/O',
+      { children: [ffmpeg({ state: 'disk-wait' })] },
+      'stalled',
+      /^ffmpeg is waiting for the disk \(no progress for 40 s\): the drive or network share/,
+      ['PROCESS_DISK_WAIT'],
+    ],
+    [
       'a full disk',
       { children: [ffmpeg()], disk: { freeBytes: 0, totalBytes: 4 * 1024 * 1024 } },
       'stalled',
