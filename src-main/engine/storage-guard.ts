@@ -4,7 +4,7 @@ import { TERMINAL_EVENT_TYPES, type JobEvent } from '../../src-shared/events.js'
 import type { JobStatus } from '../../src-shared/job.js';
 import { EngineError } from './errors.js';
 import type { JobRecord } from './job-record.js';
-import type { Journal } from './journal.js';
+import type { EventJournal } from './backend.js';
 import { applyLoggedStatus } from './recovery.js';
 import { storageErrorOf } from './storage-errors.js';
 
@@ -20,7 +20,11 @@ export function probeStorage(dir: string): EngineError | null {
     fs.rmSync(probe, { force: true });
     return null;
   } catch (error) {
-    fs.rmSync(probe, { force: true });
+    try {
+      fs.rmSync(probe, { force: true });
+    } catch {
+      // nothing was made on a disk that refused it
+    }
     return storageErrorOf(error, dir);
   }
 }
@@ -32,7 +36,7 @@ const isEngineRefusal = (error: unknown): boolean =>
 /** What a guarded job write needs from the engine. */
 export interface JobWriteGuard {
   dataDir: string;
-  journal: Pick<Journal, 'forget' | 'ensureOpen'>;
+  journal: Pick<EventJournal, 'forget' | 'ensureOpen'>;
   readEvents: (jobId: string, afterSeq: number) => Promise<JobEvent[]>;
   /** A job put back as it was (e.g. pending again after a cancel that could not be recorded). */
   onRestored: (record: JobRecord) => void;
