@@ -1,12 +1,11 @@
 import os from 'node:os';
-import path from 'node:path';
 import { stat } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Diagnosis } from '../../src-shared/queue.js';
 import { registeredChildPids } from '../pipeline/child-registry.js';
 import type { DataLayout } from './data-dir.js';
 import type { JobRecord } from './job-record.js';
-import { outputFilesOf, sampleProcess, type ProcessSample } from './process-probe.js';
+import { outputFilesOf, programNameOf, sampleProcess, type ProcessSample } from './process-probe.js';
 import { decideDiagnosis, type ChildFacts, type StallFacts } from './stall-diagnosis.js';
 import type { StallWatchdog } from './stall-watchdog.js';
 import { diskSpaceAt } from './storage-errors.js';
@@ -60,7 +59,7 @@ async function observeChildren(tempDir: string, sampleMs: number): Promise<Child
     const [sizeBefore, sizeAfter] = [sizesBefore[i], sizesAfter[i]];
     return {
       pid: before.pid,
-      name: path.basename(before.args[0] ?? `process ${before.pid}`),
+      name: programNameOf(before.args, before.pid),
       state: after.state === 'gone' ? 'gone' : after.state,
       cpuPercent: cpu,
       outputFile: outputs[i]![0] ?? null,

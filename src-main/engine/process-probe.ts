@@ -96,6 +96,21 @@ export async function sampleProcess(pid: number): Promise<ProcessSample> {
   }
 }
 
+/**
+ * The program a command line runs, seen through a `nice [-n N]` wrapper (children start through
+ * nice, and are caught as nice for the moment before it execs them).
+ */
+export function programNameOf(args: readonly string[], pid: number): string {
+  const base = (arg: string | undefined) => arg?.split(/[\\/]/).pop() ?? '';
+  let i = 0;
+  if (base(args[0]) === 'nice') {
+    i = 1;
+    if (args[i] === '-n') i += 2;
+    else if (/^-n?\d+$/.test(args[i] ?? '') || /^--adjustment=/.test(args[i] ?? '')) i += 1;
+  }
+  return base(args[i]) || `process ${pid}`;
+}
+
 /** Options whose value names an input or a filter graph (which may hold paths), never an output. */
 const INPUT_OPTIONS = new Set([
   '-i',

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { outputFilesOf, parseProcStat, parsePsLine, stateOfCode } from '../../src-main/engine/process-probe.js';
+import {
+  outputFilesOf,
+  parseProcStat,
+  programNameOf,
+  parsePsLine,
+  stateOfCode,
+} from '../../src-main/engine/process-probe.js';
 import { decideDiagnosis, type ChildFacts, type StallFacts } from '../../src-main/engine/stall-diagnosis.js';
 
 const GB = 1024 ** 3;
@@ -179,6 +185,16 @@ describe('process probe parsing', () => {
     ['X', 'zombie'],
   ])('state %s is %s', (code, state) => {
     expect(stateOfCode(code)).toBe(state);
+  });
+
+  it.each<[string[], string]>([
+    [['/usr/bin/nice', '-n', '10', '/opt/ffmpeg/ffmpeg', '-i', 'x'], 'ffmpeg'],
+    [['nice', '-10', 'espeak-ng', '-w', '/t/a.wav'], 'espeak-ng'],
+    [['C:\\ffmpeg\\ffmpeg.exe', '-i', 'x'], 'ffmpeg.exe'],
+    [['sh', '-c', 'x'], 'sh'],
+    [[], 'process 7'],
+  ])('%j runs %s', (args, name) => {
+    expect(programNameOf(args, 7)).toBe(name);
   });
 
   it.each<[string[], string[]]>([
