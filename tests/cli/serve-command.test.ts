@@ -43,10 +43,10 @@ function ready(child: ReturnType<typeof serve>): Promise<{ url: string; port: nu
 
 describe('parseServeArgs / readyLine', () => {
   it.each([
-    [[], { dataDir: undefined, port: 0, open: false }],
-    [['--data-dir', '/d', '--port', '8080'], { dataDir: '/d', port: 8080, open: false }],
-    [['--no-open'], { dataDir: undefined, port: 0, open: false }],
-    [['--open'], { dataDir: undefined, port: 0, open: true }],
+    [[], { dataDir: undefined, port: 0, open: false, render: true }],
+    [['--data-dir', '/d', '--port', '8080'], { dataDir: '/d', port: 8080, open: false, render: true }],
+    [['--no-open'], { dataDir: undefined, port: 0, open: false, render: true }],
+    [['--open'], { dataDir: undefined, port: 0, open: true, render: true }],
   ])('%j → %j', (argv, expected) => {
     expect(parseServeArgs(argv)).toEqual(expected);
   });
