@@ -28,7 +28,6 @@ export const SettingsSchema = z.strictObject({
     .default(2 * 1024 * 1024),
 });
 export type Settings = z.output<typeof SettingsSchema>;
-export type SettingsInput = z.input<typeof SettingsSchema>;
 /** PUT /api/settings accepts any subset; the result is validated as a whole. */
 export const SettingsPatchSchema = SettingsSchema.partial();
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
