@@ -60,5 +60,7 @@ export const JOB_WARNING_CODES = [
   'INTERRUPTED',
   /** No voice was found: the narration is silent. */
   'VOICE_UNAVAILABLE',
+  /** The job's record could not be read; it was rebuilt from its event log and files. */
+  'RECORD_REBUILT',
 ] as const;
 export type JobWarningCode = (typeof JOB_WARNING_CODES)[number];

@@ -1,6 +1,7 @@
 /**
- * bench:render — the 12-scene 1280×720 30 fps narrated video: pipeline wall time vs one
- * hand-written ffmpeg command making the same video with the same encoder settings (alternating,
+ * bench:render — the 12-scene 1280×720 30 fps narrated video with crossfades, burned captions and
+ * a ducked music bed: pipeline wall time vs one hand-written ffmpeg command doing the same work
+ * (same transitions, captions, music mix and a loudness pass; same encoder settings; alternating,
  * same binary, same OS priority), and the cost of resuming a render paused at ~80 %.
  * `--rounds N` (default 3), `--parallel N` (maxParallelScenes, default 0 = derived), `--json`.
  */
@@ -8,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS } from '../../src-shared/settings.js';
+import type { RenderSpec } from '../../src-shared/spec.js';
 import { locateFfmpeg } from '../../src-main/pipeline/ffmpeg-locate.js';
 import { findFonts } from '../../src-main/pipeline/font.js';
 import { buildScenes } from '../../src-main/pipeline/script-parser.js';
@@ -23,8 +25,10 @@ import { benchSpec, flag, median, nextEvent, pipelineEngine } from './shared.js'
 const rounds = flag('rounds', 3);
 const parallel = flag('parallel', 0);
 const json = process.argv.includes('--json');
-const spec = benchSpec();
 const work = mkdtempSync(join(tmpdir(), 'aura-bench-render-'));
+// The publishable render: crossfades (the spec's default), burned captions and a ducked music bed.
+const musicPath = join(work, 'bed.m4a');
+const spec: RenderSpec = { ...benchSpec(), music: { path: musicPath, volumeDb: -18, duck: true } };
 const log = (line: string) => console.log(line);
 
 /** One full pipeline render on a fresh data dir: seconds from create to completed. */
@@ -84,6 +88,15 @@ async function prepareRaw(): Promise<{ scenes: TimedScene[]; wav: (n: number) =>
   return { scenes, wav };
 }
 
+/** An 8 s chord (looped by both sides), made once and not timed. */
+async function makeMusicBed(ffmpeg: string, path: string): Promise<void> {
+  const tone = (f: number) => ['-f', 'lavfi', '-i', `sine=f=${f}:r=48000:d=8`];
+  await runProcess(ffmpeg, [
+    ...['-hide_banner', '-nostdin', '-y', '-loglevel', 'error', ...tone(220), ...tone(277), ...tone(330)],
+    ...['-filter_complex', 'amix=inputs=3', '-c:a', 'aac', '-b:a', '128k', path],
+  ]);
+}
+
 async function rawOnce(ffmpeg: string, args: string[]): Promise<number> {
   const started = performance.now();
   // Same OS priority as the pipeline's children: the comparison is the work, not the scheduler.
@@ -93,8 +106,9 @@ async function rawOnce(ffmpeg: string, args: string[]): Promise<number> {
 
 try {
   const ffmpeg = await locateFfmpeg(DEFAULT_SETTINGS);
+  await makeMusicBed(ffmpeg.path, musicPath);
   const raw = await prepareRaw();
-  const rawArgs = rawFfmpegArgs(raw.scenes, raw.wav, spec.output, findFonts()!, join(work, 'raw.mp4'));
+  const rawArgs = rawFfmpegArgs(raw.scenes, raw.wav, spec, findFonts()!, join(work, 'raw.mp4'));
   const videoSec = raw.scenes.reduce((s, x) => s + x.clipSec, 0);
   log(
     `bench:render — ${raw.scenes.length} scenes, ${videoSec.toFixed(1)} s of ${spec.output.width}x${spec.output.height}@${spec.output.fps} (${spec.output.quality}), ffmpeg ${ffmpeg.source} ${ffmpeg.path}, ${availableParallelism()} cores, maxParallelScenes ${parallel}`,

@@ -64,7 +64,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   try {
     lock = acquireDataDirLock(layout.lockFile, layout.root);
   } catch (error) {
-    throwAsStorageError(error, layout.lockFile); // a read-only or full data folder is the first write to find out
+    throwAsStorageError(error, layout.root); // a read-only or full data folder: the lock is the first write to find out
   }
   try {
     return await openEngine(layout, options, lock.release);
@@ -152,7 +152,7 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
     journal,
     readEvents: (jobId, afterSeq) => journal.read(jobId, afterSeq),
     onRestored: (record) => {
-      if (record.status === 'pending') runner.enqueue(record.jobId);
+      if (record.status === 'pending') runner.enqueue([record.jobId]);
     },
   };
   const mustGet = (jobId: string) => {
@@ -190,9 +190,11 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
       const record = store.get(jobId);
       return record && toProgress(record, runner.live(jobId));
     },
-    cancel: async (jobId) => job(await guardJobWrite(mustGet(jobId), writeGuard, () => runner.cancel(jobId))),
-    pause: async (jobId) => job(await guardJobWrite(mustGet(jobId), writeGuard, () => runner.pause(jobId))),
-    resume: async (jobId) => job(await guardJobWrite(mustGet(jobId), writeGuard, () => runner.resume(jobId))),
+    cancel: async (jobId) =>
+      job(await guardJobWrite(mustGet(jobId), 'canceled', writeGuard, () => runner.cancel(jobId))),
+    pause: async (jobId) => job(await guardJobWrite(mustGet(jobId), 'paused', writeGuard, () => runner.pause(jobId))),
+    resume: async (jobId) =>
+      job(await guardJobWrite(mustGet(jobId), 'pending', writeGuard, () => runner.resume(jobId))),
     delete: (jobId) => guardWrite(layout.root, () => deleteJob(deletion, jobId)),
     queueStatus: () => runner.queueStatus(),
     duplicate: async (jobId) => {

@@ -6,6 +6,7 @@ import type { JobLogs } from './job-log.js';
 import type { JobRecord } from './job-record.js';
 import { transition } from './job-transition.js';
 import { statusEvent } from './job-views.js';
+import { storageErrorOf } from './storage-errors.js';
 import type { JobErrorCode } from '../../src-shared/job-codes.js';
 import type { Settings } from '../../src-shared/settings.js';
 
@@ -140,7 +141,9 @@ export async function recordFailure(record: JobRecord, failure: Failure, deps: F
  * and start-up re-checks the rest.
  */
 export async function recordWriteFailure(record: JobRecord, error: unknown, deps: FinalizeDeps): Promise<void> {
-  const message = `Aura Studio could not write this job's state: ${error instanceof Error ? error.message : String(error)}`;
+  // A full or read-only disk is said as such (how much is free), not as a raw errno.
+  const why = storageErrorOf(error, deps.files.jobDir(record.jobId)) ?? error;
+  const message = `Aura Studio could not write this job's state: ${why instanceof Error ? why.message : String(why)}`;
   deps.logs.append(record.jobId, `[${nowIso()}] ERROR ${message}`);
   const suggestedActions = ['Free some disk space, then resume the job.'];
   await recordFailure(

@@ -1,4 +1,5 @@
 import type { RenderSpec } from '../../src-shared/spec.js';
+import { videoCodecArgs } from './encoder-choice.js';
 import { backgroundInput, sceneVideoGraph, type SceneLook } from './scene-graph.js';
 
 export { ffmpegColour } from './scene-graph.js';
@@ -42,6 +43,8 @@ export interface ClipPlan {
   output: Output;
   /** x264 threads; 0 lets x264 decide. */
   threads: number;
+  /** The H.264 encoder (encoder-choice.ts). @default 'libx264' */
+  videoCodec?: string;
 }
 
 /**
@@ -53,11 +56,12 @@ export function frameExact(durationSec: number, fps: number): number {
 }
 
 /** The x264/AAC encoder arguments every clip shares (concat -c copy needs them identical). */
-export function encoderArgs(output: Output, threads: number): string[] {
+export function encoderArgs(output: Output, threads: number, videoCodec = 'libx264'): string[] {
   const q = QUALITY[output.quality];
   return [
-    ...['-c:v', 'libx264', '-preset', q.preset, '-crf', String(q.crf), '-pix_fmt', 'yuv420p'],
-    ...(threads > 0 ? ['-threads', String(threads)] : []),
+    ...videoCodecArgs(videoCodec, output.quality, threads),
+    '-pix_fmt',
+    'yuv420p',
     ...['-r', String(output.fps), '-g', String(output.fps * 2)],
     ...['-c:a', 'aac', '-b:a', `${q.audioKbps}k`, '-ar', String(AUDIO_RATE), '-ac', '2'],
   ];
@@ -79,7 +83,7 @@ export function sceneClipArgs(plan: ClipPlan): string[] {
     ...(look.transition ? backgroundInput(look.transition.previous, look.frame, true) : []),
     ...['-filter_complex', graph],
     ...['-map', '[v]', '-map', '[a]', '-t', String(d)],
-    ...encoderArgs(output, plan.threads),
+    ...encoderArgs(output, plan.threads, plan.videoCodec),
     ...['-f', 'mp4', plan.outPath],
     ...['-map', '[th]', '-frames:v', '1', '-q:v', '4', '-update', '1', '-f', 'image2', plan.thumbPath],
     ...['-progress', 'pipe:1', '-nostats'],

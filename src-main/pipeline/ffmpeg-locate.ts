@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { stat } from 'node:fs/promises';
 import type { Settings } from '../../src-shared/settings.js';
 import { StepError } from '../engine/errors.js';
+import { listedHardwareEncoders } from './encoder-choice.js';
 import { findOnPath, isExecutableFile } from './find-executable.js';
 import { runProcess } from './process-runner.js';
 
@@ -19,6 +20,8 @@ export interface FfmpegCapabilities {
   libx264: boolean;
   aac: boolean;
   drawtext: boolean;
+  /** Hardware H.264 encoders the binary lists (h264_nvenc...): listed, not yet known to work. */
+  hardwareEncoders: string[];
   /** Newer ffmpeg (4.4+) accepts `-stats_period`; the bundled 2018 build refuses it. */
   statsPeriod: boolean;
 }
@@ -84,6 +87,7 @@ export function parseCapabilities(
     libx264: listed(encodersText, 'libx264'),
     aac: listed(encodersText, 'aac'),
     drawtext: listed(filtersText, 'drawtext'),
+    hardwareEncoders: [...listedHardwareEncoders(encodersText)],
   };
 }
 

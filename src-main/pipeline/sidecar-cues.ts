@@ -1,15 +1,17 @@
 import type { Fonts } from './font.js';
 import type { TimedScene } from './job-files.js';
-import type { FrameSize } from './scene-layout.js';
 import { sceneCaptionCues } from './scene-text.js';
-import type { TimedCue } from './subtitles.js';
-import { onTimeline } from './subtitles.js';
+import { onTimeline, type TimedCue } from './subtitles.js';
 
 /**
- * The captions of every scene on the video's timeline: the very cues the clips burn in (one
- * paging and timing, scene-text's), for the .srt/.vtt files.
+ * The captions of every scene on the video's timeline, for the .srt/.vtt files: the very cues
+ * the clips burn in (same paging, same timing), each scene starting where the ones before end.
  */
-export function sidecarCues(scenes: readonly TimedScene[], frame: FrameSize, fonts: Fonts): TimedCue[] {
+export function sidecarCues(
+  scenes: readonly TimedScene[],
+  frame: { width: number; height: number },
+  fonts: Fonts,
+): TimedCue[] {
   return onTimeline(
     scenes.map((scene) => ({
       clipSec: scene.clipSec,

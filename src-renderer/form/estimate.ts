@@ -2,19 +2,16 @@
  * The video's expected length before rendering: each scene lasts its explicit duration, else its
  * narration's words at the speaking rate, at least 2 s (the pipeline's rule for silent scenes).
  */
+import { parseNarration } from '../../src-shared/script-markdown.js';
 import { parseScript } from '../../src-shared/script-sections.js';
 import { DEFAULTS, type FormState } from './form-state.js';
 
 /** A scene without an explicit duration lasts at least this long. */
 export const MIN_SCENE_SECONDS = 2;
 
-/** Words a narrator reads: markdown sub-headings (`##`) and symbols are not read out. */
+/** Words a narrator reads: the pipeline's own markdown rules (`##` sub-headings and symbols are not read out). */
 export function spokenWords(narration: string): number {
-  const spoken = narration
-    .split('\n')
-    .filter((line) => !/^\s{0,3}#{2,}\s/.test(line))
-    .join(' ')
-    .replace(/[*_`[\]()>#-]+/g, ' ');
+  const spoken = parseNarration(narration.split('\n')).narration;
   return spoken.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 

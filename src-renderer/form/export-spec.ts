@@ -1,17 +1,10 @@
 /** Saving the form as a spec file the user can keep, share, or give to `aura render`. */
+import { titleSlug } from '../../src-shared/artifact-names.js';
 import type { RenderSpecInput } from '../../src-shared/spec.js';
 
-/** "Why the sky is blue!" → "why-the-sky-is-blue.json"; an empty title → "render.json". */
+/** "Why the sky is blue!" → "why-the-sky-is-blue.json": the name the video's own files get, as JSON. */
 export function specFileName(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-  return `${slug || 'render'}.json`;
+  return `${titleSlug(title)}.json`;
 }
 
 /** The spec file's text: pretty JSON with a final newline, as a person would write it. */

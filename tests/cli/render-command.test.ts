@@ -54,7 +54,7 @@ describe('aura render', () => {
     const run = await aura(['render', writeSpec(temp.dir, tinySpec(2)), '--data-dir', data]);
     expect(run.code).toBe(0);
     const path = run.stdout.trim();
-    expect(path).toMatch(/output\.mp4$/);
+    expect(path).toMatch(/tiny\.mp4$/);
     expect(path.startsWith(data)).toBe(true);
     expect((await probeMedia(path)).durationSec).toBeCloseTo(2, 0);
     expect(run.stderr).toMatch(/100%\s+Render/);

@@ -138,7 +138,7 @@ describe('aura serve (child process)', () => {
           .status === 'completed',
       60_000,
     );
-    const artifact = await fetch(`${next.url}/api/jobs/${jobId}/artifacts/output.mp4`, {
+    const artifact = await fetch(`${next.url}/api/jobs/${jobId}/artifacts/interrupted.mp4`, {
       headers: { ...auth, range: 'bytes=0-7' },
     });
     expect(artifact.status).toBe(206);

@@ -97,7 +97,7 @@ export const SLOW_SCRIPT = Array.from(
   (_, i) =>
     `# Scene ${i + 1}\nThe quick brown fox jumps over the lazy dog again and again while the sun sets slowly over the hills far away.`,
 ).join('\n\n');
-export const SLOW = { size: '1280x720', quality: 'high' } as const;
+export const SLOW = { size: 'youtube-720p', quality: 'high' } as const;
 
 /** One API request as another local program would make it (token in the header); the parsed JSON answer. */
 export async function callApi(

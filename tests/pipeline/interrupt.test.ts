@@ -85,7 +85,7 @@ describe('interrupting a render', () => {
     off();
     expect(atRender?.size).toBe(SCENES);
     for (const [name, identity] of before) expect(atRender?.get(name), name).toBe(identity);
-    const media = await probeMedia(engine!.artifactPath(jobId, 'output.mp4')!);
+    const media = await probeMedia(engine!.artifactPath(jobId, 'tiny.mp4')!);
     expect(media.durationSec).toBeGreaterThan(SCENES - 0.1);
     expect(media.durationSec).toBeLessThan(SCENES + 0.2);
   });
@@ -137,7 +137,7 @@ describe('interrupting a render', () => {
     if (engine.get(jobId!)?.status !== 'completed') await done;
     // Scenes finished before the crash were kept, not encoded again.
     for (const [name, identity] of before) expect(atRender?.get(name), name).toBe(identity);
-    const media = await probeMedia(engine.artifactPath(jobId!, 'output.mp4')!);
+    const media = await probeMedia(engine.artifactPath(jobId!, 'tiny.mp4')!);
     expect(media.durationSec).toBeGreaterThan(SCENES - 0.1);
     expect(media.durationSec).toBeLessThan(SCENES + 0.2);
     expect(processesMentioning(tempDir)).toEqual([]);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src-main/engine/engine.js';
+import { artifactNames } from '../../src-shared/artifact-names.js';
 import { RenderSpecSchema, type RenderSpecInput } from '../../src-shared/spec.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { waitForEvent } from '../helpers/wait.js';
@@ -27,7 +28,7 @@ async function render(input: RenderSpecInput) {
     20_000,
   );
   if (end.type === 'job-failed') throw new Error(`render failed: ${JSON.stringify(end.data.error)}`);
-  const output = engine.artifactPath(job.jobId, 'output.mp4');
+  const output = engine.artifactPath(job.jobId, artifactNames(input.title).video);
   expect(output).toBeDefined();
   return { output: output!, job: engine.get(job.jobId)!, proxyDir: join(temp.dir, 'proxy', job.jobId) };
 }
@@ -44,7 +45,7 @@ describe('pipeline renders', () => {
       expect(media.audio).toEqual({ codec: 'aac' });
       expect(await audioPeakDb(output)).toBeGreaterThan(-40);
       expect(readdirSync(proxyDir).sort()).toEqual(['scene-1.jpg', 'scene-2.jpg', 'scene-3.jpg']);
-      expect(job.artifacts).toEqual([expect.objectContaining({ name: 'output.mp4', type: 'video/mp4' })]);
+      expect(job.artifacts[0]).toEqual(expect.objectContaining({ name: 'tiny.mp4', type: 'video/mp4' }));
       expect(job.artifacts[0]!.sizeBytes).toBeGreaterThan(1000);
       expect(job.warnings).toEqual([]);
     },

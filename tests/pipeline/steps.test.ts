@@ -1,5 +1,7 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPipelineSteps } from '../../src-main/pipeline/index.js';
 import { jobFiles, type TimedScene } from '../../src-main/pipeline/job-files.js';
@@ -41,10 +43,16 @@ describe('pipeline steps through their files', () => {
     expect(timeline.map((s) => s.clipSec)).toEqual([1.5, 1.5, 1.5, 1.5]);
     expect(timeline.every((s) => s.audioSec >= 2)).toBe(true);
     expect(record.markDone.sort()).toEqual(
-      [1, 2, 3, 4].flatMap((n) => [`narration-scene-${n}`, `visuals-scene-${n}`]).sort(),
+      [...[1, 2, 3, 4].flatMap((n) => [`narration-scene-${n}`, `visuals-scene-${n}`]), 'render-mix'].sort(),
     );
     for (const n of [1, 2, 3, 4]) expect(existsSync(join(ctx.proxyDir, `scene-${n}.jpg`))).toBe(true);
-    expect(record.artifacts).toEqual([expect.objectContaining({ name: 'output.mp4', type: 'video/mp4' })]);
+    expect(record.artifacts.map((a) => [a.name, a.type])).toEqual([
+      ['tiny.mp4', 'video/mp4'],
+      ['tiny.srt', 'application/x-subrip'],
+      ['tiny.vtt', 'text/vtt'],
+      ['tiny-chapters.txt', 'text/plain'],
+      ['tiny-thumbnail.jpg', 'image/jpeg'],
+    ]);
 
     const visuals = progressOf.visuals!;
     expect(visuals.length).toBeGreaterThan(4);
@@ -60,4 +68,33 @@ describe('pipeline steps through their files', () => {
     expect(record.markDone.length).toBe(before);
     expect(mtimes()).toEqual(clipTimes);
   });
+
+  it('a changed music volume redoes only the soundtrack: no scene is encoded again', async () => {
+    const music = join(tmpdir(), `aura-steps-bed-${process.pid}.wav`);
+    await execa('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=f=220:r=48000:d=1', music]);
+    const made = await makeStepContext({ ...tinySpec(2), music: { path: music, volumeDb: -18 } });
+    cleanup = async () => {
+      await made.cleanup();
+      rmSync(music, { force: true });
+    };
+    const { ctx, record } = made;
+    const steps = createPipelineSteps(ctx.spec);
+    for (const step of steps) await step.run(ctx);
+    const files = jobFiles(ctx.tempDir);
+    const clipTimes = [1, 2].map((n) => statSync(files.clip(n)).mtimeMs);
+    const firstMix = record.markDone.filter((k) => k === 'render-mix').length;
+
+    // Same job files, same checkpoints; only the music's volume differs.
+    const louder = { ...ctx, spec: { ...ctx.spec, music: { ...ctx.spec.music!, volumeDb: -6 } } };
+    const before = record.markDone.length;
+    for (const step of createPipelineSteps(louder.spec)) await step.run(louder);
+    expect(record.markDone.slice(before)).toEqual(['render-mix']);
+    expect(firstMix).toBe(1);
+    expect([1, 2].map((n) => statSync(files.clip(n)).mtimeMs)).toEqual(clipTimes);
+
+    // And the same volume again reuses that soundtrack: nothing at all is redone.
+    const after = record.markDone.length;
+    await steps[4]!.run(louder);
+    expect(record.markDone.length).toBe(after);
+  }, 60_000);
 });

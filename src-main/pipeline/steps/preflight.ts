@@ -7,7 +7,7 @@ import { estimateDiskBytes, estimateTotalSec } from '../disk-estimate.js';
 import { runProcess } from '../process-runner.js';
 import { mediaFileProblem } from '../media-file-check.js';
 import { buildScenes } from '../script-parser.js';
-import { childOptions, resolveTools } from '../tools.js';
+import { childOptions, resolveTools, type Tools } from '../tools.js';
 
 /** Checks the machine against the spec before any work: runs again on every attempt. */
 export function preflightStep(weight: number): Step {
@@ -40,19 +40,13 @@ async function preflight(ctx: StepContext): Promise<void> {
     const problem = await mediaFileProblem(image, 'image');
     if (problem) throw fail('IMAGE_UNREADABLE', problem);
     try {
-      await runProcess(
-        tools.ffmpeg.path,
-        ['-hide_banner', '-nostdin', '-v', 'error', '-xerror', '-i', image, '-frames:v', '1', '-f', 'null', '-'],
-        {
-          ...childOptions(ctx, `image ${scene.index}`),
-          timeoutMs: 30_000,
-        },
-      );
+      await decodes(ctx, tools, `image ${scene.index}`, image, ['-frames:v', '1']);
     } catch (cause) {
       ctx.signal.throwIfAborted();
       throw fail('IMAGE_UNREADABLE', 'is not an image ffmpeg can decode', cause);
     }
   }
+  if (ctx.spec.music) await checkMusic(ctx, tools, ctx.spec.music.path);
   ctx.progress(80, 'Checking disk space');
 
   const needed = estimateDiskBytes(ctx.spec, estimateTotalSec(scenes, ctx.spec.voice.rate));
@@ -66,4 +60,34 @@ async function preflight(ctx: StepContext): Promise<void> {
     });
   }
   ctx.progress(100);
+}
+
+/** Throws unless ffmpeg decodes the start of `path` with `select` (e.g. one frame, or the first sound stream). */
+async function decodes(ctx: StepContext, tools: Tools, label: string, path: string, select: string[]): Promise<void> {
+  await runProcess(
+    tools.ffmpeg.path,
+    ['-hide_banner', '-nostdin', '-v', 'error', '-xerror', '-i', path, ...select, '-f', 'null', '-'],
+    { ...childOptions(ctx, label), timeoutMs: 30_000 },
+  );
+}
+
+/** The music bed must be readable and really audio (its first bytes, then a sound stream ffmpeg decodes), like images. */
+async function checkMusic(ctx: StepContext, tools: Tools, path: string): Promise<void> {
+  const fail = (why: string, cause?: unknown) =>
+    new StepError('AUDIO_UNREADABLE', `The music file (${path}) ${why}.`, {
+      suggestedActions: [
+        'Replace the file at that path with an MP3, M4A, WAV or OGG audio file, then resume the job.',
+        'Or remove "music" from the spec.',
+      ],
+      retryable: true,
+      cause,
+    });
+  const problem = await mediaFileProblem(path, 'audio');
+  if (problem) throw fail(problem);
+  try {
+    await decodes(ctx, tools, 'music', path, ['-map', '0:a:0', '-t', '1']);
+  } catch (cause) {
+    ctx.signal.throwIfAborted();
+    throw fail('is not audio ffmpeg can decode', cause);
+  }
 }

@@ -5,6 +5,7 @@ import { StepError } from '../../engine/errors.js';
 import { sceneClipArgs } from '../encode-args.js';
 import { applyProgressLine, type FfmpegProgress } from '../ffmpeg-progress.js';
 import { hashFile, hashOf, jobFiles, readJson, removePartials, thumbName, type TimedScene } from '../job-files.js';
+import { decideEncoder } from '../encoder-choice.js';
 import { runPool, sceneParallelism, threadsPerEncoder } from '../parallel.js';
 import { runProcess } from '../process-runner.js';
 import { buildSceneLooks, headingWarning } from '../scene-looks.js';
@@ -40,6 +41,14 @@ async function visuals(ctx: StepContext) {
     for (const sec of running.values()) doneSec += sec;
     ctx.progress(Math.min(100, (doneSec / totalSec) * 100), `Scene ${finishedCount} of ${scenes.length} done`);
   };
+  const encoder = await decideEncoder(tools.ffmpeg.path, ctx.spec.output.encoder, new Set(tools.caps.hardwareEncoders));
+  ctx.log.info(`Video encoder ${encoder.codec}: ${encoder.reason}`);
+  if (encoder.fallback) {
+    ctx.warn(
+      'ENCODER_UNAVAILABLE',
+      `The ${ctx.spec.output.encoder} encoder cannot be used (${encoder.fallback}): encoding with libx264 instead.`,
+    );
+  }
   ctx.log.info(`Encoding ${scenes.length} scene(s), ${parallel} at a time, ${threads} thread(s) each`);
 
   // Longest first: the parallel encoders finish together, and work in flight at any moment (what
@@ -54,6 +63,8 @@ async function visuals(ctx: StepContext) {
       recipe: RECIPE_VERSION,
       scene,
       output: ctx.spec.output,
+      // The codec actually used: clips of different encoders cannot be joined by stream copy.
+      codec: encoder.codec,
       look: { ...look, fonts: undefined },
       audio: await hashFile(audioPath),
     });
@@ -67,6 +78,7 @@ async function visuals(ctx: StepContext) {
       const tooLong = headingWarning(scene, look);
       if (tooLong) ctx.warn('HEADING_TOO_LONG', tooLong);
       const args = sceneClipArgs({
+        videoCodec: encoder.codec,
         look,
         audioPath,
         outPath: part,

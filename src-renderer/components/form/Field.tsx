@@ -13,6 +13,8 @@ export interface FieldControlProps {
  */
 export function Field(props: {
   label: string;
+  /** Read by screen readers (and found by label) before the visible label: "Scene 2 " + "heading". */
+  hiddenPrefix?: string;
   help?: ReactNode;
   error?: string | undefined;
   children: (control: FieldControlProps) => ReactNode;
@@ -23,7 +25,10 @@ export function Field(props: {
   const describedBy = [errorId, helpId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={props.error ? 'field field--invalid' : 'field'}>
-      <label htmlFor={id}>{props.label}</label>
+      <label htmlFor={id}>
+        {props.hiddenPrefix && <span className="visually-hidden">{props.hiddenPrefix}</span>}
+        {props.label}
+      </label>
       {props.children({ id, 'aria-describedby': describedBy, 'aria-invalid': Boolean(props.error) })}
       {props.error && (
         <p className="field__error" id={errorId}>

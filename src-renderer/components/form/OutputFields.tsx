@@ -20,28 +20,28 @@ export function OutputFields({ form, set, errors }: SectionProps) {
   const fpsChoices = form.fps && !FPS_CHOICES.includes(form.fps) ? [...FPS_CHOICES, form.fps] : FPS_CHOICES;
   return (
     <>
+      <Field label="Output size" error={errors['output.size']}>
+        {(p) => (
+          <select {...p} value={form.size} onChange={(e) => set('size', e.target.value)}>
+            <optgroup label="Platforms">
+              {PLATFORM_PRESETS.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label="Other sizes">
+              {OTHER_SIZES.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+              <option value={CUSTOM_SIZE}>Custom size…</option>
+            </optgroup>
+          </select>
+        )}
+      </Field>
       <div className="field-row">
-        <Field label="Output size" error={errors['output.size']}>
-          {(p) => (
-            <select {...p} value={form.size} onChange={(e) => set('size', e.target.value)}>
-              <optgroup label="Platforms">
-                {PLATFORM_PRESETS.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </optgroup>
-              <optgroup label="Other sizes">
-                {OTHER_SIZES.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-                <option value={CUSTOM_SIZE}>Custom size…</option>
-              </optgroup>
-            </select>
-          )}
-        </Field>
         <Field label="Frame rate" error={errors['output.fps']}>
           {(p) => (
             <select {...p} value={form.fps} onChange={(e) => set('fps', e.target.value)}>
@@ -51,6 +51,15 @@ export function OutputFields({ form, set, errors }: SectionProps) {
                   {fps} fps
                 </option>
               ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Quality" error={errors['output.quality']}>
+          {(p) => (
+            <select {...p} value={form.quality} onChange={(e) => set('quality', e.target.value as typeof form.quality)}>
+              <option value="draft">Draft (fastest)</option>
+              <option value="standard">Standard</option>
+              <option value="high">High (slowest)</option>
             </select>
           )}
         </Field>

@@ -24,7 +24,7 @@ import { Field } from './Field.js';
 import { ImportExport } from './ImportExport.js';
 import { MusicFields } from './MusicFields.js';
 import { EncoderField, OutputFields } from './OutputFields.js';
-import { QualityVoiceFields, VoiceDetailFields } from './VoiceFields.js';
+import { VoiceDetailFields, VoiceEngineField } from './VoiceFields.js';
 import { useFormRequests } from './use-form-requests.js';
 
 /** Error slots of the controls inside "More options": an error there opens it. */
@@ -83,7 +83,11 @@ export function RenderForm() {
   // After a check names bad fields, open where they are and put the keyboard on the first.
   useEffect(() => {
     if (Object.keys(errors).some((key) => ADVANCED.test(key))) setMoreOpen(true);
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    requestAnimationFrame(() => {
+      const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+      first?.focus({ preventScroll: true });
+      first?.scrollIntoView?.({ block: 'nearest' });
+    });
   }, [errors]);
 
   const load = (next: FormState, message: string) => {
@@ -210,7 +214,7 @@ export function RenderForm() {
       </Field>
       <ContentFields {...section} replace={(next) => load(next, '')} />
       <OutputFields {...section} />
-      <QualityVoiceFields {...section} />
+      <VoiceEngineField {...section} />
       <details className="more-options" open={moreOpen} onToggle={(e) => setMoreOpen(e.currentTarget.open)}>
         <summary>More options: voice, music, transitions, captions, chapters, thumbnail, encoder</summary>
         <VoiceDetailFields {...section} />
@@ -223,6 +227,9 @@ export function RenderForm() {
           {errors.form}
         </p>
       )}
+      <p className="form-status" role="status">
+        {busy ? 'Starting…' : status}
+      </p>
       <div className="form-actions">
         <button
           type="submit"
@@ -238,9 +245,6 @@ export function RenderForm() {
             : `About ${formatDuration(estimate.seconds)} of video · ${estimate.scenes} ${estimate.scenes === 1 ? 'scene' : 'scenes'}`}
         </span>
       </div>
-      <p className="form-status" role="status">
-        {busy ? 'Starting…' : status}
-      </p>
     </form>
   );
 }

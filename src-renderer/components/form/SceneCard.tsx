@@ -52,7 +52,7 @@ export function SceneCard(props: {
           </button>
         </div>
       </div>
-      <Field label={`Scene ${number} heading`} error={error('heading')}>
+      <Field hiddenPrefix={`Scene ${number} `} label="Heading" error={error('heading')}>
         {(p) => (
           <input
             {...p}
@@ -63,7 +63,7 @@ export function SceneCard(props: {
           />
         )}
       </Field>
-      <Field label={`Scene ${number} narration`} error={error('narration')}>
+      <Field hiddenPrefix={`Scene ${number} `} label="Narration" error={error('narration')}>
         {(p) => (
           <textarea
             {...p}
@@ -76,7 +76,8 @@ export function SceneCard(props: {
       </Field>
       <div className="field-row">
         <Field
-          label={`Scene ${number} background`}
+          hiddenPrefix={`Scene ${number} `}
+          label="Background"
           error={error('background')}
           help={scene.background ? undefined : 'Automatic colour'}
         >
@@ -101,7 +102,8 @@ export function SceneCard(props: {
           )}
         </Field>
         <Field
-          label={`Scene ${number} duration (s)`}
+          hiddenPrefix={`Scene ${number} `}
+          label="Duration (s)"
           error={error('durationSec')}
           help={scene.duration ? undefined : 'As long as the narration'}
         >
@@ -118,7 +120,7 @@ export function SceneCard(props: {
           )}
         </Field>
       </div>
-      <Field label={`Scene ${number} image`} error={error('image')}>
+      <Field hiddenPrefix={`Scene ${number} `} label="Image" error={error('image')}>
         {(p) => (
           <PathInput
             control={p}
@@ -131,7 +133,7 @@ export function SceneCard(props: {
       </Field>
       {scene.image && (
         <div className="field-row">
-          <Field label={`Scene ${number} motion`} error={error('motion')}>
+          <Field hiddenPrefix={`Scene ${number} `} label="Motion" error={error('motion')}>
             {(p) => (
               <select
                 {...p}
@@ -143,7 +145,7 @@ export function SceneCard(props: {
               </select>
             )}
           </Field>
-          <Field label={`Scene ${number} fit`} error={error('fit')}>
+          <Field hiddenPrefix={`Scene ${number} `} label="Fit" error={error('fit')}>
             {(p) => (
               <select
                 {...p}

@@ -1,33 +1,22 @@
 import { Field } from './Field.js';
 import type { SectionProps } from './form-context.js';
 
-/** Quality and voice engine: always visible beside the size. */
-export function QualityVoiceFields({ form, set, errors }: SectionProps) {
+/** The voice engine: always visible under the size. */
+export function VoiceEngineField({ form, set, errors }: SectionProps) {
   return (
-    <div className="field-row">
-      <Field label="Quality" error={errors['output.quality']}>
-        {(p) => (
-          <select {...p} value={form.quality} onChange={(e) => set('quality', e.target.value as typeof form.quality)}>
-            <option value="draft">Draft (fastest)</option>
-            <option value="standard">Standard</option>
-            <option value="high">High (slowest)</option>
-          </select>
-        )}
-      </Field>
-      <Field label="Voice" error={errors['voice.engine']}>
-        {(p) => (
-          <select
-            {...p}
-            value={form.voiceEngine}
-            onChange={(e) => set('voiceEngine', e.target.value as typeof form.voiceEngine)}
-          >
-            <option value="auto">Automatic</option>
-            <option value="espeak">espeak-ng</option>
-            <option value="none">None (silent)</option>
-          </select>
-        )}
-      </Field>
-    </div>
+    <Field label="Voice" error={errors['voice.engine']}>
+      {(p) => (
+        <select
+          {...p}
+          value={form.voiceEngine}
+          onChange={(e) => set('voiceEngine', e.target.value as typeof form.voiceEngine)}
+        >
+          <option value="auto">Automatic</option>
+          <option value="espeak">espeak-ng</option>
+          <option value="none">None (silent)</option>
+        </select>
+      )}
+    </Field>
   );
 }
 

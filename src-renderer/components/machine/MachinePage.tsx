@@ -1,3 +1,4 @@
+import { FfmpegPicker } from '../desktop/FfmpegPicker.js';
 import { HealthWarnings } from './HealthWarnings.js';
 import { QueueControls } from './QueueControls.js';
 import { SettingsForm } from './SettingsForm.js';
@@ -13,6 +14,7 @@ export function MachinePage() {
         <QueueControls />
         <WorkersPanel />
         <StoragePanel />
+        <FfmpegPicker />
       </div>
       <SettingsForm />
     </div>

@@ -35,7 +35,7 @@ export function JobActions(props: {
         </button>
       )}
       {can.openOutput && (
-        <button type="button" className="button button--primary" onClick={() => openOutput(job.jobId)}>
+        <button type="button" className="button button--primary" onClick={() => openOutput(job.jobId, job.title)}>
           Open output
         </button>
       )}

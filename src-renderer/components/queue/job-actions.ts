@@ -1,3 +1,4 @@
+import { artifactNames } from '../../../src-shared/artifact-names.js';
 import type { Job, JobStatus } from '../../../src-shared/job.js';
 import type { MoveRequest } from '../../../src-shared/queue.js';
 import { api, bridge } from '../../api/client.js';
@@ -6,9 +7,6 @@ import { appStore, jobMoved, jobSubmitted } from '../../store/app-store.js';
 import { openFormWithSpec } from '../../store/form-request.js';
 import { askConfirm, notify } from '../../store/ui-store.js';
 import { sceneCount } from '../detail/scene-count.js';
-
-/** The output file the pipeline writes (DESIGN.md: artifacts/output.mp4). */
-export const OUTPUT_ARTIFACT = 'output.mp4';
 
 const ENDED: ReadonlySet<JobStatus> = new Set(['completed', 'failed', 'canceled']);
 
@@ -130,8 +128,8 @@ export async function moveJob(jobId: string, request: MoveRequest): Promise<void
   if (answer) jobMoved(answer.jobId, answer.position);
 }
 
-/** Opens the video: with the OS player in Electron, in a new tab in a browser. */
-export function openOutput(jobId: string, name = OUTPUT_ARTIFACT): void {
+/** Opens the video (named after the title): with the OS player in Electron, in a new tab in a browser. */
+export function openOutput(jobId: string, title: string, name = artifactNames(title).video): void {
   const b = bridge();
   if (b) {
     void run('open the video', () => b.openArtifact(jobId, name));

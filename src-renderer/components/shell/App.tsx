@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useRoute } from '../../app/use-route.js';
-import { RenderForm } from '../form/RenderForm.js';
+import { FormColumn } from '../form/FormColumn.js';
 import { QueuePanel } from '../queue/QueuePanel.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
@@ -21,7 +21,7 @@ export function App() {
       <main className={`view view--${route.view}`}>
         {route.view === 'queue' && (
           <>
-            <RenderForm />
+            <FormColumn />
             <QueuePanel />
           </>
         )}

@@ -165,7 +165,7 @@ export async function diskFullRound(
       log + messages.join('\n'),
     );
     let durationSec: number | undefined;
-    const output = engine.artifactPath(job.jobId, 'output.mp4');
+    const output = engine.artifactPath(job.jobId, 'tiny.mp4');
     if (finalEnd === 'completed' && output) durationSec = videoDurationSec(output);
     return { firstEnd, finalEnd, durationSec, expectedSec: options.scenes, trailerCase, messages };
   } finally {

@@ -42,8 +42,8 @@ describe('exporting', () => {
   it.each([
     ['Why the sky is blue!', 'why-the-sky-is-blue.json'],
     ['  Café  Über ', 'cafe-uber.json'],
-    ['', 'render.json'],
-    ['???', 'render.json'],
+    ['', 'video.json'],
+    ['???', 'video.json'],
   ])('%j is saved as %s', (title, name) => {
     expect(specFileName(title)).toBe(name);
   });

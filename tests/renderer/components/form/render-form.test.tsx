@@ -14,6 +14,8 @@ import { installApi } from '../../../../src-renderer/api/client.js';
 import { RenderForm } from '../../../../src-renderer/components/form/RenderForm.js';
 import { DRAFT_STORAGE_KEY } from '../../../../src-renderer/form/draft-storage.js';
 import { resetAppStore } from '../../../../src-renderer/store/app-store.js';
+import { openFormWithSpec } from '../../../../src-renderer/store/form-request.js';
+import { RenderSpecSchema } from '../../../../src-shared/spec.js';
 import { makeTempDir } from '../../../helpers/temp-dir.js';
 import { testSteps } from '../../../helpers/test-steps.js';
 
@@ -75,8 +77,13 @@ describe('RenderForm', () => {
     });
     expect(titleInput().value).toBe('');
     // The settings stay for the next video; the content is gone from the draft.
-    const draft = JSON.parse(window.localStorage.getItem(DRAFT_STORAGE_KEY)!);
-    expect(draft).toMatchObject({ title: '', script: '', size: 'shorts' });
+    await waitFor(() =>
+      expect(JSON.parse(window.localStorage.getItem(DRAFT_STORAGE_KEY) ?? 'null')).toMatchObject({
+        title: '',
+        script: '',
+        size: 'shorts',
+      }),
+    );
   });
 
   it('keeps the draft across a reload', () => {
@@ -106,8 +113,8 @@ describe('RenderForm', () => {
     });
     await screen.findByText('Imported the spec imported.json.');
     expect(titleInput().value).toBe('Imported');
-    expect((screen.getByLabelText('Scene 1 heading') as HTMLInputElement).value).toBe('Sea');
-    expect((screen.getByLabelText('Scene 1 image') as HTMLInputElement).value).toBe('/pics/sea.png');
+    expect((screen.getByLabelText('Scene 1 Heading') as HTMLInputElement).value).toBe('Sea');
+    expect((screen.getByLabelText('Scene 1 Image') as HTMLInputElement).value).toBe('/pics/sea.png');
     expect((screen.getByLabelText('Output size') as HTMLSelectElement).value).toBe('portrait');
     expect((screen.getByLabelText('Music file') as HTMLInputElement).value).toBe('/music/bed.mp3');
     expect((screen.getByLabelText('Captions') as HTMLSelectElement).value).toBe('sidecar');
@@ -119,14 +126,37 @@ describe('RenderForm', () => {
     fireEvent.change(titleInput(), { target: { value: 'Scenes' } });
     fireEvent.change(scriptInput(), { target: { value: '# One\nFirst.\n\n# Two\nSecond.' } });
     fireEvent.click(screen.getByRole('button', { name: /Edit as scenes/ }));
-    fireEvent.change(screen.getByLabelText('Scene 2 image'), { target: { value: 'relative.png' } });
+    fireEvent.change(screen.getByLabelText('Scene 2 Image'), { target: { value: 'relative.png' } });
     fireEvent.click(screen.getByRole('button', { name: 'Render' }));
     const message = await screen.findByText(
       'Scene 2: give the image’s full path, for example /home/you/Pictures/sky.png.',
     );
-    const image = screen.getByLabelText('Scene 2 image');
+    const image = screen.getByLabelText('Scene 2 Image');
     expect(image.getAttribute('aria-describedby')).toContain(message.id);
     await waitFor(() => expect(document.activeElement).toBe(image));
     expect(host.engine.stats().total).toBe(1);
+  });
+
+  it('fills itself from a job’s stored spec for “Edit & render again”, and renders the edit', async () => {
+    render(<RenderForm />);
+    const stored = RenderSpecSchema.parse({
+      title: 'Sunset',
+      script: '# Sky\nOrange and red.',
+      output: { preset: 'square', quality: 'draft' },
+      voice: { engine: 'none' },
+      captions: 'burn',
+    });
+    act(() => openFormWithSpec(stored, null));
+    expect(await screen.findByRole('heading', { name: 'Edit & render “Sunset” again' })).toBeTruthy();
+    expect(titleInput().value).toBe('Sunset');
+    expect(scriptInput().value).toBe('# Sky\nOrange and red.');
+    expect((screen.getByLabelText('Output size') as HTMLSelectElement).value).toBe('square');
+    fireEvent.change(titleInput(), { target: { value: 'Sunset, again' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Render' }));
+    await screen.findByText('Queued “Sunset, again”.');
+    const again = host.engine.list().find((job) => job.title === 'Sunset, again')!;
+    const { title: _a, ...spec } = host.engine.get(again.jobId)!.spec;
+    const { title: _b, ...original } = stored;
+    expect(spec).toEqual(original);
   });
 });

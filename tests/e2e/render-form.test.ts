@@ -1,0 +1,191 @@
+/**
+ * The render form in Chromium against a real `aura serve`: presets by platform name, a scene
+ * list with a real image rendered to the end, import by drag and drop and by file picker,
+ * export, the draft across a reload, sentences at the fields, Ctrl+Enter and the focus on the
+ * new row, and the layout at 900 and 720 px. Screenshots go to test-output/screenshots/form-*.png.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newToken, startAura, type AuraServer } from './aura-server.js';
+import { launchChromium } from './chromium.js';
+import { cspViolations, jobIdOf, jobRow, openApp, screenshot, waitForStatus, type AppPage } from './ui-page.js';
+
+let dataDir: string;
+let server: AuraServer;
+let browser: Browser;
+let app: AppPage;
+let image: string;
+const token = newToken();
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'aura-e2e-form-'));
+  image = join(dataDir, 'orange.png');
+  // A real picture for the scene list: one orange 160x90 frame.
+  execFileSync(ffmpegInstaller.path, [
+    '-v',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    'color=c=0xff8800:s=160x90',
+    '-frames:v',
+    '1',
+    image,
+  ]);
+  [server, browser] = await Promise.all([startAura({ dataDir, token }), launchChromium()]);
+  app = await openApp(browser, server.pageUrl);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function apiJob(jobId: string): Promise<{ spec: Record<string, unknown>; status: string }> {
+  const response = await fetch(`${server.url}/api/jobs/${jobId}`, { headers: { authorization: `Bearer ${token}` } });
+  return (await response.json()) as { spec: Record<string, unknown>; status: string };
+}
+
+/** Drops a file made in the page on `selector`, as a drag from the desktop would. */
+async function dropFile(page: Page, selector: string, name: string, text: string, type: string): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(
+    ([fileName, content, mime]) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([content!], fileName!, { type: mime! }));
+      return transfer;
+    },
+    [name, text, type],
+  );
+  await page.locator(selector).dispatchEvent('dragover', { dataTransfer });
+  await page.locator(selector).dispatchEvent('drop', { dataTransfer });
+}
+
+describe('the render form in Chromium against aura serve', () => {
+  it('offers the presets by platform name and says in sentences what is missing', async () => {
+    const { page } = app;
+    const labels = await page.getByLabel('Output size').locator('option').allTextContents();
+    for (const name of ['YouTube 1080p', 'YouTube 720p', 'Shorts, Reels, TikTok', 'Square', 'Instagram portrait']) {
+      expect(labels.some((label) => label.includes(name))).toBe(true);
+    }
+    await page.getByRole('button', { name: 'Render' }).click();
+    await page.getByText('Give the video a title.').waitFor();
+    expect(await page.getByLabel('Title').evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.locator('.field__error').allTextContents()).not.toContainEqual(
+      expect.stringMatching(/expected|Too small/),
+    );
+    await screenshot(page, 'form-sentences');
+  });
+
+  it('keeps the draft across a reload', async () => {
+    const { page } = app;
+    await page.getByLabel('Title').fill('Kept over a reload');
+    await page.getByLabel('Script').fill('# One\nWords that survive a reload of the page.');
+    await page.reload();
+    await page.getByLabel('Title').waitFor();
+    expect(await page.getByLabel('Title').inputValue()).toBe('Kept over a reload');
+    expect(await page.getByLabel('Script').inputValue()).toContain('survive a reload');
+    await page.getByText(/About 0:0\d of video · 1 scene/).waitFor();
+  });
+
+  it('renders on Ctrl+Enter with a platform preset and puts the keyboard on the new row', async () => {
+    const { page } = app;
+    await page.getByLabel('Output size').selectOption('shorts');
+    await page.getByLabel('Quality').selectOption('draft');
+    await page.getByLabel('Voice', { exact: true }).selectOption('none');
+    await page.getByLabel('Title').fill('Shortcut short');
+    await page.getByLabel('Script').press('Control+Enter');
+    const row = jobRow(page, 'Shortcut short');
+    await row.waitFor();
+    const jobId = await jobIdOf(row);
+    await page.waitForFunction(
+      (id) => document.activeElement?.closest('[data-job-id]')?.getAttribute('data-job-id') === id,
+      jobId,
+    );
+    const job = await apiJob(jobId);
+    expect(job.spec.output).toMatchObject({ preset: 'shorts', width: 1080, height: 1920, quality: 'draft' });
+    // Queued: the content is gone from the form and the draft, the settings stay.
+    expect(await page.getByLabel('Title').inputValue()).toBe('');
+    await page.reload();
+    await page.getByLabel('Title').waitFor();
+    expect(await page.getByLabel('Title').inputValue()).toBe('');
+    expect(await page.getByLabel('Output size').inputValue()).toBe('shorts');
+    // A 1080x1920 render is not what this test is about: stop it.
+    await fetch(`${server.url}/api/render/${jobId}/cancel`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
+  });
+
+  it('imports a script dropped on the form, and a spec by the file picker', async () => {
+    const { page } = app;
+    await dropFile(page, 'form.render-form', 'why-the-sea-is-blue.md', '# Sea\nThe sea looks blue.', 'text/markdown');
+    await page.getByText('Imported the script why-the-sea-is-blue.md.').waitFor();
+    expect(await page.getByLabel('Script').inputValue()).toBe('# Sea\nThe sea looks blue.');
+    expect(await page.getByLabel('Title').inputValue()).toBe('Why the sea is blue');
+
+    const spec = {
+      title: 'From a spec file',
+      scenes: [{ heading: 'Orange', narration: 'A warm colour.', durationSec: 1, image }],
+      output: { width: 160, height: 90, fps: 10, quality: 'draft' },
+      voice: { engine: 'none' },
+      captions: 'none',
+    };
+    await page.getByLabel('File to import (.txt, .md, .json)').setInputFiles({
+      name: 'from-a-spec.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(spec)),
+    });
+    await page.getByText('Imported the spec from-a-spec.json.').waitFor();
+    expect(await page.getByLabel('Scene 1 image').inputValue()).toBe(image);
+    expect(await page.getByLabel('Output size').inputValue()).toBe('160x90');
+    await page.getByText('More options').click();
+    expect(await page.getByLabel('Captions').inputValue()).toBe('none');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export spec' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('from-a-spec-file.json');
+    expect(JSON.parse(readFileSync((await file.path())!, 'utf8'))).toEqual(spec);
+  });
+
+  it('renders a scene list with a real image and colours to the end', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Add scene' }).click();
+    await page.getByLabel('Scene 2 heading').fill('Blue');
+    await page.getByLabel('Scene 2 narration').fill('A cool colour.');
+    await page.getByLabel('Scene 2 background').fill('#2040c0');
+    await page.getByLabel('Scene 2 duration (s)').fill('1');
+    await page.getByText(/About 0:02 of video · 2 scenes/).waitFor();
+    await screenshot(page, 'form-scene-list');
+    await page.getByRole('button', { name: 'Render' }).click();
+    const row = jobRow(page, 'From a spec file');
+    await waitForStatus(row, 'Completed', 90_000);
+    const job = await apiJob(await jobIdOf(row));
+    expect(job.spec.scenes).toMatchObject([
+      { heading: 'Orange', image },
+      { heading: 'Blue', background: '#2040c0', durationSec: 1 },
+    ]);
+  });
+
+  it('stacks above the queue at 900 and 720 px without sideways scrolling', async () => {
+    const { page } = app;
+    for (const width of [900, 720]) {
+      await page.setViewportSize({ width, height: 800 });
+      const form = (await page.locator('form.render-form').boundingBox())!;
+      const queue = (await page.locator('.queue-panel').boundingBox())!;
+      expect(form.y + form.height).toBeLessThanOrEqual(queue.y + 1);
+      expect(form.width).toBeGreaterThan(width * 0.8);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await screenshot(page, `form-layout-${width}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(await cspViolations(page)).toEqual([]);
+    expect(app.problems).toEqual([]);
+  });
+});
