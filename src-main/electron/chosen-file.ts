@@ -7,6 +7,7 @@ import { constants } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { MUSIC_EXTENSIONS } from '../../src-shared/spec.js';
+import { mediaFileProblem } from '../pipeline/media-file-check.js';
 
 export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.webp', '.bmp', '.gif'] as const;
 
@@ -47,14 +48,9 @@ export async function problemWithMediaFile(file: string, kind: 'image' | 'music'
   if (!extensions.includes(path.extname(file).toLowerCase())) {
     return `${path.basename(file)} is not ${kind === 'image' ? 'an image' : 'a music file'} (${extensions.join(', ')}).`;
   }
-  try {
-    const stat = await fs.stat(file);
-    if (!stat.isFile()) return `${file} is not a file.`;
-    await fs.access(file, constants.R_OK);
-  } catch {
-    return `${file} cannot be read.`;
-  }
-  return null;
+  // The same check a submitted spec gets: a regular, readable file that starts like its format.
+  const problem = await mediaFileProblem(file, kind === 'image' ? 'image' : 'audio');
+  return problem === undefined ? null : `${file} ${problem}.`;
 }
 
 /** Runs `file -version` (5 s at most): null when it answers like ffmpeg, else why not. */

@@ -7,6 +7,7 @@ import { CleanupService, CleanupTimer } from './cleanup-service.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
 import { DataLayout } from './data-dir.js';
 import type { EngineApi } from './engine-api.js';
+import { embeddedWorker } from './embedded-worker.js';
 import { EngineError } from './errors.js';
 import { openFileBackend } from './file-backend.js';
 import { JobLogs } from './job-log.js';
@@ -206,8 +207,7 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
       guardWrite(layout.root, () => moveJob({ records: store, queue, journal }, jobId, request)),
     deleteMany: (statuses) => guardWrite(layout.root, () => deleteJobsWithStatus(deletion, statuses)),
     diagnose: async (jobId) => diagnoseJob(mustGet(jobId), diagnosisSources),
-    // Embedded: the farm fills this in for its workers.
-    workers: () => Promise.resolve([]),
+    workers: embeddedWorker(store, () => settings().concurrency, new Date().toISOString()),
     warnings: () => (settingsStore.problem ? [{ ...settingsStore.problem }] : []),
     pauseQueue: () => runner.setQueuePaused(true),
     resumeQueue: () => runner.setQueuePaused(false),

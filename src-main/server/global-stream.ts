@@ -30,7 +30,7 @@ function globalFrame(epoch: number, entry: GlobalEntry): Buffer {
 }
 
 /**
- * `GET /api/events`: a `queue-snapshot` (fresh, or an id this run cannot replay) or the missed
+ * `GET /api/events`: a `queue-snapshot` and a `queue-status` (fresh, or an id this run cannot replay) or the missed
  * events from the hub's buffer, then every job's live events. All of it happens synchronously
  * with the hub's numbering, so nothing can slip in between the start and the live part.
  */
@@ -53,7 +53,10 @@ export function serveGlobalStream(
   stream.onClose(hub.subscribe((entry) => stream.send(frame(entry))));
   stream.open();
   if (plan.kind === 'snapshot') {
-    stream.send(formatSseEvent(formatEventId(hub.epoch, hub.seq), 'queue-snapshot', queueSnapshot(engine)));
+    const id = formatEventId(hub.epoch, hub.seq);
+    stream.send(formatSseEvent(id, 'queue-snapshot', queueSnapshot(engine)));
+    // The queue's own state too: a client that missed a pause (or never saw one) shows the truth at once.
+    stream.send(formatSseEvent(id, 'queue-status', engine.queueStatus()));
     return;
   }
   // Replay writes skip the backlog check: the buffer is bounded, and the next live send re-checks.

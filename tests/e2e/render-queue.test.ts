@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -200,13 +200,19 @@ describe('the render queue in Chromium against aura serve', () => {
 
   it('shows a failed job’s error with what to do about it', async () => {
     const { page } = app;
-    // The form has no image field: a spec with an unreadable image goes in through the API.
+    // Submit checks that the file is an image by its first bytes; this one has a PNG's signature
+    // but nothing a decoder can read, so it gets in and fails at preflight's real decode.
+    const image = join(dataDir, 'broken-image.png');
+    writeFileSync(
+      image,
+      Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('no pixels here')]),
+    );
     const response = await fetch(`${server.url}/api/render`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({
         title: 'Missing picture',
-        scenes: [{ heading: 'Gone', narration: 'Where is it?', image: join(dataDir, 'no-such-image.png') }],
+        scenes: [{ heading: 'Gone', narration: 'Where is it?', image }],
         voice: { engine: 'none' },
         output: { width: 160, height: 90, fps: 10, quality: 'draft' },
       }),

@@ -11,6 +11,7 @@ let script: string;
 let plain: string;
 let image: string;
 let unreadable: string;
+let plainAsPng: string;
 
 beforeAll(() => {
   temp = makeTempDir('aura-chosen-');
@@ -19,7 +20,10 @@ beforeAll(() => {
   plain = path.join(temp.dir, 'notes.txt');
   fs.writeFileSync(plain, 'text', { mode: 0o644 });
   image = path.join(temp.dir, 'sky.PNG');
-  fs.writeFileSync(image, 'png bytes');
+  // A PNG by its signature (the check reads the first bytes, as the submit check does).
+  fs.writeFileSync(image, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+  plainAsPng = path.join(temp.dir, 'fake.png');
+  fs.writeFileSync(plainAsPng, '#!/bin/sh\n');
   unreadable = path.join(temp.dir, 'locked.mp3');
   fs.writeFileSync(unreadable, 'mp3', { mode: 0o000 });
 });
@@ -61,6 +65,7 @@ describe('problemWithMediaFile', () => {
     ['a text file as an image', () => plain, 'image' as const, /notes\.txt is not an image/],
     ['an image as music', () => image, 'music' as const, /sky\.PNG is not a music file/],
     ['a relative path', () => 'sky.png', 'image' as const, /is not a full path/],
+    ['text named like an image', () => plainAsPng, 'image' as const, /fake\.png is not an image \(PNG/],
   ])('refuses %s', async (_name, file, kind, message) => {
     expect(await problemWithMediaFile(file(), kind)).toMatch(message);
   });

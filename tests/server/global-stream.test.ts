@@ -56,8 +56,15 @@ describe('global event stream', () => {
     const before = await createJob(t, 'before');
     await waitForStatus(t.host.engine, before, 'completed');
     const client = open(t);
-    await client.waitFor((e) => e.length >= 1, 'the snapshot');
+    await client.waitFor((e) => e.length >= 2, 'the snapshot and the queue status');
     expect(client.events[0]?.type).toBe('queue-snapshot');
+    // Then the queue's own state, under the same id (a reconnect from it misses nothing).
+    expect(client.events[1]).toMatchObject({ type: 'queue-status', id: client.events[0]!.id });
+    expect(client.events[1]?.data).toEqual({
+      queuePaused: false,
+      running: expect.any(Number),
+      pending: expect.any(Number),
+    });
     expect(reduceQueue(client.events)).toEqual(await trueQueue(t));
 
     const a = await createJob(t, 'a');

@@ -78,6 +78,9 @@ export async function startTestHost(options: Partial<HostOptions> = {}): Promise
       validators.delete(host.port);
       await host.close();
       temp?.cleanup();
+      if (validator.failures.length > 0) {
+        throw new Error(`responses that do not match the OpenAPI document:\n${validator.failures.join('\n')}`);
+      }
     },
   };
 }
@@ -104,11 +107,14 @@ export class SseRecorder {
   constructor(url: string, init: { lastEventId?: string } = {}) {
     this.source = new EventSource(url, {
       // Only for the very first request: EventSource sends its own Last-Event-ID on reconnects.
-      fetch: (input, requestInit) => {
+      fetch: async (input, requestInit) => {
         const headers = new Headers(requestInit?.headers);
         if (init.lastEventId !== undefined && !headers.has('last-event-id'))
           headers.set('last-event-id', init.lastEventId);
-        return fetch(input, { ...requestInit, headers });
+        const target = new URL(typeof input === 'string' ? input : input.toString());
+        const res = await fetch(input, { ...requestInit, headers });
+        // The stream's answer (200 event-stream, 204, a refusal) is held to the document too.
+        return checkResponse(Number(target.port), 'GET', `${target.pathname}${target.search}`, res);
       },
     });
     for (const type of EVENT_TYPES) {

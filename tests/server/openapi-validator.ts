@@ -45,6 +45,8 @@ export class OpenApiResponseValidator {
   readonly #problem: ValidateFunction;
   /** How many responses were checked (a suite that checked none has not tested the document). */
   checked = 0;
+  /** Every drift found, kept even when a caller (EventSource retrying) swallowed the throw. */
+  readonly failures: string[] = [];
 
   constructor(document: Json) {
     this.#ajv.addSchema(document, DOC_ID);
@@ -62,6 +64,15 @@ export class OpenApiResponseValidator {
 
   /** Throws an Error naming the drift when the response is not what the document says. */
   check(seen: SeenResponse): void {
+    try {
+      this.#check(seen);
+    } catch (error) {
+      this.failures.push((error as Error).message);
+      throw error;
+    }
+  }
+
+  #check(seen: SeenResponse): void {
     const path = seen.url.split('?')[0] ?? '';
     if (!path.startsWith('/api/') && path !== '/api') return;
     this.checked += 1;

@@ -145,8 +145,18 @@ describe('queue routes: render again, order, bulk delete, diagnosis, workers, qu
     await expectProblem(await t.api('/api/jobs/missing/diagnosis'), 404, 'NOT_FOUND');
   });
 
-  it('GET /api/workers lists machines; GET /api/health carries warnings', async () => {
-    WorkersResponseSchema.parse(await t.json('/api/workers'));
+  it('GET /api/workers: embedded, this machine alone with the jobs it runs; GET /api/health carries warnings', async () => {
+    const slow = await startTestHost({ steps: testSteps({ unitMs: 10_000 }), settings: { concurrency: 2 } });
+    try {
+      const res = await postJson(slow, '/api/jobs', testSpec('running here'));
+      const { jobId } = JobSchema.parse(await res.json());
+      await waitForStatus(slow.host.engine, jobId, 'running');
+      const workers = WorkersResponseSchema.parse(await slow.json('/api/workers'));
+      expect(workers).toHaveLength(1);
+      expect(workers[0]).toMatchObject({ pid: process.pid, concurrency: 2, running: [jobId] });
+    } finally {
+      await slow.cleanup();
+    }
     expect(HealthSchema.parse(await t.json('/api/health')).warnings).toEqual([]);
   });
 });

@@ -9,6 +9,12 @@ import { ROUTES } from '../../src-main/server/routes/index.js';
 import { testSpec, testSteps } from '../helpers/test-steps.js';
 import { postJson, rawRequest, startTestHost, type TestHost } from './harness.js';
 
+interface Operation {
+  operationId: string;
+  responses: Record<string, { content?: Record<string, unknown> }>;
+  requestBody?: { content: Record<string, unknown> };
+  parameters?: unknown[];
+}
 type Doc = { paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, object> } };
 
 async function expectProblem(res: Response, status: number, code: string) {
@@ -31,6 +37,35 @@ describe('the route table: what the document says is what the server enforces', 
   });
   afterAll(async () => {
     await t.cleanup();
+  });
+
+  it('every schema in the document is valid JSON Schema 2020-12 and every $ref resolves', () => {
+    const ajv = new Ajv2020({ strict: false, validateFormats: false });
+    ajv.addSchema(doc, 'openapi.json');
+    const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+    let compiled = 0;
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(item) as Array<[string, Operation]>) {
+        expect(operation.operationId, `${method} ${path}`).toMatch(/^[a-z][A-Za-z]+$/);
+        const base = `openapi.json#/paths/${escape(path)}/${method}`;
+        const media = [
+          ...Object.entries(operation.responses).flatMap(([status, answer]) =>
+            Object.keys(answer.content ?? {}).map(
+              (type) => `${base}/responses/${status}/content/${escape(type)}/schema`,
+            ),
+          ),
+          ...Object.keys(operation.requestBody?.content ?? {}).map(
+            (type) => `${base}/requestBody/content/${escape(type)}/schema`,
+          ),
+          ...(operation.parameters ?? []).map((_, i) => `${base}/parameters/${i}/schema`),
+        ];
+        for (const ref of media) {
+          expect(() => ajv.compile({ $ref: ref }), ref).not.toThrow();
+          compiled += 1;
+        }
+      }
+    }
+    expect(compiled).toBeGreaterThan(150);
   });
 
   it('a known path with a method it lacks: 405 METHOD_NOT_ALLOWED with Allow; without a token, 401 first', async () => {

@@ -27,11 +27,20 @@ describe.skipIf(!canMountTmpfs)('the wire on a full or read-only data folder', (
   it('answers 507 DISK_FULL for a render and a settings change on a really full disk, never 500', async () => {
     disk = mountTmpfs(4);
     t = await startTestHost({ dataDir: disk.dir, steps: testSteps() });
+    t.host.engine.pauseQueue();
+    const waiting = (await (await postJson(t, '/api/render', testSpec('queued before'))).json()) as { jobId: string };
     const filler = disk.fill();
     const render = await problemOf(await postJson(t, '/api/render', testSpec('no room')), 507, 'DISK_FULL');
     expect(render.detail).toMatch(/is full: only .* is free and at least .* is needed/);
     await problemOf(await postJson(t, '/api/settings', { concurrency: 2 }, 'PUT'), 507, 'DISK_FULL');
-    expect((await t.json<{ jobs: unknown[] }>('/api/queue')).jobs).toEqual([]);
+    // The answer matches what happened: 202 means the cancel is recorded, 507 that the job is unchanged.
+    const cancel = await t.api(`/api/jobs/${waiting.jobId}/cancel`, { method: 'POST' });
+    expect([202, 507]).toContain(cancel.status);
+    const after = await t.json<{ status: string }>(`/api/jobs/${waiting.jobId}`);
+    expect(after.status).toBe(cancel.status === 202 ? 'canceled' : 'pending');
+    expect((await t.json<{ jobs: { jobId: string }[] }>('/api/queue')).jobs.map((j) => j.jobId)).toEqual([
+      waiting.jobId,
+    ]);
     disk.free(filler);
     expect((await postJson(t, '/api/render', testSpec('room again'))).status).toBe(201);
   });
