@@ -79,7 +79,7 @@ describe('a flood of idle connections (child process, ulimit -n 1024)', () => {
     stream.addEventListener('job-completed', () => seen.push('job-completed'));
     stream.addEventListener('queue-snapshot', () => seen.push('queue-snapshot'));
     stream.addEventListener('error', () => (streamErrors += 1));
-    await waitUntil(() => seen.includes('queue-snapshot'), 30_000);
+    await waitUntil('the condition', () => seen.includes('queue-snapshot'), 30_000);
 
     const created = await api('/api/jobs', { method: 'POST', body: JSON.stringify(tinySpec(12)) });
     expect(created.status).toBe(201);
@@ -95,20 +95,24 @@ describe('a flood of idle connections (child process, ulimit -n 1024)', () => {
 
     // The render either completes, or fails resumable (a spawn that found no file handle) and completes on resume.
     let job = JobSchema.parse(await (await api(`/api/jobs/${jobId}`)).json());
-    await waitUntil(async () => {
-      job = JobSchema.parse(await (await api(`/api/jobs/${jobId}`)).json());
-      if (job.status === 'failed' && job.canResume) await api(`/api/jobs/${jobId}/resume`, { method: 'POST' });
-      return job.status === 'completed' || (job.status === 'failed' && !job.canResume);
-    }, 120_000);
+    await waitUntil(
+      'the condition',
+      async () => {
+        job = JobSchema.parse(await (await api(`/api/jobs/${jobId}`)).json());
+        if (job.status === 'failed' && job.canResume) await api(`/api/jobs/${jobId}/resume`, { method: 'POST' });
+        return job.status === 'completed' || (job.status === 'failed' && !job.canResume);
+      },
+      120_000,
+    );
     expect(job.status, JSON.stringify(job.error)).toBe('completed');
     expect(job.artifacts.some((a) => a.name.endsWith('.mp4'))).toBe(true);
-    await waitUntil(() => seen.includes('job-completed'), 30_000);
+    await waitUntil('the condition', () => seen.includes('job-completed'), 30_000);
     expect(streamErrors).toBe(0);
     stream.close();
 
     // The server cut the oldest silent sockets to stay under its cap (and far under 1024 files).
     const closedByServer = () => sockets.filter((s) => s.destroyed || s.readyState === 'closed').length;
-    await waitUntil(() => closedByServer() >= FLOOD - 256, 30_000);
+    await waitUntil('the condition', () => closedByServer() >= FLOOD - 256, 30_000);
     // Still up, and no unhandled error on its way out.
     expect(child.proc.exitCode).toBeNull();
     expect(child.stderr()).not.toMatch(/Unhandled|uncaught/i);
