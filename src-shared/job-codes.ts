@@ -9,6 +9,14 @@ export const JOB_ERROR_CODES = [
   'RENDER_FAILED',
   /** A child process exited with an error (a step that names no better code). */
   'PROCESS_FAILED',
+  /** A child process could not be started at all. */
+  'SPAWN_FAILED',
+  /** ffmpeg could not make a scene thumbnail. */
+  'THUMBNAIL_FAILED',
+  /** ffmpeg could not mix the narration with the music. */
+  'MIX_FAILED',
+  /** The output file is not a complete video (checked after the render). */
+  'OUTPUT_INCOMPLETE',
   /** The text-to-speech engine failed. */
   'TTS_FAILED',
   'FFMPEG_NOT_FOUND',
@@ -52,5 +60,7 @@ export const JOB_WARNING_CODES = [
   'INTERRUPTED',
   /** No voice was found: the narration is silent. */
   'VOICE_UNAVAILABLE',
+  /** The job's record could not be read; it was rebuilt from its event log and files. */
+  'RECORD_REBUILT',
 ] as const;
 export type JobWarningCode = (typeof JOB_WARNING_CODES)[number];

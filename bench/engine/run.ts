@@ -8,14 +8,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createEngine } from '../../src-main/engine/engine.js';
+import { installFsyncCounter } from '../../tests/helpers/fsync-counter.js';
 import { quantile, report, round } from '../lib/stats.js';
 import { benchSpec, noOpSteps } from './no-op-steps.js';
 
 const JOBS = 1000;
 const STORED = 10_000;
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'aura-bench-engine-'));
+const fsyncs = await installFsyncCounter();
 
-async function throughput(concurrency: number): Promise<{ jobsPerSec: number; p50: number; p99: number }> {
+async function throughput(
+  concurrency: number,
+): Promise<{ jobsPerSec: number; p50: number; p99: number; fsyncsPerJob: number }> {
   const dataDir = path.join(root, `throughput-${concurrency}`);
   const engine = await createEngine({ dataDir, steps: noOpSteps, settings: { concurrency } });
   const createdAt = new Map<string, number>();
@@ -28,6 +32,7 @@ async function throughput(concurrency: number): Promise<{ jobsPerSec: number; p5
     });
   });
   const start = performance.now();
+  const fsyncsBefore = fsyncs.count;
   await Promise.all(
     Array.from({ length: JOBS }, async (_, i) => {
       const t = performance.now();
@@ -37,8 +42,14 @@ async function throughput(concurrency: number): Promise<{ jobsPerSec: number; p5
   );
   await allDone;
   const seconds = (performance.now() - start) / 1000;
+  const fsyncsPerJob = (fsyncs.count - fsyncsBefore) / JOBS;
   await engine.close();
-  return { jobsPerSec: JOBS / seconds, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99) };
+  return {
+    jobsPerSec: JOBS / seconds,
+    p50: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
+    fsyncsPerJob,
+  };
 }
 
 /** 10,000 real job folders: one job made by the engine, copied with new ids (as many renders over months would leave). */
@@ -87,9 +98,12 @@ report(
     startup10kMs: round(child.startupMs, 1),
     list10kP50Ms: round(child.listP50Ms, 3),
     rss10kMB: round(child.rssMB, 1),
+    jobsPerSecC4: round(parallel.jobsPerSec, 1),
+    fsyncsPerJob: round(serial.fsyncsPerJob, 2),
   },
   [
-    `concurrency 4: ${round(parallel.jobsPerSec, 1)} jobs/s (p50 ${round(parallel.p50, 1)} ms, p99 ${round(parallel.p99, 1)} ms)`,
+    `concurrency 4: ${round(parallel.jobsPerSec, 1)} jobs/s (p50 ${round(parallel.p50, 1)} ms, p99 ${round(parallel.p99, 1)} ms, ${round(parallel.fsyncsPerJob, 2)} fsyncs per job)`,
+    'targets: >= 300 jobs/s at concurrency 1, >= 1,000 at 4; start-up 10k < 1,000 ms; list p50 < 2 ms; RSS < 150 MB',
     `list of one status (failed) over 10k, p50: ${round(child.listFilteredP50Ms, 3)} ms`,
     'create→completed latency includes queue wait: all 1,000 jobs are created at once.',
   ],

@@ -56,13 +56,10 @@ export async function runServe(argv: string[]): Promise<number> {
     console.error(`aura serve: ${error instanceof Error ? error.message : String(error)}`);
     return isStorageRefusal(error) ? 2 : 1;
   }
-  for (const warning of host.engine.warnings()) console.error(`aura serve: warning: ${warning.message}`);
-  console.log(readyLine(host.url, host.token));
-  if (args.open) openBrowser(`${host.url}/?token=${host.token}`);
-
   // Persistent handlers, never `once`: signal-exit (loaded by write-file-atomic) re-raises a
   // signal it finds no other listener for, which would kill us in the middle of shutting down.
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+  // They go on before the ready line: a script may send SIGTERM the moment it reads it.
+  const stopping = new Promise<NodeJS.Signals>((resolve) => {
     let received: NodeJS.Signals | undefined;
     const onSignal = (sig: NodeJS.Signals) => {
       // A second signal while shutting down means "now": exit without waiting.
@@ -73,6 +70,11 @@ export async function runServe(argv: string[]): Promise<number> {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
   });
+  for (const warning of host.engine.warnings()) console.error(`aura serve: warning: ${warning.message}`);
+  console.log(readyLine(host.url, host.token));
+  if (args.open) openBrowser(`${host.url}/?token=${host.token}`);
+
+  const signal = await stopping;
   console.log(`Received ${signal}; pausing running jobs and shutting down...`);
   try {
     await host.close();

@@ -14,11 +14,15 @@ import { JobLogs } from './job-log.js';
 import { diagnoseJob, type DiagnosisSources } from './job-diagnosis.js';
 import { deleteJob, deleteJobsWithStatus } from './job-deletion.js';
 import { JobRunner } from './job-runner.js';
-import { countStats, statusEvent, toJob, toProgress } from './job-views.js';
+import { recordCheckpointsSwept } from './job-finalize.js';
+import type { JobRecord } from './job-record.js';
+import { countStats, toJob, toProgress } from './job-views.js';
 import { listJobs } from './queue-listing.js';
+import { moveJob } from './queue-move.js';
 import { recoverJobs } from './recovery.js';
 import { SettingsStore } from './settings-store.js';
 import { refuseUnusableSpec, type SpecCheck } from './spec-check.js';
+import { stallWarningHandler } from './stall-warning.js';
 import { StallWatchdog } from './stall-watchdog.js';
 import { throwAsStorageError } from './storage-errors.js';
 import { guardJobWrite, guardWrite, type JobWriteGuard } from './storage-guard.js';
@@ -61,7 +65,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   try {
     lock = acquireDataDirLock(layout.lockFile, layout.root);
   } catch (error) {
-    throwAsStorageError(error, layout.lockFile); // a read-only or full data folder is the first write to find out
+    throwAsStorageError(error, layout.root); // a read-only or full data folder: the lock is the first write to find out
   }
   try {
     return await openEngine(layout, options, lock.release);
@@ -93,37 +97,19 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
     files,
     getJob: (id) => store.get(id),
     retention: () => ({ tempHours: settings().tempRetentionHours, proxyHours: settings().proxyRetentionHours }),
-    onTempSwept: async (id) => {
-      const record = store.get(id);
-      if (record?.status !== 'failed' || !record.canResume) return;
-      record.canResume = false;
-      await journal.ensureOpen(record);
-      await journal.commit(record, [statusEvent(record)], 'record');
-    },
+    onTempSwept: (id) => recordCheckpointsSwept(store.get(id), journal),
   });
 
   const watchdog = new StallWatchdog({
     warningSeconds: () => settings().stallWarningSeconds,
     timeoutSeconds: () => settings().stallTimeoutSeconds,
     intervalMs: options.watchdogIntervalMs,
-    onWarning: ({ jobId, step, silentSeconds }) => {
-      const record = store.get(jobId);
-      if (!record) return;
-      void diagnoseJob(record, diagnosisSources)
-        .then((d) => d.summary)
-        .catch(() => `The ${step} step has shown no progress for ${silentSeconds} s.`)
-        .then((summary) => {
-          if (record.status !== 'running') return;
-          const last = logs.tail(jobId, 5);
-          const message = `${summary}${last.length ? ` Last log lines: ${last.join(' | ')}` : ' It has logged nothing yet.'}`;
-          record.warnings.push({ code: 'STALL_SUSPECTED', message, step, at: new Date().toISOString() });
-          return journal.commit(
-            record,
-            [{ type: 'warning', data: { jobId, code: 'STALL_SUSPECTED', message, step } }],
-            'none',
-          );
-        });
-    },
+    onWarning: stallWarningHandler({
+      records: store,
+      journal,
+      logs,
+      diagnose: (record) => diagnoseJob(record, diagnosisSources),
+    }),
     onTimeout: ({ jobId }) => runner.stalled(jobId),
   });
   const diagnosisSources: DiagnosisSources = {
@@ -167,7 +153,7 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
     journal,
     readEvents: (jobId, afterSeq) => journal.read(jobId, afterSeq),
     onRestored: (record) => {
-      if (record.status === 'pending') runner.enqueue(record.jobId);
+      if (record.status === 'pending') runner.enqueue([record.jobId]);
     },
   };
   const mustGet = (jobId: string) => {
@@ -176,17 +162,8 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
     return record;
   };
   const deletion = { records: store, journal, cleanup, logs };
-  const queueStatus = () => ({
-    queuePaused: runner.queuePaused,
-    running: runner.runningCount,
-    pending: queue.size,
-  });
-  const setQueuePaused = (paused: boolean) => {
-    if (runner.queuePaused === paused) return;
-    if (paused) runner.pauseQueue();
-    else runner.resumeQueue();
-    journal.announce({ seq: 0, ts: Date.now(), jobId: null, type: 'queue-status', data: queueStatus() });
-  };
+  /** The wire's Job: the record with its place in the queue. */
+  const job = (record: JobRecord) => toJob(record, queue.position(record.jobId));
   let closed = false;
 
   return {
@@ -202,12 +179,11 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
     },
     create: async (spec) => {
       await refuseUnusableSpec(options.checkSpec, spec);
-      const record = await guardWrite(layout.root, () => runner.create(spec));
-      return toJob(record, queue.position(record.jobId));
+      return job(await guardWrite(layout.root, () => runner.create(spec)));
     },
     get: (jobId) => {
       const record = store.get(jobId);
-      return record && toJob(record, queue.position(jobId));
+      return record && job(record);
     },
     list: (listOptions) => listJobs(store, queue, listOptions),
     stats: () => countStats(store.all()),
@@ -215,28 +191,26 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
       const record = store.get(jobId);
       return record && toProgress(record, runner.live(jobId));
     },
-    cancel: async (jobId) => toJob(await guardJobWrite(mustGet(jobId), writeGuard, () => runner.cancel(jobId))),
-    pause: async (jobId) => toJob(await guardJobWrite(mustGet(jobId), writeGuard, () => runner.pause(jobId))),
-    resume: async (jobId) => {
-      const record = await guardJobWrite(mustGet(jobId), writeGuard, () => runner.resume(jobId));
-      return toJob(record, queue.position(jobId));
-    },
+    cancel: async (jobId) =>
+      job(await guardJobWrite(mustGet(jobId), 'canceled', writeGuard, () => runner.cancel(jobId))),
+    pause: async (jobId) => job(await guardJobWrite(mustGet(jobId), 'paused', writeGuard, () => runner.pause(jobId))),
+    resume: async (jobId) =>
+      job(await guardJobWrite(mustGet(jobId), 'pending', writeGuard, () => runner.resume(jobId))),
     delete: (jobId) => guardWrite(layout.root, () => deleteJob(deletion, jobId)),
-    queueStatus,
+    queueStatus: () => runner.queueStatus(),
     duplicate: async (jobId) => {
-      const { spec } = mustGet(jobId);
       // The files may have moved since the original was queued.
-      await refuseUnusableSpec(options.checkSpec, spec);
-      const record = await guardWrite(layout.root, () => runner.create(spec));
-      return toJob(record, queue.position(record.jobId));
+      await refuseUnusableSpec(options.checkSpec, mustGet(jobId).spec);
+      return job(await guardWrite(layout.root, () => runner.duplicate(jobId)));
     },
-    move: (jobId, request) => guardWrite(layout.root, () => runner.move(jobId, request)),
+    move: (jobId, request) =>
+      guardWrite(layout.root, () => moveJob({ records: store, queue, journal }, jobId, request)),
     deleteMany: (statuses) => guardWrite(layout.root, () => deleteJobsWithStatus(deletion, statuses)),
     diagnose: async (jobId) => diagnoseJob(mustGet(jobId), diagnosisSources),
     workers: embeddedWorker(store, () => settings().concurrency, new Date().toISOString()),
     warnings: () => (settingsStore.problem ? [{ ...settingsStore.problem }] : []),
-    pauseQueue: () => setQueuePaused(true),
-    resumeQueue: () => setQueuePaused(false),
+    pauseQueue: () => runner.setQueuePaused(true),
+    resumeQueue: () => runner.setQueuePaused(false),
     readEvents: (jobId, afterSeq) => journal.read(jobId, afterSeq),
     lastSeq: (jobId) => journal.emittedSeq(jobId) ?? store.get(jobId)?.lastEventSeq ?? 0,
     subscribe: (listener) => journal.subscribe(listener),

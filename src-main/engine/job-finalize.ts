@@ -6,6 +6,7 @@ import type { JobLogs } from './job-log.js';
 import type { JobRecord } from './job-record.js';
 import { transition } from './job-transition.js';
 import { statusEvent } from './job-views.js';
+import { storageErrorOf } from './storage-errors.js';
 import type { JobErrorCode } from '../../src-shared/job-codes.js';
 import type { Settings } from '../../src-shared/settings.js';
 
@@ -46,7 +47,7 @@ async function writeOutcome(record: JobRecord, outcome: AttemptOutcome, deps: Fi
     await deps.journal.commit(
       record,
       [statusEvent(record), { type: 'job-completed', data: { jobId, artifacts: record.artifacts, outputPath } }],
-      'record',
+      'log',
     );
     return;
   }
@@ -71,7 +72,7 @@ async function writeOutcome(record: JobRecord, outcome: AttemptOutcome, deps: Fi
             },
           ]
         : [];
-    await deps.journal.commit(record, [...note, statusEvent(record)], 'record');
+    await deps.journal.commit(record, [...note, statusEvent(record)], 'log');
     return;
   }
   const failure =
@@ -94,6 +95,14 @@ async function writeOutcome(record: JobRecord, outcome: AttemptOutcome, deps: Fi
     },
     deps,
   );
+}
+
+/** A failed job whose temp folder was swept has lost its checkpoints: it can no longer resume. */
+export async function recordCheckpointsSwept(record: JobRecord | undefined, journal: EventJournal): Promise<void> {
+  if (record?.status !== 'failed' || !record.canResume) return;
+  record.canResume = false;
+  await journal.ensureOpen(record);
+  await journal.commit(record, [statusEvent(record)], 'log');
 }
 
 /** What went wrong, as the job's `error` and its `job-failed` event say it. */
@@ -122,8 +131,26 @@ export async function recordFailure(record: JobRecord, failure: Failure, deps: F
       statusEvent(record),
       { type: 'job-failed', data: { jobId: record.jobId, step, error: { code, message, suggestedActions } } },
     ],
-    'record',
+    'log',
   );
+}
+
+/**
+ * A state transition could not be written (a full disk, a vanished folder): the job fails with
+ * WRITE_FAILED, resumable, as far as the disk allows. Never rejects: the state is right in memory,
+ * and start-up re-checks the rest.
+ */
+export async function recordWriteFailure(record: JobRecord, error: unknown, deps: FinalizeDeps): Promise<void> {
+  // A full or read-only disk is said as such (how much is free), not as a raw errno.
+  const why = storageErrorOf(error, deps.files.jobDir(record.jobId)) ?? error;
+  const message = `Aura Studio could not write this job's state: ${why instanceof Error ? why.message : String(why)}`;
+  deps.logs.append(record.jobId, `[${nowIso()}] ERROR ${message}`);
+  const suggestedActions = ['Free some disk space, then resume the job.'];
+  await recordFailure(
+    record,
+    { code: 'WRITE_FAILED', message, step: null, canResume: true, suggestedActions },
+    deps,
+  ).catch(() => undefined);
 }
 
 /** Marks the job canceled (its unfinished steps too), removes its temp and proxy files, and writes it. */
@@ -138,7 +165,7 @@ export async function recordCancel(record: JobRecord, deps: FinalizeDeps): Promi
   await deps.journal.commit(
     record,
     [statusEvent(record), { type: 'job-canceled', data: { jobId: record.jobId } }],
-    'record',
+    'log',
   );
   await Promise.all([deps.cleanup.cleanupJobTemp(record.jobId), deps.cleanup.cleanupJobProxies(record.jobId)]);
 }

@@ -1,11 +1,11 @@
 import crypto from 'node:crypto';
 import { can } from '../../src-shared/lifecycle.js';
-import type { MoveRequest, MoveResponse } from '../../src-shared/queue.js';
+import type { QueueStatus } from '../../src-shared/queue.js';
 import type { RenderSpec } from '../../src-shared/spec.js';
 import type { CleanupService } from './cleanup-service.js';
 import { EngineError, type AbortReason } from './errors.js';
 import { startAttempt, type Attempt, type ExecutionDeps } from './job-execution.js';
-import { finalizeAttempt, recordCancel, recordFailure } from './job-finalize.js';
+import { finalizeAttempt, recordCancel, recordWriteFailure } from './job-finalize.js';
 import { newJobRecord, queueKeyOf, type JobRecord } from './job-record.js';
 import { statusOf, transition } from './job-transition.js';
 import type { JobRecords, PendingQueue } from './backend.js';
@@ -55,11 +55,6 @@ export class JobRunner {
     return this.#queuePaused;
   }
 
-  /** How many attempts are running now. */
-  get runningCount(): number {
-    return this.#active.size;
-  }
-
   /** The running attempt's start and ETA, for Progress. */
   live(jobId: string): { attemptStartedMs: number; etaSeconds: number | null } | undefined {
     const run = this.#active.get(jobId);
@@ -76,6 +71,11 @@ export class JobRunner {
     const created = structuredClone(record); // as created: pumping may start it at once
     this.pump();
     return created;
+  }
+
+  /** A new pending job with the spec of `jobId` (any status), at the back of the queue. */
+  duplicate(jobId: string): Promise<JobRecord> {
+    return this.create(this.#require(jobId).spec);
   }
 
   /**
@@ -121,37 +121,16 @@ export class JobRunner {
     }
   }
 
-  /** Moves a pending job in the run order; the new key is on disk before this resolves. */
-  async move(jobId: string, request: MoveRequest): Promise<MoveResponse> {
-    const record = this.#require(jobId);
-    if (!can(record.status, 'move'))
-      throw new EngineError(
-        'JOB_NOT_PENDING',
-        `Job ${jobId} is ${record.status}: only a job waiting in the queue can be moved.`,
-      );
-    const placement = this.queue.place(jobId, request);
-    const keys = placement.kind === 'key' ? [{ jobId, key: placement.key }] : placement.keys;
-    const changed = keys.flatMap(({ jobId: id, key }) => {
-      const r = this.deps.records.get(id);
-      if (!r || r.queueKey === key) return [];
-      r.queueKey = key;
-      this.queue.insert(id, key);
-      return [r];
-    });
-    const position = this.queue.position(jobId) ?? 1;
-    // The moved job's own event tells every client; renumbered neighbours keep their relative order.
-    await Promise.all(
-      changed.map((r) => this.deps.journal.commit(r, r === record ? [statusEvent(r, position)] : [], 'record')),
-    );
-    return { jobId, position };
+  /** Whether the queue takes new jobs, and how many run and wait. */
+  queueStatus(): QueueStatus {
+    return { queuePaused: this.#queuePaused, running: this.#active.size, pending: this.queue.size };
   }
 
-  pauseQueue(): void {
-    this.#queuePaused = true;
-  }
-
-  resumeQueue(): void {
-    this.#queuePaused = false;
+  /** Pauses or resumes the queue (running jobs go on); a change is announced as `queue-status`. */
+  setQueuePaused(paused: boolean): void {
+    if (this.#queuePaused === paused) return;
+    this.#queuePaused = paused;
+    this.deps.journal.announce({ seq: 0, ts: Date.now(), jobId: null, type: 'queue-status', data: this.queueStatus() });
     this.pump();
   }
 
@@ -163,8 +142,9 @@ export class JobRunner {
     const attempt = startAttempt(record, steps, controller.signal, this.deps);
     const run: ActiveRun = { controller, attempt, finished: Promise.resolve() };
     this.#active.set(record.jobId, run);
-    // The log is enough for 'running': start-up reconciles job.json from it (recovery.ts).
-    const started = this.deps.journal.commit(record, [statusEvent(record)], 'log');
+    // Unsynced is enough for 'running': start-up reconciles job.json from the log (recovery.ts),
+    // and a start lost in a power cut only means the job runs again from its checkpoints.
+    const started = this.deps.journal.commit(record, [statusEvent(record)], 'write');
     run.finished = (async () => {
       await started;
       const outcome = await attempt.done;
@@ -182,16 +162,7 @@ export class JobRunner {
     run.reason ??= 'error';
     run.controller.abort('error');
     await run.attempt.done.catch(() => undefined);
-    const message = `Aura Studio could not write this job's state: ${error instanceof Error ? error.message : String(error)}`;
-    this.deps.logs.append(record.jobId, `[${nowIso()}] ERROR ${message}`);
-    const suggestedActions = ['Free some disk space, then resume the job.'];
-    await recordFailure(
-      record,
-      { code: 'WRITE_FAILED', message, step: null, canResume: true, suggestedActions },
-      this.deps,
-    ).catch(
-      () => undefined, // the disk may still refuse: the state is right in memory, and start-up re-checks the rest
-    );
+    await recordWriteFailure(record, error, this.deps);
     this.#active.delete(record.jobId);
     this.pump();
   }
@@ -228,9 +199,16 @@ export class JobRunner {
     }
     if (!can(record.status, 'cancel'))
       throw refusal(`it has already ${record.status === 'canceled' ? 'been canceled' : record.status}`);
-    this.queue.remove(jobId);
-    await this.deps.journal.ensureOpen(record);
-    await recordCancel(record, this.deps);
+    // Held, not yet removed: a cancel the disk refuses leaves the job queued where it was.
+    this.#held.add(jobId);
+    try {
+      await this.deps.journal.ensureOpen(record);
+      await recordCancel(record, this.deps);
+      this.queue.remove(jobId);
+    } finally {
+      this.#held.delete(jobId);
+      this.pump();
+    }
     return record;
   }
 
@@ -262,7 +240,7 @@ export class JobRunner {
       if (s.status === 'failed' || s.status === 'canceled') Object.assign(s, { status: 'pending', endedAt: null });
     await this.#queuedWhile(jobId, queueKey, async () => {
       await this.deps.journal.ensureOpen(record);
-      await this.deps.journal.commit(record, [statusEvent(record)], 'record');
+      await this.deps.journal.commit(record, [statusEvent(record, this.queue.position(jobId))], 'log');
     });
     this.pump();
     return record;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { JobStatus } from '../../src-shared/job.js';
 import { RenderSpecSchema } from '../../src-shared/spec.js';
 import { fsyncDir, writeJsonAtomic } from './atomic-file.js';
+import { GroupDirSync } from './group-sync.js';
 import type { JobRecords } from './backend.js';
 import type { DataLayout } from './data-dir.js';
 import { JobRecordSchema, newJobRecord, type JobRecord } from './job-record.js';
@@ -45,7 +46,12 @@ export class JobStore implements JobRecords {
   /** Newest first; rebuilt lazily after inserts/removals. */
   #ordered: JobRecord[] | null = null;
 
-  private constructor(private readonly layout: DataLayout) {}
+  /** One fsync of the jobs dir covers every create waiting for it. */
+  readonly #jobsDirSync: GroupDirSync;
+
+  private constructor(private readonly layout: DataLayout) {
+    this.#jobsDirSync = new GroupDirSync(layout.jobsDir);
+  }
 
   /**
    * Loads every job; a corrupt or half-written job.json becomes a damaged entry instead of an error.
@@ -139,10 +145,16 @@ export class JobStore implements JobRecords {
   async create(record: JobRecord, beforeRecord: () => Promise<void>): Promise<void> {
     try {
       await fs.promises.mkdir(this.layout.artifactsDir(record.jobId), { recursive: true });
-      await beforeRecord();
-      await writeJobOrigin(this.layout.originFile(record.jobId), record);
-      await writeJsonAtomic(this.layout.jobFile(record.jobId), record);
-      await fsyncDir(this.layout.jobsDir);
+      // The first events and the origin are each flushed; job.json (a new file, so no rename) is
+      // not: start-up rebuilds a lost one from those two. The folder's fsync makes all three
+      // entries durable, the jobs dir's (shared by every create waiting for it) the folder.
+      await Promise.all([
+        beforeRecord(),
+        writeJobOrigin(this.layout.originFile(record.jobId), record),
+        fs.promises.writeFile(this.layout.jobFile(record.jobId), JSON.stringify(record)),
+      ]);
+      await fsyncDir(this.layout.jobDir(record.jobId));
+      await this.#jobsDirSync.sync();
     } catch (error) {
       // The create answers with an error: leave no half-made job to turn up after a restart.
       await fs.promises.rm(this.layout.jobDir(record.jobId), { recursive: true, force: true }).catch(() => undefined);
@@ -152,7 +164,11 @@ export class JobStore implements JobRecords {
     if (this.#ordered) this.#ordered.unshift(record);
   }
 
-  /** Replaces job.json atomically; `durable` also fsyncs (state transitions); progress saves skip the fsync. */
+  /**
+   * Replaces job.json atomically; `durable` also fsyncs it (what only job.json holds, such as a
+   * queue move). Other saves are not fsynced: a state transition is durable in the job's event
+   * log first (Journal), and start-up takes a newer logged state or rebuilds a torn job.json.
+   */
   async save(record: JobRecord, durable = true): Promise<void> {
     if (record.damaged || !this.#records.has(record.jobId)) return;
     const file = this.layout.jobFile(record.jobId);

@@ -8,12 +8,16 @@ import { KeyedSerial } from './keyed-serial.js';
 
 /**
  * How far a commit goes before it is emitted:
- * - `record`: the events and job.json are fsynced (user-visible state transitions);
- * - `log`: the events are fsynced, job.json follows coalesced (start-up reconciles from the log);
- * - `none`: the events are written, job.json follows coalesced (progress, logs, step transitions
+ * - `record`: the events and job.json are fsynced: a change only job.json holds (a queue move);
+ * - `log`: the events are fsynced, then job.json is replaced unsynced: user-visible transitions
+ *   (created, completed, failed, canceled, paused, resumed). The log is their truth; start-up takes
+ *   a newer logged state over job.json and rebuilds a torn one, so one fsync covers a transition;
+ * - `write`: the events are written unsynced, job.json follows coalesced, and a failed write
+ *   rejects (an attempt's start: lost in a power cut, the job simply runs again);
+ * - `none`: like `write`, but a failed write is only reported (progress, logs, step transitions
  *   whose durable truth is a checkpoint).
  */
-export type Durability = 'record' | 'log' | 'none';
+export type Durability = 'record' | 'log' | 'write' | 'none';
 
 /** An event to log, before it has a seq. */
 export type PendingEvent = { [T in JobEventType]: { type: T; data: EventDataMap[T] } }[JobEventType];
@@ -22,7 +26,7 @@ const PROGRESS_FLUSH_MS = 1000;
 
 /**
  * The one way job state changes reach disk and subscribers: events are appended to the job's
- * log and job.json is replaced (fsynced for state transitions) before anything is emitted.
+ * log (fsynced for state transitions) and job.json is replaced before anything is emitted.
  * Writes of one job stay in order; progress-only saves are coalesced.
  */
 export class Journal implements EventJournal {
@@ -79,16 +83,17 @@ export class Journal implements EventJournal {
    * and the job goes on; `record` and `log` commits reject, and their callers decide.
    */
   commit(record: JobRecord, events: PendingEvent[], durability: Durability): Promise<void> {
-    const durable = durability === 'record';
+    // A transition saves job.json now (and ends the log's kept-open stretch); the rest coalesce.
+    const saveNow = durability === 'record' || durability === 'log';
     const logged = events.map((e) => this.eventLog.next(record.jobId, e.type, e.data) as JobEvent);
     if (logged.length > 0) record.lastEventSeq = logged[logged.length - 1]!.seq;
     const snapshot = structuredClone(record);
-    if (durable) this.#cancelFlush(record.jobId);
+    if (saveNow) this.#cancelFlush(record.jobId);
     else this.#scheduleFlush(record);
     return this.#serial
       .run(record.jobId, async () => {
-        await this.eventLog.append(record.jobId, logged, durability !== 'none', !durable);
-        if (durable) await this.store.save(snapshot, true);
+        await this.eventLog.append(record.jobId, logged, saveNow && logged.length > 0, !saveNow);
+        if (saveNow) await this.store.save(snapshot, durability === 'record');
       })
       .then(() => {
         for (const event of logged) {

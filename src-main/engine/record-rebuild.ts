@@ -58,7 +58,13 @@ export function artifactsOnDisk(dir: string, logged: Artifact[]): Artifact[] {
   } catch {
     return [];
   }
-  return names.sort().map((name) => {
+  // The logged order first (what the job listed), then files the log never named.
+  const rank = (name: string) => {
+    const i = logged.findIndex((a) => a.name === name);
+    return i === -1 ? logged.length : i;
+  };
+  names.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return names.map((name) => {
     const stat = fs.statSync(path.join(dir, name));
     const known = logged.find((a) => a.name === name);
     return {

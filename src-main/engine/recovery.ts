@@ -1,3 +1,4 @@
+import type { JobEvent } from '../../src-shared/events.js';
 import type { EventJournal, OpenedLog } from './backend.js';
 import { isActive, type JobRecord } from './job-record.js';
 import { transition } from './job-transition.js';
@@ -33,7 +34,7 @@ export async function recoverJobs(
         await journal.commit(
           record,
           [{ type: 'warning', data: { jobId, code: 'INTERRUPTED', message } }, statusEvent(record)],
-          'record',
+          'log',
         );
         queue.push(record);
       } else {
@@ -46,13 +47,13 @@ export async function recoverJobs(
         await journal.commit(
           record,
           [statusEvent(record), { type: 'job-failed', data: { jobId, step: null, error } }],
-          'record',
+          'log',
         );
       }
     } else if (record.status === 'paused' && record.resumeOnStart) {
       if (autoResume) transition(record, 'resume', {});
       else record.resumeOnStart = false;
-      await journal.commit(record, [statusEvent(record)], 'record');
+      await journal.commit(record, [statusEvent(record)], 'log');
       if (autoResume) queue.push(record);
     } else if (record.status === 'pending') {
       queue.push(record);
@@ -69,6 +70,20 @@ export async function recoverJobs(
 async function adoptNewerLoggedState(record: JobRecord, log: OpenedLog, journal: EventJournal): Promise<void> {
   const newer = log.lastStatus && log.lastStatus.seq > record.lastEventSeq ? log.lastStatus : null;
   if (!newer || newer.data.status === record.status) return;
+  const end = log.lastEnd && log.lastEnd.seq > newer.seq ? log.lastEnd : null;
+  applyLoggedStatus(record, newer, end);
+  if (newer.data.status !== 'running') await journal.commit(record, [], 'record');
+}
+
+/**
+ * Makes the record say what a logged status event (and the end event after it) says: what start-up
+ * does with a log that is ahead of job.json, and what a refused write does when its event got in.
+ */
+export function applyLoggedStatus(
+  record: JobRecord,
+  newer: JobEvent<'job-status'>,
+  end: JobEvent<'job-completed' | 'job-failed' | 'job-canceled'> | null,
+): void {
   const at = new Date(newer.ts).toISOString();
   const { status, stage, progressPct, canResume } = newer.data;
   Object.assign(record, { status, stage, progressPct, canResume });
@@ -76,17 +91,17 @@ async function adoptNewerLoggedState(record: JobRecord, log: OpenedLog, journal:
     record.attempts++; // job.json had not caught up with the attempt's start
     return;
   }
-  const end = log.lastEnd && log.lastEnd.seq > newer.seq ? log.lastEnd : null;
+  if (status !== 'failed') record.error = null;
   if (status === 'completed') Object.assign(record, { completedAt: record.completedAt ?? at, endedAt: at });
   if (status === 'canceled') Object.assign(record, { canceledAt: record.canceledAt ?? at, endedAt: at });
   if (status === 'failed') record.endedAt = at;
+  if (status === 'paused') record.endedAt = null;
   if (status === 'pending') {
     // A resume: as JobRunner.resume leaves the record.
-    Object.assign(record, { endedAt: null, error: null, resumeOnStart: false });
+    Object.assign(record, { endedAt: null, resumeOnStart: false });
     for (const s of record.steps)
       if (s.status === 'failed' || s.status === 'canceled') Object.assign(s, { status: 'pending', endedAt: null });
   }
   if (end?.type === 'job-completed') record.artifacts = end.data.artifacts;
   if (end?.type === 'job-failed') record.error = { ...end.data.error, step: end.data.step, logTail: [] };
-  await journal.commit(record, [], 'record');
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import { SettingsSchema, type Settings } from '../../src-shared/settings.js';
 import { fieldErrors } from '../../src-shared/problem.js';
 import { readJsonIfExists, writeJsonAtomic } from './atomic-file.js';
@@ -84,7 +85,7 @@ export class SettingsStore {
       await this.#keepCorruptFile();
       await writeJsonAtomic(this.file, parsed.data);
     } catch (error) {
-      throwAsStorageError(error, this.file);
+      throwAsStorageError(error, path.dirname(this.file));
     }
     this.#current = parsed.data;
     for (const listener of this.#listeners) listener(parsed.data);

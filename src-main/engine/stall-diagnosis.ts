@@ -46,8 +46,14 @@ export interface StallVerdict {
 
 /** Below this much free space nothing the job writes fits. */
 export const DISK_FULL_BYTES = 1024 * 1024;
-/** A step using less CPU than this is not working. */
+/** A step using less CPU than this (in % of a core) is not working, on a machine with CPU to spare. */
 const BUSY_CPU_PERCENT = 20;
+
+/** On a loaded machine a busy process gets only its share of the cores: half that share still counts as busy. */
+function busyThreshold(f: StallFacts): number {
+  const sharePercent = (f.load.cores / Math.max(1, f.load.load1)) * 100;
+  return Math.max(5, Math.min(BUSY_CPU_PERCENT, sharePercent / 2));
+}
 /** Load per core above which processes wait for a CPU more than they run. */
 const OVERLOAD_PER_CORE = 2;
 
@@ -80,7 +86,7 @@ export function findingsOf(f: StallFacts): DiagnosisFinding[] {
     out.push({ code, message });
     if (c.cpuPercent !== null && c.state !== 'gone')
       out.push(
-        c.cpuPercent >= BUSY_CPU_PERCENT
+        c.cpuPercent >= busyThreshold(f)
           ? { code: 'CPU_BUSY', message: `${c.name} uses ${Math.round(c.cpuPercent)} % CPU.` }
           : {
               code: 'NO_CPU',
@@ -160,7 +166,7 @@ export function decideDiagnosis(f: StallFacts): StallVerdict {
       `The disk holding the data folder is full (${formatBytes(f.disk!.freeBytes)} free), so the ${step} step cannot write its output.`,
       ['Free some disk space; the step then goes on, or fails and can be resumed.'],
     );
-  const busy = live.find((c) => (c.cpuPercent ?? 0) >= BUSY_CPU_PERCENT);
+  const busy = live.find((c) => (c.cpuPercent ?? 0) >= busyThreshold(f));
   const writing = live.find((c) => (c.outputGrowthBytes ?? 0) > 0);
   if (!silent)
     return verdict(

@@ -59,28 +59,27 @@ export function formatBytes(bytes: number): string {
 }
 
 /**
- * The EngineError a failed write of `where` deserves: DISK_FULL saying how much is free and
- * needed, or STORAGE_READ_ONLY; null when the error is not about the disk.
+ * The EngineError a failed write in the folder `where` deserves: DISK_FULL saying how much is free
+ * and needed, or STORAGE_READ_ONLY; null when the error is not about the disk.
  */
 export function storageErrorOf(error: unknown, where: string, neededBytes = MIN_WRITE_BYTES): EngineError | null {
   const found = storageFaultOf(error);
   if (!found) return null;
-  const place = found.path ?? where;
   if (found.fault === 'DISK_FULL') {
-    const free = freeBytesAt(place);
+    const free = freeBytesAt(found.path ?? where);
     const freeText = free === null ? 'too little space is' : `only ${formatBytes(free)} is`;
     return new EngineError(
       'DISK_FULL',
-      `The disk holding ${path.dirname(place)} is full: ${freeText} free and at least ${formatBytes(Math.max(neededBytes, (free ?? 0) + 1))} is needed; free some space and try again.`,
+      `The disk holding ${where} is full: ${freeText} free and at least ${formatBytes(Math.max(neededBytes, (free ?? 0) + 1))} is needed; free some space and try again.`,
     );
   }
   return new EngineError(
     'STORAGE_READ_ONLY',
-    `Aura Studio cannot write to ${path.dirname(place)}: the folder is read-only (or not writable by this user); make it writable, or choose another data folder.`,
+    `Aura Studio cannot write to ${where}: the folder is read-only (or not writable by this user); make it writable, or choose another data folder.`,
   );
 }
 
-/** Rethrows `error` as its storage EngineError when it is one, else as it is. */
+/** Rethrows `error` as its storage EngineError (a write in the folder `where`) when it is one, else as it is. */
 export function throwAsStorageError(error: unknown, where: string, neededBytes?: number): never {
   throw storageErrorOf(error, where, neededBytes) ?? error;
 }

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { JobEvent } from '../../src-shared/events.js';
+import { TERMINAL_EVENT_TYPES, type JobEvent } from '../../src-shared/events.js';
+import type { JobStatus } from '../../src-shared/job.js';
 import type { EngineError } from './errors.js';
 import type { JobRecord } from './job-record.js';
 import type { Journal } from './journal.js';
+import { applyLoggedStatus } from './recovery.js';
 import { storageErrorOf } from './storage-errors.js';
 
 /**
@@ -19,7 +21,7 @@ export function probeStorage(dir: string): EngineError | null {
     return null;
   } catch (error) {
     fs.rmSync(probe, { force: true });
-    return storageErrorOf(error, probe);
+    return storageErrorOf(error, dir);
   }
 }
 
@@ -43,12 +45,14 @@ export async function guardWrite<T>(dataDir: string, op: () => Promise<T>): Prom
 }
 
 /**
- * Runs cancel/pause/resume so the answer matches what a restart will find: when the disk refuses,
- * a change whose status event reached the log is a success (start-up adopts it from there);
- * one that did not is undone in memory (the job is unchanged) and answered with the disk fault.
+ * Runs cancel/pause/resume (aiming at `target`) so the answer matches what a restart will find:
+ * when the disk refuses, a change whose status event is the last one that reached the log is a
+ * success (start-up adopts it from there, and so does the record now); one that did not is undone
+ * in memory (the job is unchanged) and answered with the disk fault.
  */
 export async function guardJobWrite(
   record: JobRecord,
+  target: JobStatus,
   guard: JobWriteGuard,
   op: () => Promise<JobRecord>,
 ): Promise<JobRecord> {
@@ -62,7 +66,11 @@ export async function guardJobWrite(
     const fault =
       storageErrorOf(error, guard.dataDir) ?? (!refusal || wroteFailed ? probeStorage(guard.dataDir) : null);
     if (!fault) throw error;
-    if (record.status !== before.status && (await statusLogged(record, before, guard))) return record;
+    const logged = await loggedSince(record.jobId, before.lastEventSeq, guard);
+    if (logged.status?.data.status === target) {
+      applyLoggedStatus(record, logged.status, logged.end);
+      return record;
+    }
     // A running job was stopped by the failed write itself (the runner recorded what it could): nothing to undo.
     if (before.status !== 'running') {
       for (const key of Object.keys(record)) delete (record as Record<string, unknown>)[key];
@@ -79,12 +87,21 @@ export async function guardJobWrite(
   }
 }
 
-/** Whether the log holds a status event for the change (logged after `before`). */
-async function statusLogged(record: JobRecord, before: JobRecord, guard: JobWriteGuard): Promise<boolean> {
-  try {
-    const events = await guard.readEvents(record.jobId, before.lastEventSeq);
-    return events.some((e) => e.type === 'job-status' && e.data.status === record.status);
-  } catch {
-    return false;
-  }
+/** The last status event (and end event after it) the log holds beyond `afterSeq`: what a restart adopts. */
+async function loggedSince(
+  jobId: string,
+  afterSeq: number,
+  guard: JobWriteGuard,
+): Promise<{
+  status: JobEvent<'job-status'> | null;
+  end: JobEvent<'job-completed' | 'job-failed' | 'job-canceled'> | null;
+}> {
+  const events = await guard.readEvents(jobId, afterSeq).catch(() => [] as JobEvent[]);
+  const status = events.findLast((e): e is JobEvent<'job-status'> => e.type === 'job-status') ?? null;
+  const end =
+    events.findLast(
+      (e): e is JobEvent<'job-completed' | 'job-failed' | 'job-canceled'> =>
+        TERMINAL_EVENT_TYPES.has(e.type) && e.seq > (status?.seq ?? Infinity),
+    ) ?? null;
+  return { status, end };
 }

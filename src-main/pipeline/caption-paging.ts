@@ -107,6 +107,8 @@ export function pageCaptions(text: string, options: PagingOptions): CaptionPage[
     const from = new Array<number>(n + 1).fill(0);
     best[0] = 0;
     const endings = run.map((w, i) => endingAfter(w.text, run[i + 1]?.text));
+    const costs = run.map((w, i) => breakCost(w.text, run[i + 1]?.text));
+    const m = runMetrics(run, width);
     for (let end = 1; end <= n; end++) {
       const endsSentence = end === n || endings[end - 1] === 'sentence';
       let sentenceInside = false;
@@ -117,20 +119,15 @@ export function pageCaptions(text: string, options: PagingOptions): CaptionPage[
       for (let start = end - 1; start >= 0; start--) {
         if (!tailFound && start < end - 1 && endings[start] !== 'word') tailFound = true;
         if (!tailFound) tail++;
-        const pageText = run
-          .slice(start, end)
-          .map((w) => w.text)
-          .join(' ');
-        // Greedy wrapping needs the fewest lines, so it decides whether a page fits.
-        const fits = wrapToWidth(pageText, maxWidth, width).length <= maxLines;
-        if (!fits && end - start > 1) break; // longer pages only get worse
+        if (end - start > 1 && !m.fits(start, end, maxWidth, maxLines)) break; // longer pages only get worse
         // A page may hold the end of one sentence and the start of the next only if it finishes that one too.
         if (start < end - 1 && endings[start] === 'sentence') sentenceInside = true;
         if (sentenceInside && !endsSentence) continue;
-        let last = end === n ? 0 : breakCost(run[end - 1]!.text, run[end]?.text);
+        let last = end === n ? 0 : costs[end - 1]!;
         if (end < n && endings[end - 1] === 'word' && tailFound && tail <= 2) last += 60;
-        const short = Math.max(0, minChars - pageText.length) * 6;
-        const cost = best[start]! + last + short + lineBreakCost(pageText, maxWidth, width) + 12;
+        const short = Math.max(0, minChars - m.chars(start, end)) * 6;
+        const inside = maxLines === 2 ? (m.bestSplit(start, end, maxWidth, costs)?.cost ?? 0) : 0;
+        const cost = best[start]! + last + short + inside / 4 + 12;
         if (cost < best[end]!) {
           best[end] = cost;
           from[end] = start;
@@ -155,12 +152,46 @@ export function pageCaptions(text: string, options: PagingOptions): CaptionPage[
   return pages;
 }
 
-/** What the line break inside a page costs: a quarter of a page break at the same place (both lines are read together). */
-function lineBreakCost(text: string, maxWidth: number, width: LineWidth): number {
-  const lines = linesOf(text, maxWidth, width, 2);
-  if (lines.length < 2) return 0;
-  const words = lines[0]!.split(' ');
-  return breakCost(words.at(-1)!, lines[1]!.split(' ')[0]) / 4;
+/**
+ * Widths of runs of words from prefix sums: our measures add up glyph advances, so a line's width
+ * is its words' widths plus its spaces'. This keeps the paging linear in the candidate pages.
+ */
+function runMetrics(run: readonly Word[], width: LineWidth) {
+  const space = width(' ');
+  const px = [0];
+  const cs = [0];
+  for (const w of run) {
+    px.push(px.at(-1)! + width(w.text));
+    cs.push(cs.at(-1)! + w.text.length);
+  }
+  const lineWidth = (a: number, b: number) => px[b]! - px[a]! + (b - a - 1) * space;
+  return {
+    chars: (a: number, b: number) => cs[b]! - cs[a]! + (b - a - 1),
+    /** Whether words [a, b) wrap greedily (the fewest lines) into `maxLines` lines. */
+    fits(a: number, b: number, maxWidth: number, maxLines: number): boolean {
+      let lines = 0;
+      for (let pos = a; pos < b; lines++) {
+        if (lines === maxLines) return false;
+        let next = pos + 1;
+        while (next < b && lineWidth(pos, next + 1) <= maxWidth) next++;
+        if (lineWidth(pos, next) > maxWidth) return false; // one word wider than a line
+        pos = next;
+      }
+      return true;
+    },
+    /** The two-line split of words [a, b) the page would use (see linesOf) and the break cost there; undefined on one line. */
+    bestSplit(a: number, b: number, maxWidth: number, costs: readonly number[]) {
+      if (lineWidth(a, b) <= maxWidth) return undefined;
+      let best: { score: number; cost: number } | undefined;
+      for (let i = a + 1; i < b; i++) {
+        const widest = Math.max(lineWidth(a, i), lineWidth(i, b));
+        if (widest > maxWidth) continue;
+        const score = widest + costs[i - 1]! * 0.002 * maxWidth;
+        if (!best || score < best.score) best = { score, cost: costs[i - 1]! };
+      }
+      return best;
+    },
+  };
 }
 
 /** A page's lines: one if it fits, else balanced at the best phrase break, else greedy (too many lines = too long). */

@@ -1,7 +1,7 @@
 import type { Fonts } from './font.js';
 import { imageChain, transitionGraph, type TransitionIn } from './scene-look.js';
 import type { FrameSize } from './scene-layout.js';
-import { drawTextFilters } from './scene-text-filters.js';
+import { drawTextFilters, TITLE_FADE_SEC } from './scene-text-filters.js';
 import type { SceneTextPlan } from './scene-text.js';
 import type { Scene } from './script-parser.js';
 
@@ -32,7 +32,7 @@ const framesOf = (sec: number, fps: number) => Math.max(1, Math.round(sec * fps)
 
 /**
  * The ffmpeg input arguments of a scene's background: a lavfi colour source of the clip's length,
- * or the image (looped when it holds still; read once when zoompan makes every frame from it).
+ * or the image, read once (the image chain makes every frame from it).
  */
 export function backgroundInput(look: LookedScene, frame: FrameSize & { fps: number }, oneFrame = false): string[] {
   const { scene } = look;
@@ -45,9 +45,8 @@ export function backgroundInput(look: LookedScene, frame: FrameSize & { fps: num
       `color=c=${ffmpegColour(scene.background)}:s=${frame.width}x${frame.height}:r=${frame.fps}:d=${round4(d)}`,
     ];
   }
-  const still = scene.motion === 'none' && !oneFrame;
+  // Read once: zoompan or the loop filter makes every frame from the one picture.
   return [
-    ...(still ? ['-loop', '1', '-framerate', String(frame.fps), '-t', String(d)] : []),
     // A '%' would make the image2 demuxer read the path as a numbered-sequence pattern.
     ...(scene.image.includes('%') ? ['-f', 'image2', '-pattern_type', 'none'] : []),
     ...['-i', scene.image],
@@ -70,33 +69,47 @@ function backgroundChain(look: LookedScene, frame: FrameSize & { fps: number }, 
 /**
  * The clip's video filter graph, reading `[0:v]` (background) and, with a transition, `[2:v]`
  * (the previous scene's background), ending in `[v]` (the clip) and `[th]` (its first frame
- * after the transition, `thumbWidth` wide).
+ * after the transition, `thumbWidth` wide). Captions are drawn last, over the transition, so
+ * they appear with the voice and the outgoing scene's never overlap them (subtitles switch, they
+ * do not dissolve); after a crossfade the incoming titles fade in once the outgoing ones are gone.
  */
 export function sceneVideoGraph(look: SceneLook, thumbWidth: number): string {
-  const { frame, fonts } = look;
+  const { frame, fonts, transition } = look;
+  const titlesFromSec = transition?.type === 'crossfade' ? transition.durationSec : undefined;
   const current = [
     ...backgroundChain(look, frame, false),
-    ...drawTextFilters(look.text, fonts, look.burnCaptions),
+    ...drawTextFilters(look.text, fonts, {
+      captions: false,
+      ...(titlesFromSec !== undefined ? { titlesFromSec } : {}),
+    }),
+  ];
+  const finish = [
+    ...drawTextFilters(look.text, fonts, { titles: false, captions: look.burnCaptions }),
     ...(look.fadeOutSec ? [`fade=t=out:st=${round4(look.clipSec - look.fadeOutSec)}:d=${look.fadeOutSec}`] : []),
   ];
   const parts: string[] = [];
-  let out = '[cur]';
-  parts.push(`[0:v]${current.join(',')}${out}`);
   let thumbFrame = 0;
-  if (look.transition) {
-    const prev = look.transition.previous;
+  if (transition) {
+    const prev = transition.previous;
     const lastSec = (framesOf(prev.clipSec, frame.fps) - 1) / frame.fps;
     const still = [
       ...backgroundChain(prev, frame, true),
-      ...drawTextFilters(prev.text, fonts, look.burnCaptions, lastSec),
+      ...drawTextFilters(prev.text, fonts, { captions: false, atSec: lastSec }),
     ];
-    parts.push(`[2:v]${still.join(',')}[prev]`, transitionGraph(look.transition, frame.fps));
-    out = '[out]';
-    thumbFrame = Math.round(look.transition.durationSec * frame.fps);
+    parts.push(
+      `[0:v]${current.join(',')}[cur]`,
+      `[2:v]${still.join(',')}[prev]`,
+      transitionGraph(transition, frame.fps),
+    );
+    parts.push(finish.length > 0 ? `[out]${finish.join(',')}[final]` : '[out]null[final]');
+    // The thumbnail shows the scene once it is in, titles included.
+    thumbFrame = Math.round((transition.durationSec + (titlesFromSec !== undefined ? TITLE_FADE_SEC : 0)) * frame.fps);
+  } else {
+    parts.push(`[0:v]${[...current, ...finish].join(',')}[final]`);
   }
   const lastFrame = framesOf(look.clipSec, frame.fps) - 1;
   parts.push(
-    `${out}split=2[v][t]`,
+    '[final]split=2[v][t]',
     `[t]trim=start_frame=${Math.min(thumbFrame, lastFrame)},scale=${thumbWidth}:-2[th]`,
   );
   return parts.join(';');

@@ -44,7 +44,7 @@ const OVERSCAN = 2;
  * The filter chain that turns a decoded image into the scene's background at `frame`:
  * `cover` scales to fill and crops, `contain` fits and pads with the scene colour; `ken-burns`
  * then zooms and pans over `frames` frames (`atFrame` renders just that one frame of the path,
- * for the next scene's transition), `none` holds the image still.
+ * for the next scene's transition), `none` holds the image still for `frames` frames.
  */
 export function imageChain(
   scene: Pick<Scene, 'index' | 'fit' | 'motion'>,
@@ -61,7 +61,14 @@ export function imageChain(
     scene.fit === 'contain'
       ? [`scale=${w}:${h}:force_original_aspect_ratio=decrease`, `pad=${w}:${h}:(ow-iw)/2:(oh-ih)/2:color=${colour}`]
       : [`scale=${w}:${h}:force_original_aspect_ratio=increase`, `crop=${w}:${h}`];
-  if (!moving) return [...fill, 'setsar=1', 'format=yuv420p'];
+  if (!moving) {
+    // Scaled once, then repeated: cheaper than decoding and scaling a looped input every frame.
+    const repeat =
+      atFrame === undefined && frames > 1
+        ? [`loop=loop=${frames - 1}:size=1:start=0`, `setpts=N/(${frame.fps}*TB)`]
+        : [];
+    return [...fill, 'setsar=1', 'format=yuv420p', ...repeat];
+  }
   const path = kenBurnsPath(scene.index, frames / frame.fps);
   const last = Math.max(1, frames - 1);
   const p = atFrame === undefined ? `min(1\\,on/${last})` : `${round4(Math.min(1, atFrame / last))}`;

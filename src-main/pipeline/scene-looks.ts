@@ -37,8 +37,17 @@ export function buildSceneLooks(scenes: readonly TimedScene[], spec: RenderSpec,
   });
 }
 
-/** A scene's heading that did not fit even at the smallest size, as a warning's message; undefined when it fit. */
-export function headingWarning(scene: Pick<TimedScene, 'index' | 'heading'>, look: SceneLook): string | undefined {
-  if (!look.text.heading || look.text.heading.fits) return undefined;
-  return `Scene ${scene.index}'s heading "${scene.heading}" is too long to fit the frame even at the smallest size; it is shown cut short. Shorten it or split the scene.`;
+/** A scene's heading or sub-headings that did not fit even at the smallest size, as a warning's message; undefined when all fit. */
+export function headingWarning(
+  scene: Pick<TimedScene, 'index' | 'heading' | 'subheadings'>,
+  look: SceneLook,
+): string | undefined {
+  const { heading, subheadings } = look.text;
+  const tooLong = [
+    ...(heading && !heading.fits ? [`heading "${scene.heading}"`] : []),
+    ...subheadings.flatMap((sub, i) => (sub.fits ? [] : [`sub-heading "${scene.subheadings?.[i]?.text ?? ''}"`])),
+  ];
+  if (tooLong.length === 0) return undefined;
+  const what = tooLong.join(' and ');
+  return `Scene ${scene.index}'s ${what} ${tooLong.length > 1 ? 'are' : 'is'} too long for two lines of the frame even at the smallest size, so ${tooLong.length > 1 ? 'they are' : 'it is'} cut short or broken mid-word on screen. Shorten ${tooLong.length > 1 ? 'them' : 'it'} or split the scene.`;
 }

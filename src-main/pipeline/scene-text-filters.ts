@@ -15,15 +15,31 @@ export function textFilters(
   fonts: Fonts,
   burnCaptions = true,
 ): string[] {
-  return drawTextFilters(planSceneText(scene, durationSec, output, fonts), fonts, burnCaptions);
+  return drawTextFilters(planSceneText(scene, durationSec, output, fonts), fonts, { captions: burnCaptions });
 }
+
+/** Which of a scene's text to draw, and when. */
+export interface TextDrawing {
+  /** Heading and sub-headings (default true). */
+  titles?: boolean;
+  /** Caption pages. */
+  captions: boolean;
+  /** Draw only what is on screen at this moment, untimed (the still a transition starts from). */
+  atSec?: number;
+  /** Titles stay hidden until then and fade in over TITLE_FADE_SEC (after a crossfade, so two headings never overlap). */
+  titlesFromSec?: number;
+}
+
+/** How long titles take to fade in after a crossfade. */
+export const TITLE_FADE_SEC = 0.3;
 
 /**
  * A laid-out scene's text as drawtext filters, each timed item shown only while it is due. With
  * `atSec`, only what is on screen at that moment is drawn, untimed: the still of a scene's last
  * frame that the next scene's transition starts from.
  */
-export function drawTextFilters(plan: SceneTextPlan, fonts: Fonts, burnCaptions: boolean, atSec?: number): string[] {
+export function drawTextFilters(plan: SceneTextPlan, fonts: Fonts, drawing: TextDrawing): string[] {
+  const { atSec, titlesFromSec } = drawing;
   const { geometry: g } = plan;
   const common = (font: string, size: number) =>
     `fontfile=${escapeFilterValue(font)}:expansion=none:fontsize=${size}:x=(w-text_w)/2`;
@@ -31,18 +47,24 @@ export function drawTextFilters(plan: SceneTextPlan, fonts: Fonts, burnCaptions:
   const due = (start: number, end: number) => atSec === undefined || (atSec >= start && atSec < end);
   const enable = (start: number, end: number) =>
     atSec === undefined ? `:enable=${escapeFilterValue(`gte(t,${start})*lt(t,${end})`)}` : '';
+  const alpha =
+    titlesFromSec === undefined
+      ? ''
+      : `:alpha=${escapeFilterValue(`clip((t-${titlesFromSec})/${TITLE_FADE_SEC},0,1)`)}`;
   const filters: string[] = [];
   const lines = (b: TextBlock, colour: string, when = '') =>
     b.lines.forEach((line, i) =>
       filters.push(
-        `drawtext=${common(fonts.bold, b.sizePx)}:fontcolor=${colour}:${shadow}:y=${b.ys[i]}${when}:text=${escapeFilterValue(line)}`,
+        `drawtext=${common(fonts.bold, b.sizePx)}:fontcolor=${colour}:${shadow}${alpha}:y=${b.ys[i]}${when}:text=${escapeFilterValue(line)}`,
       ),
     );
-  if (plan.heading) lines(plan.heading, 'white');
-  for (const sub of plan.subheadings) {
-    if (due(sub.start, sub.end)) lines(sub, SUBHEADING_COLOUR, enable(sub.start, sub.end));
+  if (drawing.titles !== false) {
+    if (plan.heading) lines(plan.heading, 'white');
+    for (const sub of plan.subheadings) {
+      if (due(sub.start, sub.end)) lines(sub, SUBHEADING_COLOUR, enable(sub.start, sub.end));
+    }
   }
-  if (!burnCaptions) return filters;
+  if (!drawing.captions) return filters;
   for (const cue of plan.cues) {
     if (!due(cue.start, cue.end)) continue;
     cue.lines.forEach((line, i) => {

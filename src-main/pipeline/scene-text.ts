@@ -18,7 +18,7 @@ export interface TextBlock {
 export interface SceneTextPlan {
   geometry: SceneGeometry;
   heading?: TextBlock & { fits: boolean };
-  subheadings: (TextBlock & { start: number; end: number })[];
+  subheadings: (TextBlock & { start: number; end: number; fits: boolean })[];
   cues: CaptionCue[];
   captionLineHeight: number;
 }
@@ -64,6 +64,7 @@ export function planSceneText(scene: SceneText, clipSec: number, frame: FrameSiz
     const next = subs[i + 1];
     return {
       ...block(fitted.sizePx, fitted.lines, below),
+      fits: fitted.fits,
       start: timeAtOffset(pages, cues, sub.offset),
       end: next ? timeAtOffset(pages, cues, next.offset) : clipSec,
     };

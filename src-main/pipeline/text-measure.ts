@@ -7,22 +7,28 @@ export type MeasureText = (text: string, sizePx: number) => number;
 const measures = new Map<string, MeasureText>();
 
 /**
- * A measure from the font file's real glyph advances (the same file drawtext renders with).
- * Kerning is left out: it only narrows DejaVu's lines, so the measure errs on the wide side and
- * a line that fits here fits on screen. Fonts are parsed once per path.
+ * A measure from the font file's real glyph advances (the same file drawtext renders with): the
+ * sum of each character's advance, as drawtext lays glyphs out (no ligatures; kerning left out,
+ * which only makes DejaVu's lines a little wide, so a line that fits here fits on screen).
+ * Fonts are parsed once per path, advances cached per character.
  */
 export function fontMeasure(fontPath: string): MeasureText {
   let measure = measures.get(fontPath);
   if (!measure) {
     const bytes = readFileSync(fontPath);
     const font = opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-    const unitWidths = new Map<string, number>();
-    measure = (text, sizePx) => {
-      let units = unitWidths.get(text);
+    const advances = new Map<string, number>();
+    const advanceOf = (c: string) => {
+      let units = advances.get(c);
       if (units === undefined) {
-        units = font.getAdvanceWidth(text, font.unitsPerEm, { kerning: false });
-        if (unitWidths.size < 50_000) unitWidths.set(text, units);
+        units = font.charToGlyph(c).advanceWidth ?? 0;
+        advances.set(c, units);
       }
+      return units;
+    };
+    measure = (text, sizePx) => {
+      let units = 0;
+      for (const c of text) units += advanceOf(c);
       return (units * sizePx) / font.unitsPerEm;
     };
     measures.set(fontPath, measure);

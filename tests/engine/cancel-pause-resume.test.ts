@@ -1,17 +1,17 @@
 import fs from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../src-main/engine/engine.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src-main/engine/engine.js';
 import { EngineError } from '../../src-main/engine/errors.js';
-import { makeTempDir } from '../helpers/temp-dir.js';
+import { useEngineFixture } from '../helpers/engine-fixture.js';
 import { testSpec, testSteps, type TestStepOptions } from '../helpers/test-steps.js';
 import { waitForEvent, waitForStatus } from '../helpers/wait.js';
 
-let tmp: ReturnType<typeof makeTempDir>;
+const fx = useEngineFixture();
 let engine: Engine;
 const runs = new Map<string, number>();
 
 async function open(options: TestStepOptions = {}): Promise<Engine> {
-  engine = await createEngine({ dataDir: tmp.dir, steps: testSteps({ units: 5, unitMs: 40, runs, ...options }) });
+  engine = await fx.open({ steps: testSteps({ units: 5, unitMs: 40, runs, ...options }) });
   return engine;
 }
 
@@ -32,12 +32,7 @@ const refusedWith = async (promise: Promise<unknown>, code: string) => {
 };
 
 beforeEach(() => {
-  tmp = makeTempDir();
   runs.clear();
-});
-afterEach(async () => {
-  await engine?.close();
-  tmp.cleanup();
 });
 
 describe('cancel', () => {
@@ -184,11 +179,7 @@ describe('pause and resume', () => {
 
 describe('queue', () => {
   it('runs at most `concurrency` jobs at once, in creation order', async () => {
-    engine = await createEngine({
-      dataDir: tmp.dir,
-      steps: testSteps({ units: 2, unitMs: 20 }),
-      settings: { concurrency: 2 },
-    });
+    engine = await fx.open({ steps: testSteps({ units: 2, unitMs: 20 }), settings: { concurrency: 2 } });
     let running = 0;
     let peak = 0;
     const startOrder: string[] = [];

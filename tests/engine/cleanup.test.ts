@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../src-main/engine/engine.js';
-import { makeTempDir } from '../helpers/temp-dir.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src-main/engine/engine.js';
+import { useEngineFixture } from '../helpers/engine-fixture.js';
 import { testSpec, testSteps } from '../helpers/test-steps.js';
 import { waitForEvent, waitForStatus } from '../helpers/wait.js';
 
-let tmp: ReturnType<typeof makeTempDir>;
+const fx = useEngineFixture();
 let engine: Engine;
 
 /** Makes a folder and everything directly in it look `hours` old. */
@@ -24,12 +24,7 @@ function fakeDir(root: string, name: string, bytes = 100): string {
 }
 
 beforeEach(async () => {
-  tmp = makeTempDir();
-  engine = await createEngine({ dataDir: tmp.dir, steps: testSteps({ units: 3, unitMs: 30 }) });
-});
-afterEach(async () => {
-  await engine.close();
-  tmp.cleanup();
+  engine = await fx.open({ steps: testSteps({ units: 3, unitMs: 30 }) });
 });
 
 describe('CleanupService', () => {
@@ -60,7 +55,7 @@ describe('CleanupService', () => {
 
   it('makes a failed job unresumable on disk once its temp is swept', async () => {
     await engine.close();
-    engine = await createEngine({ dataDir: tmp.dir, steps: testSteps({ failStep: 'work' }) });
+    engine = await fx.open({ steps: testSteps({ failStep: 'work' }) });
     const job = await engine.create(testSpec());
     await waitForStatus(engine, job.jobId, 'failed');
     expect(engine.get(job.jobId)!.canResume).toBe(true);

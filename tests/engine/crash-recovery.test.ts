@@ -2,15 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../src-main/engine/engine.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src-main/engine/engine.js';
 import type { JobEvent } from '../../src-shared/events.js';
-import { makeTempDir } from '../helpers/temp-dir.js';
+import { useEngineFixture } from '../helpers/engine-fixture.js';
 import { testSpec, testSteps } from '../helpers/test-steps.js';
 import { waitForStatus } from '../helpers/wait.js';
 
 const CHILD = path.resolve(import.meta.dirname, '../helpers/engine-child.ts');
-let tmp: ReturnType<typeof makeTempDir>;
+const fx = useEngineFixture();
 let engine: Engine | undefined;
 let child: ChildProcess | undefined;
 
@@ -42,31 +42,26 @@ const killHard = (proc: ChildProcess) =>
     proc.kill('SIGKILL');
   });
 
-beforeEach(() => {
-  tmp = makeTempDir();
-});
-afterEach(async () => {
+// Runs before the fixture's clean-up (hooks unwind in reverse): no child writes into a removed folder.
+afterEach(() => {
   child?.kill('SIGKILL');
-  await engine?.close();
-  engine = undefined;
-  tmp.cleanup();
 });
 
 describe('crash recovery', () => {
   it('resumes a job whose engine was killed with SIGKILL mid-step, from its checkpoints', async () => {
     const { child: proc, event } = await runChildUntil(
-      tmp.dir,
+      fx.dir,
       (e) => e.type === 'step-progress' && e.data.step === 'work' && e.data.progressPct >= 50,
     );
     await killHard(proc);
     const jobId = event.jobId;
-    const onDisk = JSON.parse(fs.readFileSync(path.join(tmp.dir, 'jobs', jobId, 'job.json'), 'utf8'));
+    const onDisk = JSON.parse(fs.readFileSync(path.join(fx.dir, 'jobs', jobId, 'job.json'), 'utf8'));
     // The attempt's start is fsynced in the event log; job.json follows it lazily.
     expect(['pending', 'running']).toContain(onDisk.status);
-    expect(fs.existsSync(path.join(tmp.dir, 'engine.lock'))).toBe(true);
+    expect(fs.existsSync(path.join(fx.dir, 'engine.lock'))).toBe(true);
 
     const runs = new Map<string, number>();
-    engine = await createEngine({ dataDir: tmp.dir, steps: testSteps({ units: 4, unitMs: 20, runs }) });
+    engine = await fx.open({ steps: testSteps({ units: 4, unitMs: 20, runs }) });
     await waitForStatus(engine, jobId, 'completed', 20_000);
     expect(runs.has(`${jobId}/prepare/0`)).toBe(false);
     expect(runs.has(`${jobId}/work/0`)).toBe(false);
@@ -79,11 +74,11 @@ describe('crash recovery', () => {
   });
 
   it('trusts the event log over a job.json that had not caught up with the start of an attempt', async () => {
-    const seed = await createEngine({ dataDir: tmp.dir, steps: testSteps() });
+    const seed = await fx.open({ steps: testSteps() });
     seed.pauseQueue();
     const job = await seed.create(testSpec('stale record'));
     await seed.close();
-    const events = path.join(tmp.dir, 'jobs', job.jobId, 'events.jsonl');
+    const events = path.join(fx.dir, 'jobs', job.jobId, 'events.jsonl');
     const running = {
       seq: 2,
       ts: Date.now(),
@@ -92,7 +87,7 @@ describe('crash recovery', () => {
       data: { jobId: job.jobId, status: 'running', stage: 'Prepare', progressPct: 0, canResume: false },
     };
     fs.appendFileSync(events, JSON.stringify(running) + '\n');
-    engine = await createEngine({ dataDir: tmp.dir, steps: testSteps() });
+    engine = await fx.open({ steps: testSteps() });
     await waitForStatus(engine, job.jobId, 'completed');
     const logged = await engine.readEvents(job.jobId, 0);
     expect(logged.find((e) => e.type === 'warning')?.data).toMatchObject({ code: 'INTERRUPTED' });
@@ -100,9 +95,9 @@ describe('crash recovery', () => {
   });
 
   it('fails an interrupted job resumably when autoResumeInterrupted is off', async () => {
-    const { child: proc, event } = await runChildUntil(tmp.dir, (e) => e.type === 'step-progress');
+    const { child: proc, event } = await runChildUntil(fx.dir, (e) => e.type === 'step-progress');
     await killHard(proc);
-    engine = await createEngine({ dataDir: tmp.dir, steps: testSteps(), settings: { autoResumeInterrupted: false } });
+    engine = await fx.open({ steps: testSteps(), settings: { autoResumeInterrupted: false } });
     expect(engine.get(event.jobId)).toMatchObject({
       status: 'failed',
       canResume: true,
@@ -113,37 +108,35 @@ describe('crash recovery', () => {
   });
 
   it('refuses a second engine on the same data dir while the first lives', async () => {
-    const { child: proc } = await runChildUntil(tmp.dir, (e) => e.type === 'job-created');
-    await expect(createEngine({ dataDir: tmp.dir, steps: testSteps() })).rejects.toThrow(
-      /already using the data folder/,
-    );
+    const { child: proc } = await runChildUntil(fx.dir, (e) => e.type === 'job-created');
+    await expect(fx.open({ steps: testSteps() })).rejects.toThrow(/already using the data folder/);
     await killHard(proc);
   });
 
   it('pauses running work on a clean shutdown and picks it up on the next start', async () => {
-    engine = await createEngine({ dataDir: tmp.dir, steps: testSteps({ units: 4, unitMs: 50 }) });
+    engine = await fx.open({ steps: testSteps({ units: 4, unitMs: 50 }) });
     const job = await engine.create({ ...testSpec('shutdown'), script: '# a\nb' });
     await waitForStatus(engine, job.jobId, 'running');
     await engine.close();
-    const onDisk = JSON.parse(fs.readFileSync(path.join(tmp.dir, 'jobs', job.jobId, 'job.json'), 'utf8'));
+    const onDisk = JSON.parse(fs.readFileSync(path.join(fx.dir, 'jobs', job.jobId, 'job.json'), 'utf8'));
     expect(onDisk).toMatchObject({ status: 'paused', resumeOnStart: true });
-    expect(fs.existsSync(path.join(tmp.dir, 'engine.lock'))).toBe(false);
-    engine = await createEngine({ dataDir: tmp.dir, steps: testSteps({ units: 4, unitMs: 5 }) });
+    expect(fs.existsSync(path.join(fx.dir, 'engine.lock'))).toBe(false);
+    engine = await fx.open({ steps: testSteps({ units: 4, unitMs: 5 }) });
     await waitForStatus(engine, job.jobId, 'completed');
   });
 });
 
 describe('crash between the event log and job.json', () => {
   it('does not run again a job whose cancel reached the log but not job.json', async () => {
-    const seed = await createEngine({ dataDir: tmp.dir, steps: testSteps({ units: 4, unitMs: 30 }) });
+    const seed = await fx.open({ steps: testSteps({ units: 4, unitMs: 30 }) });
     const job = await seed.create(testSpec('canceled just before a crash'));
     await waitForStatus(seed, job.jobId, 'running');
-    const file = path.join(tmp.dir, 'jobs', job.jobId, 'job.json');
+    const file = path.join(fx.dir, 'jobs', job.jobId, 'job.json');
     const beforeCancel = fs.readFileSync(file, 'utf8');
     await seed.cancel(job.jobId);
     await seed.close();
     fs.writeFileSync(file, beforeCancel); // as if the crash came before job.json was replaced
-    engine = await createEngine({ dataDir: tmp.dir, steps: testSteps() });
+    engine = await fx.open({ steps: testSteps() });
     const recovered = engine.get(job.jobId)!;
     expect(recovered).toMatchObject({ status: 'canceled', canResume: false });
     expect(recovered.canceledAt).not.toBeNull();
@@ -155,11 +148,11 @@ describe('crash between the event log and job.json', () => {
 
 describe('runQueuedJobs: false (aura render)', () => {
   it('leaves jobs already queued on disk alone and runs only what it is given', async () => {
-    const seed = await createEngine({ dataDir: tmp.dir, steps: testSteps() });
+    const seed = await fx.open({ steps: testSteps() });
     seed.pauseQueue();
     const waiting = await seed.create(testSpec('queued by the app'));
     await seed.close();
-    engine = await createEngine({ dataDir: tmp.dir, steps: testSteps(), runQueuedJobs: false });
+    engine = await fx.open({ steps: testSteps(), runQueuedJobs: false });
     const mine = await engine.create(testSpec('from the command line'));
     await waitForStatus(engine, mine.jobId, 'completed');
     expect(engine.get(waiting.jobId)!.status).toBe('pending');

@@ -128,7 +128,7 @@ describe('explaining a stall on a real machine', () => {
       false,
     );
     const { jobId } = await startWith(tmp.dir, step);
-    const warning = await stallWarning(jobId, /CPU/);
+    const warning = await stallWarning(jobId, /./);
     expect(warning.type === 'warning' && warning.data.message).toMatch(
       /^sh is using \d+ % CPU but writing nothing \(no progress for \d+ s\): it may be stuck on its input\./,
     );
@@ -172,6 +172,10 @@ describe('explaining a stall on a real machine', () => {
     expect(diagnosis).toMatchObject({ jobId, state: 'waiting', suggestedActions: [] });
     expect(diagnosis.summary).toBe('This job is waiting in the queue for its turn.');
     expect(Date.parse(diagnosis.checkedAt)).not.toBeNaN();
+    // Machine-wide findings (load on a shared CI box) may be present; nothing about the job itself.
+    expect(diagnosis.findings.filter((f) => f.code !== 'MACHINE_OVERLOADED' && f.code !== 'DISK_NEARLY_FULL')).toEqual(
+      [],
+    );
     await expect(engine.diagnose('nope-0000')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

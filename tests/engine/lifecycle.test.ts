@@ -1,25 +1,17 @@
 import fs from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../src-main/engine/engine.js';
+import { describe, expect, it } from 'vitest';
+import type { Engine } from '../../src-main/engine/engine.js';
 import type { EngineEvent } from '../../src-main/engine/engine-api.js';
-import { makeTempDir } from '../helpers/temp-dir.js';
+import { useEngineFixture } from '../helpers/engine-fixture.js';
 import { testSpec, testSteps } from '../helpers/test-steps.js';
 import { waitForEvent, waitForStatus } from '../helpers/wait.js';
 
-let tmp: ReturnType<typeof makeTempDir>;
+const fx = useEngineFixture();
 let engine: Engine;
-
-beforeEach(() => {
-  tmp = makeTempDir();
-});
-afterEach(async () => {
-  await engine?.close();
-  tmp.cleanup();
-});
 
 describe('job lifecycle', () => {
   it('runs a job from pending to completed with every timestamp, step status and artifact', async () => {
-    engine = await createEngine({ dataDir: tmp.dir, steps: testSteps() });
+    engine = await fx.open({ steps: testSteps() });
     const seen: EngineEvent[] = [];
     engine.subscribe((e) => seen.push(e));
     const job = await engine.create(testSpec('First'));
@@ -48,7 +40,7 @@ describe('job lifecycle', () => {
   });
 
   it('keeps job progress monotonic and reports an ETA once it can', async () => {
-    engine = await createEngine({ dataDir: tmp.dir, steps: testSteps({ units: 4, unitMs: 30 }) });
+    engine = await fx.open({ steps: testSteps({ units: 4, unitMs: 30 }) });
     const pcts: number[] = [];
     engine.subscribe((e) => {
       if (e.type === 'step-progress') pcts.push(e.data.jobProgressPct);
@@ -62,7 +54,7 @@ describe('job lifecycle', () => {
 
   it('fails a job with the step error and keeps it resumable when retrying can help', async () => {
     const options = { failStep: 'work' as string | undefined };
-    engine = await createEngine({ dataDir: tmp.dir, steps: testSteps(() => ({ failStep: options.failStep })) });
+    engine = await fx.open({ steps: testSteps(() => ({ failStep: options.failStep })) });
     const job = await engine.create(testSpec());
     const failed = await waitForEvent(engine, (e) => e.type === 'job-failed' && e.jobId === job.jobId);
     expect(failed.data).toMatchObject({

@@ -86,7 +86,7 @@ describe('a damaged job.json is rebuilt from the event log and the files', () =>
       status: 'failed',
       canResume: true,
       lastCompletedStep: 'prepare',
-      error: { code: 'TEST_FAILURE', step: 'work' },
+      error: { code: 'STEP_FAILED', step: 'work', message: 'work failed on purpose' },
     });
     await engine.resume(job.jobId);
     await waitForStatus(engine, job.jobId, 'completed');
@@ -111,6 +111,71 @@ describe('a damaged job.json is rebuilt from the event log and the files', () =>
     expect(engine.get(job.jobId)!.warnings.at(-1)!.message).toMatch(/job\.json is missing/);
     await engine.resume(job.jobId);
     await waitForStatus(engine, job.jobId, 'completed');
+  });
+
+  it('rebuilds every state the same way, whatever the damage (status × flipped byte, truncation, deletion)', async () => {
+    let failing = true;
+    engine = await open((title) => ({
+      units: 3,
+      unitMs: title.startsWith('slow') ? 40 : 1,
+      ...(failing && title.startsWith('fail') ? { failStep: 'work' } : {}),
+    }));
+    const e = engine;
+    const make = async (title: string, until: (id: string) => Promise<void>) => {
+      const { jobId } = await e.create(testSpec(title));
+      await until(jobId);
+      return jobId;
+    };
+    const damages = ['flip', 'truncate', 'delete'] as const;
+    const ids: Array<{ id: string; damage: (typeof damages)[number] }> = [];
+    for (const damage of damages) {
+      ids.push({ id: await make('completed', (id) => waitForStatus(e, id, 'completed')), damage });
+      ids.push({ id: await make('failed', (id) => waitForStatus(e, id, 'failed')), damage });
+      ids.push({
+        id: await make('slow paused', async (id) => {
+          await waitForEvent(e, (ev) => ev.jobId === id && ev.type === 'step-status' && ev.data.status === 'succeeded');
+          await e.pause(id);
+        }),
+        damage,
+      });
+      ids.push({
+        id: await make('slow canceled', async (id) => {
+          await waitForEvent(e, (ev) => ev.jobId === id && ev.type === 'step-progress');
+          await e.cancel(id);
+        }),
+        damage,
+      });
+    }
+    e.pauseQueue();
+    for (const damage of damages) ids.push({ id: await make('pending', async () => undefined), damage });
+    const key = (id: string) => {
+      const j = engine!.get(id)!;
+      const { status, canResume, title, spec, artifacts, lastCompletedStep, attempts } = j;
+      return { status, canResume, title, spec, artifacts, lastCompletedStep, attempts, error: j.error?.code ?? null };
+    };
+    const before = new Map(ids.map(({ id }) => [id, key(id)]));
+    await engine.close();
+    for (const { id, damage } of ids) {
+      const text = fs.readFileSync(jobFile(id), 'utf8');
+      if (damage === 'flip') flipByte(jobFile(id));
+      if (damage === 'truncate') fs.writeFileSync(jobFile(id), text.slice(0, Math.floor(text.length / 2)));
+      if (damage === 'delete') fs.rmSync(jobFile(id));
+    }
+    failing = false;
+    engine = await open(() => ({ units: 3, unitMs: 1 }));
+    for (const { id, damage } of ids) {
+      const now = key(id);
+      // A pending job is queued again at once, so it may already have started.
+      if (before.get(id)!.status === 'pending' && now.status === 'running')
+        Object.assign(now, { status: 'pending', attempts: 0 });
+      expect({ damage, ...now }).toEqual({ damage, ...before.get(id)! });
+      expect(engine.get(id)!.warnings.at(-1)!.code).toBe('RECORD_REBUILT');
+    }
+    // And they go on: the paused and failed ones resume, the pending ones run.
+    for (const { id } of ids) if (engine.get(id)!.canResume) await engine.resume(id);
+    for (const { id } of ids)
+      if (!['completed', 'canceled'].includes(before.get(id)!.status))
+        await waitForStatus(engine, id, 'completed', 20_000);
   });
 
   it('shows a job as damaged (and deletable) only when nothing usable is left', async () => {

@@ -71,6 +71,13 @@ describe('decideDiagnosis', () => {
       ['CPU_BUSY', 'NO_OUTPUT'],
     ],
     [
+      'a spinning ffmpeg on an overloaded machine (it gets only its share of the cores)',
+      { children: [ffmpeg({ state: 'running', cpuPercent: 8 })], load: { load1: 18, cores: 2 } },
+      'stalled',
+      /^ffmpeg is using 8 % CPU but writing nothing/,
+      ['CPU_BUSY', 'MACHINE_OVERLOADED'],
+    ],
+    [
       'a slow ffmpeg that still writes',
       { children: [ffmpeg({ state: 'running', cpuPercent: 90, outputGrowthBytes: 8192 })] },
       'healthy',

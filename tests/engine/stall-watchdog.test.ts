@@ -1,25 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../src-main/engine/engine.js';
+import { describe, expect, it } from 'vitest';
+import type { Engine } from '../../src-main/engine/engine.js';
 import { StallWatchdog } from '../../src-main/engine/stall-watchdog.js';
-import { makeTempDir } from '../helpers/temp-dir.js';
+import { useEngineFixture } from '../helpers/engine-fixture.js';
 import { testSpec, testSteps } from '../helpers/test-steps.js';
 import { waitForEvent } from '../helpers/wait.js';
 
-let tmp: ReturnType<typeof makeTempDir>;
+const fx = useEngineFixture();
 let engine: Engine | undefined;
-beforeEach(() => {
-  tmp = makeTempDir();
-});
-afterEach(async () => {
-  await engine?.close();
-  engine = undefined;
-  tmp.cleanup();
-});
 
 describe('stall watchdog', () => {
   it('warns with the step, the silence and the last log lines, then fails the step with STALLED', async () => {
-    engine = await createEngine({
-      dataDir: tmp.dir,
+    engine = await fx.open({
       steps: testSteps({ stallStep: 'work' }),
       settings: { stallWarningSeconds: 1, stallTimeoutSeconds: 2 },
       watchdogIntervalMs: 100,

@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../src-main/engine/engine.js';
 import type { EngineError } from '../../src-main/engine/errors.js';
 import { testSpec, testSteps } from '../helpers/test-steps.js';
-import { canMountTmpfs, mountTmpfs, type Tmpfs } from '../helpers/tmpfs.js';
-import { waitForEvent, waitForStatus } from '../helpers/wait.js';
+import { bindReadOnly, canMountTmpfs, mountTmpfs, type Tmpfs } from '../helpers/tmpfs.js';
+import { waitForEvent, waitForStatus, waitUntil } from '../helpers/wait.js';
 
 let disk: Tmpfs | undefined;
 let engine: Engine | undefined;
@@ -110,6 +110,24 @@ describe.skipIf(!canMountTmpfs)('a data folder on a disk that really fills up', 
     expect(after).toEqual(after.map((_, i) => i + 1));
   });
 
+  it('fails a running job resumably when the disk fills under it, and resumes it once there is room', async () => {
+    disk = mountTmpfs(4);
+    engine = await createEngine({ dataDir: disk.dir, steps: testSteps({ units: 40, unitMs: 15 }) });
+    const { jobId } = await engine.create(testSpec('filled mid-run'));
+    await waitForEvent(engine, (e) => e.jobId === jobId && e.type === 'step-progress');
+    const filler = disk.fill();
+    await waitUntil(() => engine!.get(jobId)!.status === 'failed', 20_000, 'the job to fail');
+    expect(engine.get(jobId)).toMatchObject({ canResume: true });
+    expect((await engine.diagnose(jobId)).state).toBe('failed');
+    disk.free(filler);
+    await engine.resume(jobId);
+    await waitForStatus(engine, jobId, 'completed', 20_000);
+    // What the engine said is what a restart finds.
+    await engine.close();
+    engine = await open(disk.dir);
+    expect(engine.get(jobId)!.status).toBe('completed');
+  });
+
   it('keeps a paused job unchanged (checkpoints too) when a cancel cannot be recorded at all', async () => {
     disk = mountTmpfs(4);
     engine = await open(disk.dir);
@@ -157,6 +175,31 @@ describe.skipIf(!canMountTmpfs)('a data folder that is read-only', () => {
     engine.resumeQueue();
     // The pending job a refused cancel left alone still runs.
     await waitForStatus(engine, waiting.jobId, 'completed');
+  });
+
+  it('answers a pause of a running job exactly as a restart finds it when the folder turns read-only', async () => {
+    disk = mountTmpfs(4);
+    engine = await createEngine({ dataDir: disk.dir, steps: testSteps({ units: 30, unitMs: 20 }) });
+    const { jobId } = await engine.create(testSpec('running on a folder that turns read-only'));
+    await waitForEvent(engine, (e) => e.jobId === jobId && e.type === 'step-progress');
+    const writable = bindReadOnly(disk.dir);
+    let said: string;
+    try {
+      said = await answer(engine.pause(jobId));
+    } finally {
+      writable();
+    }
+    // The event log was open, so the pause's status line got in while job.json could not be replaced:
+    // that is a recorded pause, and a restart agrees. Had nothing got in, the job would resume on restart.
+    expect(['paused', 'STORAGE_READ_ONLY']).toContain(said);
+    if (said === 'paused') expect(engine.get(jobId)).toMatchObject({ status: 'paused', canResume: true, error: null });
+    await engine.close();
+    engine = await createEngine({ dataDir: disk.dir, steps: testSteps({ units: 30, unitMs: 1 }) });
+    if (said === 'paused') {
+      expect(engine.get(jobId)!.status).toBe('paused');
+      await engine.resume(jobId);
+    }
+    await waitForStatus(engine, jobId, 'completed', 20_000);
   });
 
   it('refuses to open on a read-only folder with one plain sentence', async () => {

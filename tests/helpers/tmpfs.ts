@@ -59,3 +59,14 @@ export function mountTmpfs(sizeMb = 4): Tmpfs {
     },
   };
 }
+
+/**
+ * Makes `dir` read-only under a process that has files open for writing in it (what a remount of
+ * the disk itself refuses with EBUSY): a read-only bind mount over the folder. Files already open
+ * stay writable, every new open for writing fails with EROFS. Returns the undo.
+ */
+export function bindReadOnly(dir: string): () => void {
+  execFileSync('mount', ['--bind', dir, dir]);
+  execFileSync('mount', ['-o', 'remount,bind,ro', dir]);
+  return () => execFileSync('umount', [dir]);
+}

@@ -106,10 +106,12 @@ describe('sceneClipArgs', () => {
     expect(args).toEqual(expect.arrayContaining(['-map', '[th]', '/p/scene-2.jpg', '-t', '2']));
     expect(graphOf(args)).toContain('[t]trim=start_frame=0,scale=320:-2[th]');
   });
-  it('a still image scene loops the image; contain pads it to the output size', () => {
+  it('a still image scene is read and scaled once, then repeated; contain pads it to the output size', () => {
     const args = argsFor([timed({ image: '/img/a.png', motion: 'none', fit: 'contain' })]);
-    expect(args).toEqual(expect.arrayContaining(['-loop', '1', '-i', '/img/a.png']));
+    expect(args).not.toContain('-loop');
+    expect(args).toEqual(expect.arrayContaining(['-i', '/img/a.png']));
     expect(graphOf(args)).toContain('force_original_aspect_ratio=decrease,pad=160:90');
+    expect(graphOf(args)).toContain('loop=loop=59:size=1:start=0');
     expect(graphOf(args)).not.toContain('zoompan');
     expect(args).not.toContain('-pattern_type');
   });
@@ -129,7 +131,10 @@ describe('sceneClipArgs', () => {
     expect(args.filter((a) => a.startsWith('color=c=0xff0000'))).toEqual(['color=c=0xff0000:s=160x90:r=30:d=0.0333']);
     expect(graphOf(args)).toContain('[2:v]trim=end_frame=1');
     expect(graphOf(args)).toContain('fade=t=out:st=0:d=0.5:alpha=1');
-    expect(graphOf(args)).toContain('[t]trim=start_frame=15,');
+    expect(graphOf(args)).toContain('[t]trim=start_frame=24,');
+    // The incoming heading fades in once the outgoing one is gone; captions are drawn over the mix.
+    expect(graphOf(args)).toContain('alpha=clip((t-0.5)/0.3\\,0\\,1)');
+    expect(graphOf(args)).toMatch(/\[out\]drawtext=[^;]*box=1[^;]*\[final\]/);
     // The first scene has nothing before it.
     expect(argsFor(scenes, { transition: { type: 'crossfade', durationSec: 0.5 } }, 0).join(' ')).not.toContain(
       '0x0000ff',

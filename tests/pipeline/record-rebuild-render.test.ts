@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src-main/engine/engine.js';
+import { RenderSpecSchema } from '../../src-shared/spec.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+import { waitForStatus } from '../helpers/wait.js';
+import { probeMedia, startPipelineEngine, tinySpec } from './helpers/pipeline-engine.js';
+
+let tmp: ReturnType<typeof makeTempDir> | undefined;
+let engine: Engine | undefined;
+afterEach(async () => {
+  await engine?.close();
+  engine = undefined;
+  tmp?.cleanup();
+});
+
+describe('a real render whose job.json is damaged afterwards', () => {
+  it('is rebuilt with its video and every artifact, which still play', async () => {
+    tmp = makeTempDir();
+    engine = await startPipelineEngine(tmp.dir);
+    const job = await engine.create(RenderSpecSchema.parse(tinySpec(2)));
+    await waitForStatus(engine, job.jobId, 'completed', 120_000);
+    const before = engine.get(job.jobId)!;
+    await engine.close();
+    // One flipped bit past the middle of the record (a ':' becomes '>').
+    const file = path.join(tmp.dir, 'jobs', job.jobId, 'job.json');
+    const bytes = fs.readFileSync(file);
+    const at = bytes.indexOf(':'.charCodeAt(0), Math.floor(bytes.length / 2));
+    bytes[at] = bytes[at]! ^ 0x04;
+    fs.writeFileSync(file, bytes);
+
+    engine = await startPipelineEngine(tmp.dir);
+    const after = engine.get(job.jobId)!;
+    expect(after).toMatchObject({ status: 'completed', spec: before.spec, completedAt: expect.any(String) });
+    expect(after.artifacts).toEqual(before.artifacts);
+    expect(after.warnings.map((w) => w.code)).toContain('RECORD_REBUILT');
+    const video = after.artifacts.find((a) => a.type === 'video/mp4')!;
+    const probed = await probeMedia(engine.artifactPath(job.jobId, video.name)!);
+    expect(probed.durationSec).toBeGreaterThan(1.5);
+  });
+});
