@@ -106,7 +106,7 @@ describe('queue order and the queue’s own state', () => {
 
   it('renders a finished job again, and a pending one can be canceled from a multi-selection', async () => {
     const { page } = app;
-    await jobRow(page, 'Third').getByRole('button', { name: 'Render again' }).click();
+    await jobRow(page, 'Third').getByRole('button', { name: 'Render again', exact: true }).click();
     await waitUntil('a second “Third” row', async () => (await jobRow(page, 'Third').count()) === 2);
     const again = jobRow(page, 'Third').filter({ hasText: 'in queue' });
     await again.getByText('#2 in queue').waitFor();

@@ -73,7 +73,7 @@ describe('the render form in Chromium against aura serve', () => {
     for (const name of ['YouTube 1080p', 'YouTube 720p', 'Shorts, Reels, TikTok', 'Square', 'Instagram portrait']) {
       expect(labels.some((label) => label.includes(name))).toBe(true);
     }
-    await page.getByRole('button', { name: 'Render' }).click();
+    await page.getByRole('button', { name: 'Render', exact: true }).click();
     await page.getByText('Give the video a title.').waitFor();
     expect(await page.getByLabel('Title').evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await page.locator('.field__error').allTextContents()).not.toContainEqual(
@@ -163,7 +163,7 @@ describe('the render form in Chromium against aura serve', () => {
     await page.getByLabel('Scene 2 duration (s)').fill('1');
     await page.getByText(/About 0:02 of video · 2 scenes/).waitFor();
     await screenshot(page, 'form-scene-list');
-    await page.getByRole('button', { name: 'Render' }).click();
+    await page.getByRole('button', { name: 'Render', exact: true }).click();
     const row = jobRow(page, 'From a spec file');
     await waitForStatus(row, 'Completed', 90_000);
     const job = await apiJob(await jobIdOf(row));
