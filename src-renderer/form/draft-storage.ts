@@ -61,3 +61,12 @@ export function clearDraft(storage: Storage | undefined): void {
     // as above
   }
 }
+
+/** The window's localStorage, or undefined where it is refused (privacy modes throw on access). */
+export function browserStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}

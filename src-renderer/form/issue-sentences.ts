@@ -73,14 +73,34 @@ const SENTENCES: ReadonlyArray<[RegExp, Sentence]> = [
   [/^thumbnail(\.scene)?$/, () => 'Choose a scene of this video for the thumbnail (the first is 0).'],
 ];
 
-/** The sentence for one problem. A server sentence (a file it could not read) is kept as it is. */
+/** What a person calls the field at `path`, for the server's own sentences ("Scene 2 image: …"). */
+function fieldName(path: string): string | null {
+  const scene = /^scenes\.(\d+)\.(\w+)$/.exec(path);
+  if (scene) {
+    const names: Record<string, string> = { image: 'image', narration: 'narration', heading: 'heading' };
+    return `Scene ${Number(scene[1]) + 1} ${names[scene[2]!] ?? scene[2]}`;
+  }
+  if (path === 'music.path' || path === 'music') return 'Music file';
+  return null;
+}
+
+/**
+ * The sentence for one problem. A sentence of the server's own (a file it checked at submit:
+ * "/x.png does not exist") is kept, after the name of the field it is about.
+ */
 export function sentenceFor(problem: Problem): string {
   if (problem.code === 'unrecognized_keys' || /^Unrecognized key/i.test(problem.message)) {
     const keys = problem.keys?.length ? problem.keys.join(', ') : problem.message.replace(/^[^:]*:\s*/, '');
     return `This spec has a field Aura Studio does not know: ${keys}.`;
   }
   const isZodText = problem.code !== undefined || ZOD_DEFAULT.test(problem.message);
-  if (!isZodText && problem.message.trim() !== '') return capitalise(problem.message.trim());
+  if (!isZodText && problem.message.trim() !== '') {
+    const name = fieldName(problem.path);
+    const text = problem.message.trim();
+    return name && !text.toLowerCase().startsWith(name.toLowerCase())
+      ? `${name}: ${ensureStop(text)}`
+      : capitalise(text);
+  }
   const scene = /^scenes\.(\d+)\./.exec(problem.path);
   const generic = problem.path.replace(/^scenes\.\d+\./, 'scenes.N.');
   const match = SENTENCES.find(([pattern]) => pattern.test(generic));
@@ -137,7 +157,10 @@ export function problemsFromFieldErrors(errors: readonly FieldError[]): Problem[
   return errors.map((e) => ({ path: e.path, message: e.message }));
 }
 
+function ensureStop(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
 function capitalise(text: string): string {
-  const t = text.charAt(0).toUpperCase() + text.slice(1);
-  return /[.!?]$/.test(t) ? t : `${t}.`;
+  return ensureStop(text.charAt(0).toUpperCase() + text.slice(1));
 }

@@ -68,7 +68,7 @@ describe('job detail and safe questions', () => {
 
     await header.getByRole('button', { name: 'Cancel' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByText(/\d of 6 scenes (is|are) done and will be thrown away\./).waitFor();
+    await dialog.getByText(/^(About )?\d of 6 scenes (is|are) done and will be thrown away\./).waitFor();
     await screenshot(page, 'cancel-paused-asks');
     await dialog.getByRole('button', { name: 'Keep it' }).click();
     expect(await header.getByText('Paused', { exact: true }).isVisible()).toBe(true);

@@ -66,6 +66,12 @@ async function dropFile(page: Page, selector: string, name: string, text: string
   await page.locator(selector).dispatchEvent('drop', { dataTransfer });
 }
 
+/** Opens "More options" (a click toggles it, so only when it is closed). */
+async function openMoreOptions(page: Page): Promise<void> {
+  const details = page.locator('details.more-options');
+  if (!(await details.evaluate((el) => (el as HTMLDetailsElement).open))) await details.locator('summary').click();
+}
+
 describe('the render form in Chromium against aura serve', () => {
   it('offers the presets by platform name and says in sentences what is missing', async () => {
     const { page } = app;
@@ -144,7 +150,7 @@ describe('the render form in Chromium against aura serve', () => {
     await page.getByText('Imported the spec from-a-spec.json.').waitFor();
     expect(await page.getByLabel('Scene 1 image').inputValue()).toBe(image);
     expect(await page.getByLabel('Output size').inputValue()).toBe('160x90');
-    await page.getByText('More options').click();
+    await openMoreOptions(page);
     expect(await page.getByLabel('Captions').inputValue()).toBe('none');
 
     const download = page.waitForEvent('download');
@@ -171,6 +177,57 @@ describe('the render form in Chromium against aura serve', () => {
       { heading: 'Orange', image },
       { heading: 'Blue', background: '#2040c0', durationSec: 1 },
     ]);
+  });
+
+  it('edits a finished job’s spec in the form and renders the edit (“Edit & render again”)', async () => {
+    const { page } = app;
+    const row = jobRow(page, 'From a spec file');
+    await row.getByRole('button', { name: 'Edit & render again' }).click();
+    await page.getByRole('heading', { name: 'Edit & render “From a spec file” again' }).waitFor();
+    expect(await page.getByLabel('Scene 1 Image').inputValue()).toBe(image);
+    expect(await page.getByLabel('Scene 2 Background').inputValue()).toBe('#2040c0');
+    expect(await page.getByLabel('Output size').inputValue()).toBe('160x90');
+    await page.getByLabel('Title').fill('Edited copy');
+    await page.getByLabel('Scene 2 Duration (s)').fill('1.5');
+    await page.getByRole('button', { name: 'Render', exact: true }).click();
+    const copy = jobRow(page, 'Edited copy');
+    await waitForStatus(copy, 'Completed', 90_000);
+    const job = await apiJob(await jobIdOf(copy));
+    expect(job.spec.scenes).toMatchObject([
+      { heading: 'Orange', image },
+      { heading: 'Blue', durationSec: 1.5 },
+    ]);
+    expect(job.spec.captions).toBe('none');
+  });
+
+  it('shows the server’s file check at the scene and the music field, and queues nothing', async () => {
+    const { page } = app;
+    await page.getByLabel('Title').fill('Missing files');
+    await page.getByLabel('Script').fill('# One\nFirst.\n\n# Two\nSecond.');
+    await page.getByRole('button', { name: /Edit as scenes/ }).click();
+    const gone = join(dataDir, 'gone.png');
+    await page.getByLabel('Scene 2 Image').fill(gone);
+    await openMoreOptions(page);
+    await page.getByLabel('Music file').fill(join(dataDir, 'no-such-bed.mp3'));
+    await page.getByRole('button', { name: 'Render', exact: true }).click();
+    const image = page.getByLabel('Scene 2 Image');
+    await page.waitForFunction(() => document.querySelectorAll('.field--invalid').length >= 2);
+    expect(await image.getAttribute('aria-invalid')).toBe('true');
+    const imageError = await page
+      .locator(`[id="${(await image.getAttribute('aria-describedby'))!.split(' ')[0]}"]`)
+      .textContent();
+    expect(imageError).toMatch(/^Scene 2 image: .*gone\.png/);
+    const music = page.getByLabel('Music file');
+    const musicError = await page
+      .locator(`[id="${(await music.getAttribute('aria-describedby'))!.split(' ')[0]}"]`)
+      .textContent();
+    expect(musicError).toMatch(/^Music file: .*no-such-bed\.mp3/);
+    expect(await image.evaluate((el) => el === document.activeElement)).toBe(true);
+    await screenshot(page, 'form-file-check');
+    const queued = await fetch(`${server.url}/api/queue`, { headers: { authorization: `Bearer ${token}` } });
+    expect(((await queued.json()) as { jobs: { title: string }[] }).jobs.map((j) => j.title)).not.toContain(
+      'Missing files',
+    );
   });
 
   it('stacks above the queue at 900 and 720 px without sideways scrolling', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -200,25 +200,28 @@ describe('the render queue in Chromium against aura serve', () => {
 
   it('shows a failed job’s error with what to do about it', async () => {
     const { page } = app;
-    // Submit checks that the file is an image by its first bytes; this one has a PNG's signature
-    // but nothing a decoder can read, so it gets in and fails at preflight's real decode.
-    const image = join(dataDir, 'broken-image.png');
-    writeFileSync(
-      image,
-      Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('no pixels here')]),
-    );
-    const response = await fetch(`${server.url}/api/render`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        title: 'Missing picture',
-        scenes: [{ heading: 'Gone', narration: 'Where is it?', image }],
-        voice: { engine: 'none' },
-        output: { width: 160, height: 90, fps: 10, quality: 'draft' },
-      }),
+    // Images are checked at submit, so the picture is real then and gone when the job runs: queue
+    // it with the queue paused, delete the file, resume the queue.
+    const image = join(dataDir, 'picture.png');
+    await page.screenshot({ path: image });
+    const api = (method: string, path: string, body?: unknown) =>
+      fetch(`${server.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : null,
+      });
+    expect((await api('POST', '/api/queue/pause')).ok).toBe(true);
+    const response = await api('POST', '/api/render', {
+      title: 'Missing picture',
+      scenes: [{ heading: 'Gone', narration: 'Where is it?', image }],
+      voice: { engine: 'none' },
+      output: { width: 160, height: 90, fps: 10, quality: 'draft' },
     });
     expect(response.status).toBe(201);
     const row = jobRow(page, 'Missing picture');
+    await waitForStatus(row, 'Pending', 10_000);
+    rmSync(image);
+    expect((await api('POST', '/api/queue/resume')).ok).toBe(true);
     await waitForStatus(row, 'Failed', 30_000);
     await row.getByRole('link', { name: 'Missing picture' }).click();
     const panel = page.getByRole('region', { name: 'What went wrong' });

@@ -91,7 +91,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** A tiny two-scene script: renders in about a second at 160x90. */
 export const TINY_SCRIPT = '# Hello\nA tiny test render.\n\n# Goodbye\nThat was quick.';
 
-/** Six longer scenes at 1280x720 high quality: several seconds of work, time to act on a running job. */
+/** Six longer scenes at 1280x720 (the YouTube 720p preset) high quality: several seconds of work, time to act on a running job. */
 export const SLOW_SCRIPT = Array.from(
   { length: 6 },
   (_, i) =>

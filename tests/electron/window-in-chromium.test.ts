@@ -98,7 +98,7 @@ describe('the renderer under the Electron window policy', () => {
     expect(response?.headers()['content-security-policy']).toBe(csp);
     await page.getByLabel('Title').fill('Window smoke');
     await page.getByLabel('Script').fill('# One\nHello from the window.');
-    await page.getByRole('button', { name: 'Render' }).click();
+    await page.getByRole('button', { name: 'Render', exact: true }).click();
     const row = page.getByRole('listitem', { name: /Window smoke/ });
     await row.waitFor({ timeout: 15_000 });
     await expect.poll(async () => host.engine.list({ status: 'completed' }).length, { timeout: 15_000 }).toBe(1);
@@ -106,6 +106,82 @@ describe('the renderer under the Electron window policy', () => {
     expect(violations).toEqual([]);
     await page.close();
   });
+});
+
+describe('the desktop-only controls under the window policy', () => {
+  it.skipIf(!hasChromium)(
+    'show where the bridge offers them: the finish choice and its countdown, the ffmpeg picker',
+    async () => {
+      const page = await browser.newPage();
+      const csp = buildCsp(host.url);
+      await page.route('**/*', async (route) => {
+        if (route.request().resourceType() !== 'document') return route.continue();
+        const response = await route.fetch();
+        await route.fulfill({ response, headers: flatten(withCsp(multi(response.headers()), csp)) });
+      });
+      const violations: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+      });
+      // The bridge as the preload builds it, recording what the page asks of main.
+      await page.addInitScript(
+        ({ serverUrl, token }) => {
+          const w = window as unknown as { calls: unknown[][]; tick?: (state: unknown) => void };
+          w.calls = [];
+          const record =
+            (name: string) =>
+            async (...args: unknown[]): Promise<void> =>
+              void w.calls.push([name, ...args]);
+          Object.defineProperty(window, 'aura', {
+            value: Object.freeze({
+              serverUrl,
+              token,
+              showArtifactInFolder: record('showArtifactInFolder'),
+              openArtifact: record('openArtifact'),
+              openDataFolder: record('openDataFolder'),
+              onOpenJob: () => () => undefined,
+              chooseImageFile: async () => '/pics/from-dialog.png',
+              chooseMusicFile: async () => null,
+              pathForFile: () => '',
+              chooseFfmpeg: async () => ({ canceled: true }),
+              useDefaultFfmpeg: record('useDefaultFfmpeg'),
+              getFinishAction: async () => 'nothing',
+              setFinishAction: record('setFinishAction'),
+              cancelFinishCountdown: record('cancelFinishCountdown'),
+              onFinishCountdown: (listener: (state: unknown) => void) => {
+                w.tick = listener;
+                return () => undefined;
+              },
+            }),
+          });
+        },
+        { serverUrl: host.url, token: host.token },
+      );
+      await page.goto(`${host.url}/`);
+      const choice = page.getByLabel('When the queue finishes');
+      await choice.selectOption('sleep');
+      await page.waitForFunction(() =>
+        (window as unknown as { calls: unknown[][] }).calls.some((c) => c[0] === 'setFinishAction' && c[1] === 'sleep'),
+      );
+      await page.evaluate(() =>
+        (window as unknown as { tick: (state: unknown) => void }).tick({ action: 'sleep', secondsLeft: 42 }),
+      );
+      await page.getByRole('alert').filter({ hasText: 'The computer goes to sleep in 42 s.' }).waitFor();
+      await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+      await page.waitForFunction(() =>
+        (window as unknown as { calls: unknown[][] }).calls.some((c) => c[0] === 'cancelFinishCountdown'),
+      );
+      // A scene image from the native dialog.
+      await page.getByLabel('Script').fill('# One\nWords.');
+      await page.getByRole('button', { name: /Edit as scenes/ }).click();
+      await page.getByRole('button', { name: 'Choose…' }).first().click();
+      await expect.poll(() => page.getByLabel('Scene 1 Image').inputValue()).toBe('/pics/from-dialog.png');
+      await page.getByRole('link', { name: 'Machine' }).click();
+      await page.getByRole('button', { name: 'Choose ffmpeg…' }).waitFor();
+      expect(violations).toEqual([]);
+      await page.close();
+    },
+  );
 });
 
 function multi(headers: Record<string, string>): Record<string, string[]> {

@@ -74,10 +74,12 @@ describe('interrupting a render', () => {
 
     // When the render step starts, every clip exists: the ones finished before the pause must be the same files.
     let atRender: Map<string, string> | undefined;
+    const messages: string[] = [];
     const off = engine!.subscribe((e) => {
       if (e.jobId === jobId && e.type === 'step-status' && e.data.step === 'render' && e.data.status === 'running') {
         atRender = finishedClips(tempDir);
       }
+      if (e.jobId === jobId && e.type === 'step-progress' && e.data.message) messages.push(e.data.message);
     });
     const done = waitForEvent(engine!, (e) => e.jobId === jobId && e.type === 'job-completed', 20_000);
     await engine!.resume(jobId);
@@ -85,6 +87,10 @@ describe('interrupting a render', () => {
     off();
     expect(atRender?.size).toBe(SCENES);
     for (const [name, identity] of before) expect(atRender?.get(name), name).toBe(identity);
+    // The resumed attempt says so, with the count it really reused.
+    expect(messages).toContain(
+      `Scene ${SCENES} of ${SCENES} done (resumed: ${before.size} of ${SCENES} scenes reused)`,
+    );
     const media = await probeMedia(engine!.artifactPath(jobId, 'tiny.mp4')!);
     expect(media.durationSec).toBeGreaterThan(SCENES - 0.1);
     expect(media.durationSec).toBeLessThan(SCENES + 0.2);

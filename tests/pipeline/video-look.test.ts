@@ -3,6 +3,9 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src-main/engine/engine.js';
 import { bundledFfmpegPath } from '../../src-main/pipeline/ffmpeg-locate.js';
+import { findFonts } from '../../src-main/pipeline/font.js';
+import { planSceneText } from '../../src-main/pipeline/scene-text.js';
+import { fontMeasure } from '../../src-main/pipeline/text-measure.js';
 import type { RenderSpecInput, SceneSpec } from '../../src-shared/spec.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { columnsWhere, frameAt, meanDifference } from './helpers/frames.js';
@@ -62,6 +65,22 @@ describe('text that always fits', () => {
     expect(Math.min(...headingColumns)).toBeGreaterThanOrEqual(3);
     expect(Math.max(...headingColumns)).toBeLessThanOrEqual(w - 4);
     expect(job.warnings).toEqual([]);
+  });
+
+  it("drawtext's heading is as wide as the shipped font's advances say (what the layout measured)", async () => {
+    const [w, h] = [640, 360];
+    const heading = 'Octopuses you never knew about';
+    const { output } = await renderJob(engine, spec([w, h], [{ heading, background: '#000000', durationSec: 1 }]));
+    const plan = planSceneText({ heading, narration: '' }, 1, { width: w, height: h }, findFonts()!);
+    const line = plan.heading!.lines[0]!;
+    const predicted = fontMeasure(findFonts()!.bold)(line, plan.heading!.sizePx);
+    const top = plan.heading!.ys[0]!;
+    const frame = await frameAt(output, 0.5, w, h);
+    const columns = columnsWhere(frame, top, top + plan.heading!.sizePx, isWhite);
+    const drawn = Math.max(...columns) - Math.min(...columns) + 1;
+    // Ink is a little narrower than the advances (side bearings), never wider.
+    expect(drawn).toBeGreaterThan(predicted * 0.95);
+    expect(drawn).toBeLessThanOrEqual(predicted + 2);
   });
 
   it('a heading too long for the frame even at the smallest size is cut and warned about, naming the scene', async () => {

@@ -35,11 +35,14 @@ async function visuals(ctx: StepContext) {
   const totalSec = scenes.reduce((sum, s) => sum + s.clipSec, 0);
   let finishedSec = 0;
   let finishedCount = 0;
+  /** Scenes a resumed attempt took from its checkpoints: the queue row says so ("resumed: 3 of 8 scenes reused"). */
+  let reusedCount = 0;
   const running = new Map<number, number>();
   const report = () => {
     let doneSec = finishedSec;
     for (const sec of running.values()) doneSec += sec;
-    ctx.progress(Math.min(100, (doneSec / totalSec) * 100), `Scene ${finishedCount} of ${scenes.length} done`);
+    const reused = reusedCount > 0 ? ` (resumed: ${reusedCount} of ${scenes.length} scenes reused)` : '';
+    ctx.progress(Math.min(100, (doneSec / totalSec) * 100), `Scene ${finishedCount} of ${scenes.length} done${reused}`);
   };
   const encoder = await decideEncoder(tools.ffmpeg.path, ctx.spec.output.encoder, new Set(tools.caps.hardwareEncoders));
   ctx.log.info(`Video encoder ${encoder.codec}: ${encoder.reason}`);
@@ -70,7 +73,8 @@ async function visuals(ctx: StepContext) {
     });
     const clip = files.clip(scene.index);
     const expected = { durationSec: scene.clipSec, fps: ctx.spec.output.fps };
-    if (!(await trustedCheckpoint(ctx, key, inputs, clip, expected, scene.index))) {
+    if (await trustedCheckpoint(ctx, key, inputs, clip, expected, scene.index)) reusedCount++;
+    else {
       const part = `${clip}.${process.pid}.part.mp4`;
       const progress: FfmpegProgress = { done: false };
       running.set(scene.index, 0);
@@ -124,6 +128,7 @@ async function visuals(ctx: StepContext) {
     finishedCount++;
     report();
   });
+  if (reusedCount > 0) ctx.log.info(`Resumed: ${reusedCount} of ${scenes.length} scenes reused`);
   return { outputs: scenes.map((s) => files.clip(s.index)) };
 }
 

@@ -38,11 +38,9 @@ export function WhenQueueFinishes() {
     aura.setFinishAction!(next).catch((error: unknown) => setProblem(errorMessage(error)));
   };
   return (
-    <section className="card finish-choice" aria-labelledby="finish-choice-heading">
+    <section className="card finish-choice">
       <div className="field">
-        <label id="finish-choice-heading" htmlFor="finish-choice">
-          When the queue finishes
-        </label>
+        <label htmlFor="finish-choice">When the queue finishes</label>
         <select id="finish-choice" value={action} onChange={(e) => choose(e.target.value as FinishAction)}>
           {(Object.keys(LABELS) as FinishAction[]).map((key) => (
             <option key={key} value={key}>

@@ -45,10 +45,10 @@ export function ExtrasFields({ form, set, errors, sceneNames }: SectionProps & {
               value={form.captions}
               onChange={(e) => set('captions', e.target.value as typeof form.captions)}
             >
-              <option value="both">Burned in and as .srt/.vtt files</option>
-              <option value="burn">Burned into the video</option>
-              <option value="sidecar">Only as .srt/.vtt files</option>
-              <option value="none">No captions</option>
+              <option value="both">Burned in + .srt/.vtt files</option>
+              <option value="burn">Burned in only</option>
+              <option value="sidecar">.srt/.vtt files only</option>
+              <option value="none">None</option>
             </select>
           )}
         </Field>

@@ -3,7 +3,8 @@ import { parseScript } from '../../../src-shared/script-sections.js';
 import { RenderSpecSchema } from '../../../src-shared/spec.js';
 import { api } from '../../api/client.js';
 import { ApiError, errorMessage } from '../../api/api-error.js';
-import { clearDraft, loadDraft, saveDraft } from '../../form/draft-storage.js';
+import { browserStorage as storage, clearDraft, loadDraft, saveDraft } from '../../form/draft-storage.js';
+import { isAdvancedSlot, staleErrors } from '../../form/error-slots.js';
 import { estimateVideo } from '../../form/estimate.js';
 import { downloadSpec } from '../../form/export-spec.js';
 import { focusJobRow } from '../../form/focus-job-row.js';
@@ -26,43 +27,7 @@ import { MusicFields } from './MusicFields.js';
 import { EncoderField, OutputFields } from './OutputFields.js';
 import { VoiceDetailFields, VoiceEngineField } from './VoiceFields.js';
 import { useFormRequests } from './use-form-requests.js';
-
-/** Error slots of the controls inside "More options": an error there opens it. */
-const ADVANCED = /^(voice\.(voice|rate)|music\.|transition|captions|chapters|thumbnail|output\.encoder)/;
-
-/** Which error slots a change to a form field makes stale. */
-function staleErrors(key: keyof FormState): (errorKey: FieldKey) => boolean {
-  const prefix: Partial<Record<keyof FormState, string>> = {
-    title: 'title',
-    script: 'script',
-    scenes: 'scenes',
-    size: 'output.size',
-    customWidth: 'output.size',
-    customHeight: 'output.size',
-    fps: 'output.fps',
-    quality: 'output.quality',
-    encoder: 'output.encoder',
-    voiceEngine: 'voice.engine',
-    voiceName: 'voice.voice',
-    rate: 'voice.rate',
-    musicPath: 'music',
-    musicVolumeDb: 'music.volumeDb',
-    transition: 'transition',
-    transitionSec: 'transition',
-    captions: 'captions',
-    thumbnailScene: 'thumbnail',
-  };
-  const p = prefix[key];
-  return (errorKey) => p !== undefined && errorKey.startsWith(p);
-}
-
-function storage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
+import { useNoStrayFileDrops } from './use-no-stray-drops.js';
 
 /**
  * The render form: everything a spec can say, checked here first (sentences at the fields),
@@ -79,10 +44,11 @@ export function RenderForm() {
   const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => saveDraft(storage(), form), [form]);
+  useNoStrayFileDrops();
 
   // After a check names bad fields, open where they are and put the keyboard on the first.
   useEffect(() => {
-    if (Object.keys(errors).some((key) => ADVANCED.test(key))) setMoreOpen(true);
+    if (Object.keys(errors).some(isAdvancedSlot)) setMoreOpen(true);
     requestAnimationFrame(() => {
       const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
       first?.focus({ preventScroll: true });

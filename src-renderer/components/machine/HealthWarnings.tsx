@@ -17,7 +17,7 @@ export function HealthWarnings() {
   }, []);
   if (warnings.length === 0) return null;
   return (
-    <section className="panel panel--warn" aria-labelledby="health-warnings-heading" role="alert">
+    <section className="panel panel--warn" aria-labelledby="health-warnings-heading">
       <h2 id="health-warnings-heading">Needs your attention</h2>
       <ul className="warnings">
         {warnings.map((w) => (

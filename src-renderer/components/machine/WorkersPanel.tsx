@@ -33,7 +33,9 @@ export function WorkersPanel() {
     <section className="card" aria-labelledby="workers-heading">
       <h2 id="workers-heading">Workers</h2>
       {error && <p className="form-error">Could not list the workers: {error}</p>}
-      {workers && workers.length === 0 && <p className="muted">No worker is connected.</p>}
+      {workers && workers.length === 0 && (
+        <p className="muted">This machine renders on its own: no farm workers are connected.</p>
+      )}
       {workers && workers.length > 0 && (
         <ul className="workers">
           {workers.map((w) => (

@@ -47,13 +47,15 @@ async function run<T>(what: string, action: () => Promise<T>): Promise<T | undef
 export function cancelLoss(job: Pick<Job, 'steps' | 'spec'>): string | null {
   const visuals = job.steps.find((s) => s.name === 'visuals');
   const total = sceneCount(job.spec);
-  // Visuals progress is the finished scenes' share of the video's length: for a count, round it,
-  // never claiming all scenes (or none) before the step says so.
+  // Until the step has ended, its progress is the video-length share of the scenes done (and in
+  // flight), not a count: round it, never claim all or none, and say it is approximate.
+  const exact = visuals?.status === 'succeeded';
   const share = visuals ? (visuals.progressPct / 100) * total : 0;
-  const done =
-    visuals?.status === 'succeeded' ? total : share > 0 ? Math.min(total - 1, Math.max(1, Math.round(share))) : 0;
-  if (done > 0)
-    return `${done} of ${total} scene${total === 1 ? '' : 's'} ${done === 1 ? 'is' : 'are'} done and will be thrown away.`;
+  const done = exact ? total : share > 0 ? Math.min(total - 1, Math.max(1, Math.round(share))) : 0;
+  if (done > 0) {
+    const count = `${exact ? '' : 'About '}${done} of ${total} scene${total === 1 ? '' : 's'}`;
+    return `${count} ${done === 1 ? 'is' : 'are'} done and will be thrown away.`;
+  }
   if (job.steps.some((s) => s.status === 'succeeded')) return 'The finished steps are thrown away.';
   return null;
 }

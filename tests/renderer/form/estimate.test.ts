@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { estimateVideo, sceneSeconds, spokenWords } from '../../../src-renderer/form/estimate.js';
+import { estimateVideo } from '../../../src-renderer/form/estimate.js';
+import { formToSpec } from '../../../src-renderer/form/form-spec.js';
 import { INITIAL_FORM, newScene } from '../../../src-renderer/form/form-state.js';
+import { RenderSpecSchema } from '../../../src-shared/spec.js';
+import { expectedVideoSeconds } from '../../../src-shared/video-length.js';
 
-describe('spokenWords', () => {
-  it.each([
-    ['Sunlight holds every colour.', 4],
-    ['**Bold** and _em_ [a link](http://x)', 5],
-    ['## A sub heading\nTwo words', 2],
-    ['- a list\n- of things', 4],
-    ['   ', 0],
-  ])('%j → %i', (text, words) => {
-    expect(spokenWords(text)).toBe(words);
-  });
-});
+const words = (n: number) => Array.from({ length: n }, () => 'word').join(' ');
 
 describe('estimateVideo', () => {
   it('reads a script at the speaking rate, each scene at least 2 s', () => {
-    const words = Array.from({ length: 170 }, () => 'word').join(' ');
-    const form = { ...INITIAL_FORM, script: `# One\n${words}\n\n# Two\nShort.` };
+    const form = { ...INITIAL_FORM, script: `# One\n${words(170)}\n\n# Two\nShort.` };
     expect(estimateVideo(form)).toEqual({ seconds: 62, scenes: 2 });
     expect(estimateVideo({ ...form, rate: '340' })).toEqual({ seconds: 32, scenes: 2 });
   });
@@ -31,10 +23,22 @@ describe('estimateVideo', () => {
     expect(estimateVideo(form)).toEqual({ seconds: 9.5, scenes: 2 });
   });
 
-  it('is nothing for an empty form, and ignores a rate out of range', () => {
+  it('is nothing for an empty form, and ignores numbers the spec would refuse', () => {
     expect(estimateVideo(INITIAL_FORM)).toEqual({ seconds: 0, scenes: 0 });
-    expect(sceneSeconds('one two', undefined, 170)).toBe(2);
-    const form = { ...INITIAL_FORM, rate: '5', script: Array.from({ length: 340 }, () => 'w').join(' ') };
-    expect(estimateVideo(form).seconds).toBe(120);
+    expect(estimateVideo({ ...INITIAL_FORM, rate: '5', script: words(340) }).seconds).toBe(120);
+    const scenes = [newScene({ narration: words(340), duration: '9000' })];
+    expect(estimateVideo({ ...INITIAL_FORM, mode: 'scenes', scenes }).seconds).toBe(120);
+  });
+
+  it('says what the queue will expect of the job once it is queued', () => {
+    const form = {
+      ...INITIAL_FORM,
+      title: 'Same',
+      rate: '200',
+      mode: 'scenes' as const,
+      scenes: [newScene({ narration: words(50), duration: '3' }), newScene({ narration: words(90) })],
+    };
+    const spec = RenderSpecSchema.parse(formToSpec(form));
+    expect(estimateVideo(form).seconds).toBeCloseTo(expectedVideoSeconds(spec), 1);
   });
 });

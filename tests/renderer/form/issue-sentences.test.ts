@@ -134,11 +134,19 @@ describe('the server’s field errors', () => {
     });
   });
 
-  it('keeps a sentence the server wrote about a file, at that scene’s image', () => {
-    const [problem] = problemsFromFieldErrors([
-      { path: 'scenes.2.image', message: 'the image of scene 3 cannot be read: /x/gone.png does not exist' },
+  it('keeps a sentence the server wrote about a file, naming the field, at that field', () => {
+    const problems = problemsFromFieldErrors([
+      { path: 'scenes.2.image', message: '/x/gone.png does not exist' },
+      { path: 'music.path', message: '/x/bed.mp3 is not audio' },
+      { path: 'scenes.0.image', message: 'Scene 1 image: already named.' },
+      { path: 'other', message: 'something the server says' },
     ]);
-    expect(sentenceFor(problem!)).toBe('The image of scene 3 cannot be read: /x/gone.png does not exist.');
+    expect(problems.map(sentenceFor)).toEqual([
+      'Scene 3 image: /x/gone.png does not exist.',
+      'Music file: /x/bed.mp3 is not audio.',
+      'Scene 1 image: already named.',
+      'Something the server says.',
+    ]);
     expect(fieldKeyFor('scenes.2.image', 'scenes')).toBe('scenes.2.image');
   });
 });

@@ -159,4 +159,33 @@ describe('RenderForm', () => {
     const { title: _b, ...original } = stored;
     expect(spec).toEqual(original);
   });
+
+  it('ignores a file dropped beside the form, so a browser tab does not open it in place of the app', () => {
+    render(<RenderForm />);
+    const outside = document.createElement('div');
+    document.body.append(outside);
+    const drop = new Event('drop', { bubbles: true, cancelable: true });
+    Object.defineProperty(drop, 'dataTransfer', { value: { types: ['Files'], files: [] } });
+    outside.dispatchEvent(drop);
+    expect(drop.defaultPrevented).toBe(true);
+    const text = new Event('drop', { bubbles: true, cancelable: true });
+    Object.defineProperty(text, 'dataTransfer', { value: { types: ['text/plain'] } });
+    outside.dispatchEvent(text);
+    expect(text.defaultPrevented).toBe(false);
+    outside.remove();
+  });
+
+  it('renders on Cmd+Enter too, from any control of the form', async () => {
+    render(<RenderForm />);
+    fireEvent.change(titleInput(), { target: { value: 'Mac shortcut' } });
+    fireEvent.change(scriptInput(), { target: { value: '# One\nHi.' } });
+    fireEvent.keyDown(screen.getByLabelText('Quality'), { key: 'Enter', metaKey: true });
+    expect(await screen.findByText('Queued “Mac shortcut”.')).toBeTruthy();
+    // A plain Enter in the script is a new line, not a render.
+    fireEvent.change(titleInput(), { target: { value: 'Not yet' } });
+    fireEvent.keyDown(scriptInput(), { key: 'Enter' });
+    // A submit would show "Starting…" at once (the keydown is flushed in act).
+    expect(screen.queryByText('Starting…')).toBeNull();
+    expect(screen.getByText('Queued “Mac shortcut”.')).toBeTruthy();
+  });
 });

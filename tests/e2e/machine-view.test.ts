@@ -1,0 +1,52 @@
+/**
+ * The Machine view in Chromium against the real `aura serve`: a corrupt settings.json is
+ * reported there (GET /api/health `warnings`), and the machines that render are listed
+ * (GET /api/workers).
+ */
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newToken, startAura, type AuraServer } from './aura-server.js';
+import { launchChromium } from './chromium.js';
+import { openApp, screenshot, type AppPage } from './ui-page.js';
+
+let dataDir: string;
+let server: AuraServer;
+let browser: Browser;
+let app: AppPage;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'aura-e2e-machine-'));
+  // A settings file broken by hand: the engine starts on defaults and must say so.
+  writeFileSync(join(dataDir, 'settings.json'), '{"concurrency": 2,, oops');
+  [server, browser] = await Promise.all([startAura({ dataDir, token: newToken() }), launchChromium()]);
+  app = await openApp(browser, server.pageUrl);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the Machine view', () => {
+  it('says the settings file is damaged; saving keeps the damaged file aside', async () => {
+    const { page } = app;
+    await page.getByRole('link', { name: 'Machine' }).click();
+    const panel = page.getByRole('region', { name: 'Needs your attention' });
+    await panel.getByText('Settings file damaged').waitFor();
+    expect(await panel.locator('[data-code="SETTINGS_CORRUPT"]').count()).toBe(1);
+    await screenshot(page, 'machine-settings-corrupt');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved.').waitFor();
+    expect(readdirSync(dataDir).some((f) => f.startsWith('settings.json.corrupt-'))).toBe(true);
+  });
+
+  it('lists the workers: on one machine, says it renders on its own', async () => {
+    const { page } = app;
+    const workers = page.getByRole('region', { name: 'Workers' });
+    await workers.getByText('This machine renders on its own: no farm workers are connected.').waitFor();
+  });
+});
