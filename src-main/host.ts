@@ -11,6 +11,9 @@ import writeFileAtomic from 'write-file-atomic';
 import { APP_VERSION } from '../src-shared/constants.js';
 import type { Settings } from '../src-shared/settings.js';
 import { createEngine, type Engine } from './engine/engine.js';
+import { createFarmEngine } from './farm/farm-engine.js';
+import type { FarmKeys } from './farm/farm-keys.js';
+import type { FarmUrl } from './farm/farm-url.js';
 import type { StepsFactory } from './engine/step.js';
 import { createPipelineSteps } from './pipeline/index.js';
 import { checkSpecFiles } from './pipeline/media-file-check.js';
@@ -39,6 +42,16 @@ export interface HostOptions {
    * (`aura serve` takes it from AURA_TOKEN). @default 32 random bytes, base64url
    */
   token?: string;
+  /** Run on a render farm instead of the embedded backend (`aura serve --farm`). */
+  farm?: {
+    url: FarmUrl;
+    /** Absolute, checked shared folder. */
+    sharedDir: string;
+    /** Whether this process renders too. @default true */
+    render?: boolean;
+    /** Key prefix (several farms on one Redis: tests, benchmarks). @default `aura` */
+    keys?: FarmKeys;
+  };
 }
 
 /** A running engine + server. */
@@ -66,13 +79,16 @@ export interface ServerInfo {
 
 /** Starts the engine on `dataDir` and the loopback server in front of it. */
 export async function startHost(options: HostOptions): Promise<Host> {
-  const engine = await createEngine({
+  const common = {
     dataDir: options.dataDir,
     steps: options.steps ?? createPipelineSteps,
-    // Images and music are checked when a job is queued, not minutes later in preflight.
-    checkSpec: checkSpecFiles,
     ...(options.settings ? { settings: options.settings } : {}),
-  });
+  };
+  const farmEngine = options.farm ? await createFarmEngine({ ...common, ...options.farm }) : undefined;
+  // Images and music are checked when a job is queued, not minutes later in preflight.
+  const engine = farmEngine ?? (await createEngine({ ...common, checkSpec: checkSpecFiles }));
+  // On a farm the global stream is numbered by the farm's own order, so its ids hold on every coordinator.
+  const sse = farmEngine ? { ...options.sse, feed: farmEngine.farm.globalFeed } : options.sse;
   const token = options.token ?? randomBytes(32).toString('base64url');
   let server: Awaited<ReturnType<typeof buildServer>> | undefined;
   try {
@@ -81,7 +97,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       token,
       allowedOrigins: options.extraOrigins ?? [],
       rendererDir: options.rendererDir ?? defaultRendererDir(),
-      ...(options.sse ? { sse: options.sse } : {}),
+      ...(sse ? { sse } : {}),
       ...(options.connections ? { connections: options.connections } : {}),
     });
     const port = await server.listen(options.port ?? 0);

@@ -60,6 +60,8 @@ export const JOB_WARNING_CODES = [
   'INTERRUPTED',
   /** No voice was found: the narration is silent. */
   'VOICE_UNAVAILABLE',
+  /** The requested hardware video encoder does not work here: libx264 is used instead. */
+  'ENCODER_UNAVAILABLE',
   /** The job's record could not be read; it was rebuilt from its event log and files. */
   'RECORD_REBUILT',
 ] as const;

@@ -26,6 +26,20 @@ export const SettingsSchema = z.strictObject({
     .min(4096)
     .max(100 * 1024 * 1024)
     .default(2 * 1024 * 1024),
+  /** Join a render farm at the next start: its Redis URL (redis:// or rediss://); null = this machine alone. */
+  farmRedisUrl: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')
+    .nullable()
+    .default(null),
+  /** The farm's shared folder as this machine mounts it (needed with farmRedisUrl). */
+  farmSharedDir: z.string().min(1).nullable().default(null),
+  /** How long a worker's hold on a job lasts without renewal: a dead worker's job moves on after about this long. */
+  farmLockSeconds: z.number().min(1).max(3600).default(30),
+  /** How often workers look for jobs whose worker stopped renewing its hold. */
+  farmStalledCheckSeconds: z.number().min(0.5).max(3600).default(30),
+  /** Global events the farm keeps for Last-Event-ID replay; past them a client gets a queue-snapshot. */
+  farmEventRetention: z.number().int().min(100).max(10_000_000).default(100_000),
 });
 export type Settings = z.output<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;

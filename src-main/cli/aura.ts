@@ -2,6 +2,9 @@
 /** `aura`: the command-line entry. Each subcommand lives in its own file. */
 const USAGE = `Usage:
   aura serve [--data-dir DIR] [--port N] [--no-open]   start the engine and the loopback server
+       [--farm redis://HOST:PORT[/DB] --shared-dir DIR [--no-render]]   ... on a render farm
+  aura worker --farm redis://HOST:PORT --shared-dir DIR [--name NAME] [--concurrency N]
+                                                       render a farm's jobs (no HTTP server)
   aura render SPEC.json [--data-dir DIR]               render one spec with a progress bar`;
 
 async function main(argv: string[]): Promise<number> {
@@ -9,6 +12,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'serve':
       return (await import('./serve-command.js')).runServe(rest);
+    case 'worker':
+      return (await import('./worker-command.js')).runWorker(rest);
     case 'render':
       return (await import('./render-command.js')).runRender(rest);
     case undefined:

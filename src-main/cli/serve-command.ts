@@ -5,13 +5,20 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveDataDir } from '../engine/data-dir.js';
 import { EngineError } from '../engine/errors.js';
+import type { StepsFactory } from '../engine/step.js';
 import { startHost, type Host } from '../host.js';
+import { checkFarmFlags, FARM_FLAG_OPTIONS, parseFarmFlags, type FarmFlags } from './farm-flags.js';
+import { untilSignal } from './signals.js';
 
 /** Parsed `aura serve` flags. */
 export interface ServeArgs {
   dataDir: string | undefined;
   port: number;
   open: boolean;
+  /** `--farm URL --shared-dir DIR`: run on a render farm. */
+  farm?: FarmFlags;
+  /** `--no-render`: with --farm, serve the API and UI without rendering here. */
+  render: boolean;
 }
 
 /** Parses the flags; throws a plain Error with a usage hint on anything wrong. */
@@ -23,6 +30,8 @@ export function parseServeArgs(argv: string[]): ServeArgs {
       port: { type: 'string' },
       open: { type: 'boolean', default: false },
       'no-open': { type: 'boolean', default: false },
+      ...FARM_FLAG_OPTIONS,
+      'no-render': { type: 'boolean', default: false },
     },
     strict: true,
     allowPositionals: false,
@@ -30,7 +39,16 @@ export function parseServeArgs(argv: string[]): ServeArgs {
   const portText = values.port ?? '0';
   const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
   if (!(port >= 0 && port <= 65_535)) throw new Error(`--port must be a number from 0 to 65535, not "${portText}".`);
-  return { dataDir: values['data-dir'], port, open: values.open && !values['no-open'] };
+  const farm = parseFarmFlags(values);
+  if (values['no-render'] && !farm)
+    throw new Error('--no-render goes with --farm: without a farm this machine is the one that renders.');
+  return {
+    dataDir: values['data-dir'],
+    port,
+    open: values.open && !values['no-open'],
+    ...(farm ? { farm } : {}),
+    render: !values['no-render'],
+  };
 }
 
 /** The line a user (or a script waiting for the server) looks for. */
@@ -39,7 +57,7 @@ export function readyLine(url: string, token: string): string {
 }
 
 /** Runs the server until a signal; resolves to the exit code. Errors are one plain line, no stack. */
-export async function runServe(argv: string[]): Promise<number> {
+export async function runServe(argv: string[], options: { steps?: StepsFactory } = {}): Promise<number> {
   let args: ServeArgs;
   try {
     args = parseServeArgs(argv);
@@ -51,25 +69,20 @@ export async function runServe(argv: string[]): Promise<number> {
   let host: Host;
   try {
     const token = tokenFromEnv(process.env.AURA_TOKEN);
-    host = await startHost({ dataDir: resolveDataDir(args.dataDir), port: args.port, ...(token ? { token } : {}) });
+    const farm = args.farm && checkFarmFlags(args.farm);
+    host = await startHost({
+      dataDir: resolveDataDir(args.dataDir),
+      port: args.port,
+      ...(token ? { token } : {}),
+      ...(options.steps ? { steps: options.steps } : {}),
+      ...(farm ? { farm: { url: farm.url, sharedDir: farm.sharedDir, render: args.render } } : {}),
+    });
   } catch (error) {
     console.error(`aura serve: ${error instanceof Error ? error.message : String(error)}`);
     return isStorageRefusal(error) ? 2 : 1;
   }
-  // Persistent handlers, never `once`: signal-exit (loaded by write-file-atomic) re-raises a
-  // signal it finds no other listener for, which would kill us in the middle of shutting down.
-  // They go on before the ready line: a script may send SIGTERM the moment it reads it.
-  const stopping = new Promise<NodeJS.Signals>((resolve) => {
-    let received: NodeJS.Signals | undefined;
-    const onSignal = (sig: NodeJS.Signals) => {
-      // A second signal while shutting down means "now": exit without waiting.
-      if (received) process.exit(130);
-      received = sig;
-      resolve(sig);
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-  });
+  // Handlers go on before the ready line: a script may send SIGTERM the moment it reads it.
+  const stopping = untilSignal();
   for (const warning of host.engine.warnings()) console.error(`aura serve: warning: ${warning.message}`);
   console.log(readyLine(host.url, host.token));
   if (args.open) openBrowser(`${host.url}/?token=${host.token}`);

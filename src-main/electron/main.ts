@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog } from 'electron';
 import { resolveDataDir } from '../engine/data-dir.js';
+import { farmFromSettings } from '../farm/farm-from-settings.js';
 import { startHost } from '../host.js';
 import { runDesktopApp, windowIconPath } from './desktop-app.js';
 import { dataDirFlag } from './launch-args.js';
@@ -30,7 +31,9 @@ async function main(): Promise<void> {
   await app.whenReady();
   let host: Awaited<ReturnType<typeof startHost>>;
   try {
-    host = await startHost({ dataDir });
+    // A farm saved in settings (Machine view) is joined here, at start-up.
+    const farm = farmFromSettings(dataDir);
+    host = await startHost({ dataDir, ...(farm ? { farm } : {}) });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     dialog.showErrorBox('Aura Studio cannot start', `${reason}\n\nData folder: ${dataDir}`);

@@ -1,12 +1,11 @@
 import os from 'node:os';
-import path from 'node:path';
 import { stat } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Diagnosis } from '../../src-shared/queue.js';
 import { registeredChildPids } from '../pipeline/child-registry.js';
 import type { DataLayout } from './data-dir.js';
 import type { JobRecord } from './job-record.js';
-import { outputFileOf, sampleProcess, type ProcessSample } from './process-probe.js';
+import { outputFilesOf, programNameOf, sampleProcess, type ProcessSample } from './process-probe.js';
 import { decideDiagnosis, type ChildFacts, type StallFacts } from './stall-diagnosis.js';
 import type { StallWatchdog } from './stall-watchdog.js';
 import { diskSpaceAt } from './storage-errors.js';
@@ -21,13 +20,19 @@ export interface DiagnosisSources {
   sampleMs?: number;
 }
 
-const sizeOf = (file: string | null) =>
-  file === null
-    ? Promise.resolve(null)
-    : stat(file).then(
+/** Total size of the files that exist among `files`; null when none does. */
+const sizeOf = async (files: string[]): Promise<number | null> => {
+  const sizes = await Promise.all(
+    files.map((f) =>
+      stat(f).then(
         (s) => s.size,
         () => null,
-      );
+      ),
+    ),
+  );
+  const found = sizes.filter((n): n is number => n !== null);
+  return found.length === 0 ? null : found.reduce((a, b) => a + b, 0);
+};
 
 /** A registered pid is the job's child only if its command names the job's temp dir (or it is our zombie). */
 const isJobChild = (sample: ProcessSample, tempDir: string) =>
@@ -38,7 +43,7 @@ async function observeChildren(tempDir: string, sampleMs: number): Promise<Child
   const pids = await registeredChildPids(tempDir);
   if (pids.length === 0) return [];
   const first = (await Promise.all(pids.map(sampleProcess))).filter((s) => isJobChild(s, tempDir));
-  const outputs = first.map((s) => outputFileOf(s.args));
+  const outputs = first.map((s) => outputFilesOf(s.args));
   const sizesBefore = await Promise.all(outputs.map(sizeOf));
   const startedMs = Date.now();
   await delay(sampleMs);
@@ -54,10 +59,10 @@ async function observeChildren(tempDir: string, sampleMs: number): Promise<Child
     const [sizeBefore, sizeAfter] = [sizesBefore[i], sizesAfter[i]];
     return {
       pid: before.pid,
-      name: path.basename(before.args[0] ?? `process ${before.pid}`),
+      name: programNameOf(before.args, before.pid),
       state: after.state === 'gone' ? 'gone' : after.state,
       cpuPercent: cpu,
-      outputFile: outputs[i]!,
+      outputFile: outputs[i]![0] ?? null,
       outputGrowthBytes: sizeBefore != null && sizeAfter != null ? sizeAfter - sizeBefore : null,
     };
   });

@@ -96,9 +96,42 @@ export async function sampleProcess(pid: number): Promise<ProcessSample> {
   }
 }
 
-/** The file a command writes to, as ffmpeg takes it: its last argument, when that is a path. */
-export function outputFileOf(args: readonly string[]): string | null {
-  const last = args.length > 1 ? args[args.length - 1]! : '';
-  if (last === '' || last.startsWith('-') || /^[a-z]+:/i.test(last.replace(/^[a-z]:[\\/]/i, ''))) return null;
-  return /[\\/.]/.test(last) ? last : null;
+/**
+ * The program a command line runs, seen through a `nice [-n N]` wrapper (children start through
+ * nice, and are caught as nice for the moment before it execs them).
+ */
+export function programNameOf(args: readonly string[], pid: number): string {
+  const base = (arg: string | undefined) => arg?.split(/[\\/]/).pop() ?? '';
+  let i = 0;
+  if (base(args[0]) === 'nice') {
+    i = 1;
+    if (args[i] === '-n') i += 2;
+    else if (/^-n?\d+$/.test(args[i] ?? '') || /^--adjustment=/.test(args[i] ?? '')) i += 1;
+  }
+  return base(args[i]) || `process ${pid}`;
+}
+
+/** Options whose value names an input or a filter graph (which may hold paths), never an output. */
+const INPUT_OPTIONS = new Set([
+  '-i',
+  '-filter_complex',
+  '-filter_complex_script',
+  '-vf',
+  '-af',
+  '-filter:v',
+  '-filter:a',
+  '-progress',
+  '-c',
+]);
+
+/**
+ * The files a command writes to, as ffmpeg takes them: arguments that look like paths and are
+ * not the value of an input or filter option (ffmpeg may write several: a clip and its thumbnail).
+ */
+export function outputFilesOf(args: readonly string[]): string[] {
+  return args.filter((arg, i) => {
+    if (i === 0 || arg.startsWith('-') || INPUT_OPTIONS.has(args[i - 1]!)) return false;
+    if (/^[a-z]{2,}:/i.test(arg)) return false; // pipe:1, lavfi sources, URLs
+    return /[\\/]/.test(arg);
+  });
 }

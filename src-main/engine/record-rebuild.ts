@@ -90,7 +90,12 @@ export function replayEvents(origin: JobOrigin, events: readonly JobEvent[]): Jo
         record.attempts++;
         record.error = null;
       }
-      if (status === 'pending') Object.assign(record, { endedAt: null, error: null });
+      if (status === 'pending') {
+        // A resume (or an interrupted run queued again), as JobRunner.resume leaves the record.
+        Object.assign(record, { endedAt: null, error: null });
+        for (const s of record.steps)
+          if (s.status === 'failed' || s.status === 'canceled') Object.assign(s, { status: 'pending', endedAt: null });
+      }
       if (status === 'completed') Object.assign(record, { completedAt: at, endedAt: at });
       if (status === 'canceled') Object.assign(record, { canceledAt: at, endedAt: at });
       if (status === 'failed') record.endedAt = at;
@@ -114,12 +119,18 @@ export function replayEvents(origin: JobOrigin, events: readonly JobEvent[]): Jo
       record.artifacts = e.data.artifacts;
     } else if (e.type === 'job-failed') {
       record.error = { ...e.data.error, step: e.data.step, logTail: [] };
+      // As recordFailure leaves it: the step that failed says so.
+      for (const s of record.steps) if (s.name === e.data.step) Object.assign(s, { status: 'failed', endedAt: at });
+    } else if (e.type === 'job-canceled') {
+      // As recordCancel leaves it: every unfinished step is canceled.
+      for (const s of record.steps)
+        if (s.status === 'running' || s.status === 'pending')
+          Object.assign(s, { status: 'canceled', endedAt: s.status === 'running' ? at : null });
     }
   }
-  // A step the log saw running when it ended was interrupted: the record says pending, as a pause or crash leaves it.
+  // A step the log saw running when the job stopped was interrupted: pending again, as a pause or a crash leaves it.
   if (record.status !== 'running')
-    for (const s of record.steps)
-      if (s.status === 'running') Object.assign(s, { status: record.status === 'canceled' ? 'canceled' : 'pending' });
+    for (const s of record.steps) if (s.status === 'running') Object.assign(s, { status: 'pending', endedAt: null });
   return record;
 }
 

@@ -160,6 +160,13 @@ export function decideDiagnosis(f: StallFacts): StallVerdict {
       `${zombie.name} has exited but Aura Studio has not collected it (a zombie process), so the ${step} step waits for nothing.`,
       ['Pause the job and resume it.', 'If that does not help, restart Aura Studio.'],
     );
+  const blocked = live.find((c) => c.state === 'disk-wait');
+  if (blocked && silent)
+    return verdict(
+      'stalled',
+      `${blocked.name} is waiting for the disk (no progress for ${silence}): the drive or network share holding the data folder is not answering.`,
+      ['Check the drive or the network share.', 'Or cancel the job (it stops once the disk answers).'],
+    );
   if (diskFull(f))
     return verdict(
       silent ? 'stalled' : 'at-risk',

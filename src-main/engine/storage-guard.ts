@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { TERMINAL_EVENT_TYPES, type JobEvent } from '../../src-shared/events.js';
 import type { JobStatus } from '../../src-shared/job.js';
-import type { EngineError } from './errors.js';
+import { EngineError } from './errors.js';
 import type { JobRecord } from './job-record.js';
-import type { Journal } from './journal.js';
+import type { EventJournal } from './backend.js';
 import { applyLoggedStatus } from './recovery.js';
 import { storageErrorOf } from './storage-errors.js';
 
@@ -20,15 +20,23 @@ export function probeStorage(dir: string): EngineError | null {
     fs.rmSync(probe, { force: true });
     return null;
   } catch (error) {
-    fs.rmSync(probe, { force: true });
+    try {
+      fs.rmSync(probe, { force: true });
+    } catch {
+      // nothing was made on a disk that refused it
+    }
     return storageErrorOf(error, dir);
   }
 }
 
+/** An EngineError the engine raised on purpose (not one this module made from a disk fault). */
+const isEngineRefusal = (error: unknown): boolean =>
+  error instanceof EngineError && error.code !== 'DISK_FULL' && error.code !== 'STORAGE_READ_ONLY';
+
 /** What a guarded job write needs from the engine. */
 export interface JobWriteGuard {
   dataDir: string;
-  journal: Pick<Journal, 'forget' | 'ensureOpen'>;
+  journal: Pick<EventJournal, 'forget' | 'ensureOpen'>;
   readEvents: (jobId: string, afterSeq: number) => Promise<JobEvent[]>;
   /** A job put back as it was (e.g. pending again after a cancel that could not be recorded). */
   onRestored: (record: JobRecord) => void;
@@ -39,7 +47,9 @@ export async function guardWrite<T>(dataDir: string, op: () => Promise<T>): Prom
   try {
     return await op();
   } catch (error) {
-    // Some calls report a refused write as something else (a recursive mkdir says ENOENT): ask the disk.
+    // Some calls report a refused write as something else (a recursive mkdir says ENOENT): ask the
+    // disk. The engine's own refusals (a bad spec, a job in the wrong state) stay what they are.
+    if (isEngineRefusal(error)) throw error;
     throw storageErrorOf(error, dataDir) ?? probeStorage(dataDir) ?? error;
   }
 }
@@ -61,7 +71,7 @@ export async function guardJobWrite(
     return await op();
   } catch (error) {
     // A refusal of the engine's own (JOB_NOT_CANCELABLE...) is not a disk problem unless the runner met a failed write.
-    const refusal = (error as { name?: string }).name === 'EngineError';
+    const refusal = isEngineRefusal(error);
     const wroteFailed = record.error?.code === 'WRITE_FAILED' && before.error?.code !== 'WRITE_FAILED';
     const fault =
       storageErrorOf(error, guard.dataDir) ?? (!refusal || wroteFailed ? probeStorage(guard.dataDir) : null);

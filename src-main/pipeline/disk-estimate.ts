@@ -1,5 +1,5 @@
 import type { RenderSpec } from '../../src-shared/spec.js';
-import { QUALITY } from './encode-args.js';
+import { AUDIO_RATE, QUALITY } from './encode-args.js';
 import type { Scene } from './script-parser.js';
 import { estimateSpeechSec } from './tts.js';
 
@@ -10,13 +10,14 @@ export function estimateTotalSec(scenes: readonly Scene[], rateWpm: number): num
 
 /**
  * Bytes a render needs on disk at its peak: the clips plus the joined output (about twice the
- * video), with a generous bits-per-pixel for slides and a fixed margin for WAVs and thumbnails.
+ * video), the narration WAVs, the soundtrack's 48 kHz stereo WAV while it is mixed, with a
+ * generous bits-per-pixel for slides and a fixed margin for thumbnails and the rest.
  */
 export function estimateDiskBytes(spec: RenderSpec, totalSec: number): number {
   const { width, height, fps, quality } = spec.output;
   const bitsPerPixel = quality === 'high' ? 0.08 : quality === 'standard' ? 0.05 : 0.03;
   const videoBytesPerSec = (width * height * fps * bitsPerPixel) / 8;
   const audioBytesPerSec = QUALITY[quality].audioKbps * 125;
-  const wavBytesPerSec = 22_050 * 2;
+  const wavBytesPerSec = 22_050 * 2 + AUDIO_RATE * 4;
   return Math.ceil(totalSec * (2 * (videoBytesPerSec + audioBytesPerSec) + wavBytesPerSec) + 20 * 1024 * 1024);
 }

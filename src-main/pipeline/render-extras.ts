@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { ARTIFACT_TYPES, artifactNames } from '../../src-shared/artifact-names.js';
 import type { StepContext } from '../engine/step.js';
 import { youtubeChapters, type Chapter } from './chapters.js';
-import { jobFiles, type TimedScene } from './job-files.js';
+import type { TimedScene } from './job-files.js';
+import { backgroundInput, sceneVideoGraph } from './scene-graph.js';
+import { buildSceneLooks } from './scene-looks.js';
 import { runProcess } from './process-runner.js';
 import { sidecarCues } from './sidecar-cues.js';
 import { toSrt, toVtt } from './subtitles.js';
@@ -51,20 +53,24 @@ export async function writeExtras(
   await writeThumbnail(ctx, scenes, tools, names.thumbnail);
 }
 
-/** The thumbnail: a frame of the chosen scene's clip once its heading is on screen. */
+/**
+ * The thumbnail: the chosen scene drawn once more as a still, heading and all but without
+ * captions or the transition into it (what a viewer should see before pressing play).
+ */
 async function writeThumbnail(ctx: StepContext, scenes: readonly TimedScene[], tools: Tools, name: string) {
-  const scene = scenes[Math.min(ctx.spec.thumbnail.scene, scenes.length - 1)]!;
-  // Past the transition into the scene, before the clip's end.
-  const atSec = Math.min(scene.clipSec / 2, ctx.spec.transition.durationSec + 0.5);
-  const { width, height } = thumbnailSize(ctx.spec.output.width, ctx.spec.output.height);
+  const index = Math.min(ctx.spec.thumbnail.scene, scenes.length - 1);
+  const { transition: _from, fadeOutSec: _fade, ...look } = buildSceneLooks(scenes, ctx.spec, tools.fonts)[index]!;
+  const still = { ...look, burnCaptions: false };
+  const { width } = thumbnailSize(ctx.spec.output.width, ctx.spec.output.height);
   const part = join(ctx.artifactsDir, `.${name}.part.jpg`);
   try {
     await runProcess(
       tools.ffmpeg.path,
       [
-        ...['-hide_banner', '-nostdin', '-y', '-loglevel', 'error', '-ss', atSec.toFixed(3)],
-        ...['-i', jobFiles(ctx.tempDir).clip(scene.index), '-frames:v', '1'],
-        ...['-vf', `scale=${width}:${height}:flags=lanczos`, '-q:v', '3', '-f', 'image2', part],
+        ...['-hide_banner', '-nostdin', '-y', '-loglevel', 'error', ...backgroundInput(still, still.frame)],
+        ...['-filter_complex', sceneVideoGraph(still, width)],
+        ...['-map', '[th]', '-frames:v', '1', '-q:v', '3', '-f', 'image2', part],
+        ...['-map', '[v]', '-frames:v', '1', '-f', 'null', '-'],
       ],
       { ...childOptions(ctx, 'thumbnail'), failureCode: 'THUMBNAIL_FAILED' },
     );

@@ -79,22 +79,19 @@ export async function mixSoundtrack(ctx: StepContext, job: MixJob): Promise<stri
   const wav = `${out}.part.wav`;
   const part = `${out}.part.m4a`;
   try {
-    const apply = (correctionDb: number, share: [number, number]) =>
-      run(applyArgs(job.concatList, job.totalSec, music, audible, wav, correctionDb), 'mix', share);
-    await apply(0, [0.15, 0.4]);
+    await run(applyArgs(job.concatList, job.totalSec, music, audible, wav), 'mix', [0.15, 0.45]);
+    let correctionDb = 0;
     if (audible) {
       // The limiter takes off a little loudness where peaks were high: measure the result, and
-      // when it is off by more than half a unit make it once more with the difference added.
-      const result = parseLoudness((await run(measureFileArgs(wav), 'loudness check', [0.4, 0.45], true)).stderr);
+      // when it is off by more than half a unit the encode adds the difference back.
+      const result = parseLoudness((await run(measureFileArgs(wav), 'loudness check', [0.45, 0.5], true)).stderr);
       const offBy = isAudible(result) ? TARGET_LUFS - result.integratedLufs : 0;
       if (Math.abs(offBy) > LOUDNESS_TOLERANCE_LU) {
-        ctx.log.info(
-          `Soundtrack came out at ${result!.integratedLufs.toFixed(1)} LUFS: correcting by ${offBy.toFixed(1)} dB`,
-        );
-        await apply(offBy, [0.45, 0.6]);
+        correctionDb = offBy;
+        ctx.log.info(`Soundtrack came out at ${result!.integratedLufs.toFixed(1)} LUFS: adding ${offBy.toFixed(1)} dB`);
       }
     }
-    await run(encodeArgs(wav, QUALITY[ctx.spec.output.quality].audioKbps, part), 'soundtrack', [0.6, 1]);
+    await run(encodeArgs(wav, QUALITY[ctx.spec.output.quality].audioKbps, part, correctionDb), 'soundtrack', [0.5, 1]);
     await verifyMedia(part, expected, 'The mixed soundtrack');
   } catch (error) {
     await rm(part, { force: true });

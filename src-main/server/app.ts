@@ -5,7 +5,7 @@ import { MAX_BODY_BYTES } from '../../src-shared/constants.js';
 import type { EngineApi } from '../engine/engine-api.js';
 import { clientErrorResponse } from './client-error.js';
 import { ConnectionGuard, type ConnectionLimits } from './connection-guard.js';
-import { EventHub } from './event-hub.js';
+import { EventHub, type GlobalFeed } from './event-hub.js';
 import { HttpProblem, makeProblem, PROBLEM_CONTENT_TYPE, toProblem } from './problem.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { registerRouteTable } from './route-table/register.js';
@@ -33,6 +33,8 @@ export interface ServerOptions {
     maxBufferedBytes?: number;
     /** Global events kept for replay. @default 4096 */
     replaySize?: number;
+    /** The backend's own global event order (a render farm). */
+    feed?: GlobalFeed;
   };
   /** Connection cap and timeouts (see ConnectionGuard). */
   connections?: ConnectionLimits;
@@ -68,7 +70,7 @@ export async function buildServer(options: ServerOptions): Promise<AuraServer> {
     },
   });
   const connections = new ConnectionGuard(app.server, options.connections);
-  const hub = new EventHub(engine, { replaySize: options.sse?.replaySize });
+  const hub = new EventHub(engine, { replaySize: options.sse?.replaySize, feed: options.sse?.feed });
   const streams = new SseRegistry({
     pingSeconds: () => engine.settings().ssePingSeconds,
     maxBufferedBytes: options.sse?.maxBufferedBytes,

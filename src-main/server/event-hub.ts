@@ -17,6 +17,21 @@ export interface EventHubOptions {
    * @default 4096
    */
   replaySize?: number;
+  /** The backend's own global order (a render farm), so ids survive restarts and other coordinators. */
+  feed?: GlobalFeed;
+}
+
+/**
+ * A backend whose events already carry a global order shared by every server in front of it
+ * (a render farm's Redis stream). The hub then numbers events by it instead of by its own count.
+ */
+export interface GlobalFeed {
+  /** The ts part of global ids: the same for every server of the backend, across restarts. */
+  epoch: number;
+  /** The event's place in the backend's global order (rising, gaps allowed). */
+  seqOf(event: EngineEvent): number | undefined;
+  /** The recent past at start-up: entries in order, and the seq they follow (nothing after it is missing). */
+  backlog(): { after: number; entries: GlobalEntry[] };
 }
 
 /**
@@ -28,15 +43,22 @@ export class EventHub {
   /** Unix ms of this server's start: the ts part of global ids, so ids from an earlier run are recognised. */
   readonly epoch: number;
   #seq = 0;
+  /** The ring holds every entry with a seq above this one. */
+  #base = 0;
+  readonly #feed: GlobalFeed | undefined;
   readonly #ring: GlobalEntry[];
   readonly #size: number;
   readonly #listeners = new Set<HubListener>();
   #unsubscribe: (() => void) | undefined;
 
   constructor(engine: EngineApi, options: EventHubOptions = {}) {
-    this.epoch = nextEpoch();
+    this.#feed = options.feed;
+    this.epoch = this.#feed?.epoch ?? nextEpoch();
     this.#size = Math.max(1, options.replaySize ?? 4096);
-    this.#ring = [];
+    const backlog = this.#feed?.backlog() ?? { after: 0, entries: [] };
+    this.#ring = [...backlog.entries];
+    this.#base = backlog.after;
+    this.#seq = this.#ring.at(-1)?.seq ?? backlog.after;
     this.#unsubscribe = engine.subscribe((event) => this.#dispatch(event));
   }
 
@@ -63,10 +85,11 @@ export class EventHub {
    * that far (or `seq` is from the future), in which case the client needs a snapshot.
    */
   since(seq: number): GlobalEntry[] | undefined {
-    if (!Number.isSafeInteger(seq) || seq < 0 || seq > this.#seq) return undefined;
-    const missed = this.#seq - seq;
-    if (missed > this.#ring.length) return undefined;
-    return this.#ring.slice(this.#ring.length - missed);
+    if (!Number.isSafeInteger(seq) || seq < this.#base || seq > this.#seq) return undefined;
+    // Seqs rise (with gaps under a feed): find the first entry after `seq` from the end, where a reconnect looks.
+    let start = this.#ring.length;
+    while (start > 0 && this.#ring[start - 1]!.seq > seq) start--;
+    return this.#ring.slice(start);
   }
 
   /**
@@ -96,10 +119,15 @@ export class EventHub {
   }
 
   #dispatch(event: EngineEvent): void {
-    const entry: GlobalEntry = { seq: ++this.#seq, event };
+    const fed = this.#feed?.seqOf(event);
+    this.#seq = fed !== undefined ? Math.max(this.#seq, fed) : this.#seq + 1;
+    const entry: GlobalEntry = { seq: fed ?? this.#seq, event };
     this.#ring.push(entry);
     // Trim in chunks: shift() per event would be O(n) on every emit.
-    if (this.#ring.length > this.#size * 2) this.#ring.splice(0, this.#ring.length - this.#size);
+    if (this.#ring.length > this.#size * 2) {
+      const dropped = this.#ring.splice(0, this.#ring.length - this.#size);
+      this.#base = dropped.at(-1)!.seq;
+    }
     for (const listener of [...this.#listeners]) {
       try {
         listener(entry);

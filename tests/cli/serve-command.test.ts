@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseServeArgs, readyLine } from '../../src-main/cli/serve-command.js';
 import type { ServerInfo } from '../../src-main/host.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
+import { canMountTmpfs, mountTmpfs } from '../helpers/tmpfs.js';
 import { waitUntil } from '../helpers/wait.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -42,10 +43,10 @@ function ready(child: ReturnType<typeof serve>): Promise<{ url: string; port: nu
 
 describe('parseServeArgs / readyLine', () => {
   it.each([
-    [[], { dataDir: undefined, port: 0, open: false }],
-    [['--data-dir', '/d', '--port', '8080'], { dataDir: '/d', port: 8080, open: false }],
-    [['--no-open'], { dataDir: undefined, port: 0, open: false }],
-    [['--open'], { dataDir: undefined, port: 0, open: true }],
+    [[], { dataDir: undefined, port: 0, open: false, render: true }],
+    [['--data-dir', '/d', '--port', '8080'], { dataDir: '/d', port: 8080, open: false, render: true }],
+    [['--no-open'], { dataDir: undefined, port: 0, open: false, render: true }],
+    [['--open'], { dataDir: undefined, port: 0, open: true, render: true }],
   ])('%j → %j', (argv, expected) => {
     expect(parseServeArgs(argv)).toEqual(expected);
   });
@@ -149,5 +150,68 @@ describe('aura serve (child process)', () => {
     ).toBe('ftyp');
     again.kill('SIGINT');
     expect((await again).exitCode).toBe(0);
+  });
+});
+
+describe('aura serve on a data folder it cannot write (child process)', () => {
+  const cleanups: Array<() => void | Promise<void>> = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+  const mounted = () => {
+    const disk = mountTmpfs(4);
+    cleanups.push(() => disk.cleanup());
+    return disk;
+  };
+
+  it.skipIf(!canMountTmpfs)('refuses to start on a read-only folder with one plain sentence, exit 2', async () => {
+    const disk = mounted();
+    disk.remount('ro');
+    const result = await serve(disk.dir);
+    expect(result.exitCode).toBe(2);
+    expect(result.all!.trim()).toBe(
+      `aura serve: Aura Studio cannot write to ${disk.dir}: the folder is read-only (or not writable by this user); make it writable, or choose another data folder.`,
+    );
+  });
+
+  it.skipIf(!canMountTmpfs)(
+    'exits 0 on SIGTERM after the folder turned read-only, saying what it could not remove',
+    async () => {
+      const disk = mounted();
+      const child = serve(disk.dir);
+      cleanups.push(() => {
+        child.kill('SIGKILL');
+      });
+      await ready(child);
+      disk.remount('ro');
+      cleanups.push(() => disk.remount('rw'));
+      child.kill('SIGTERM');
+      const result = await child;
+      expect(result.all).not.toMatch(/^\s+at /m);
+      expect({ code: result.exitCode, signal: result.signal, out: result.all }).toMatchObject({ code: 0 });
+      expect(result.all).toContain(
+        `aura serve: could not remove server.json and engine.lock from ${disk.dir} (the folder is not writable); they are harmless and the next start replaces them.`,
+      );
+      expect(result.all).not.toMatch(/^\s+at /m);
+    },
+  );
+
+  it('prints one line naming a corrupt settings.json at start-up', async () => {
+    const temp = makeTempDir('aura-serve-');
+    cleanups.push(temp.cleanup);
+    fs.writeFileSync(path.join(temp.dir, 'settings.json'), '{"concurrency": 2,');
+    const child = serve(temp.dir);
+    cleanups.push(() => {
+      child.kill('SIGKILL');
+    });
+    await ready(child);
+    child.kill('SIGTERM');
+    const result = await child;
+    const lines = result.all!.split('\n').filter((l) => l.includes('settings.json'));
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^aura serve: warning: .*settings\.json is not valid JSON; Aura Studio uses default settings/,
+      ),
+    ]);
   });
 });

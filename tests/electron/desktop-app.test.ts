@@ -4,6 +4,7 @@
  * Electron binary; smoke.test.ts runs the real one where it exists). Covers what the pure
  * modules cannot: the window, the IPC handlers, notifications and the quit flow together.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -231,8 +232,19 @@ describe('the desktop shell on a real host', () => {
   });
 
   it('answers a chosen image or music file’s path, refusing the wrong kind', async () => {
+    // A real picture: main checks what the file holds, not only its name.
     const image = path.join(temp.dir, 'sky.png');
-    fs.writeFileSync(image, 'png');
+    execFileSync(ffmpegInstaller.path, [
+      '-v',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'color=c=blue:s=16x16',
+      '-frames:v',
+      '1',
+      image,
+    ]);
     electron.openDialogAnswers.push(image, image, null);
     expect(await invoke(IPC.chooseImageFile, trustedEvent())).toBe(image);
     await expect(invoke(IPC.chooseMusicFile, trustedEvent())).rejects.toThrow(/sky\.png is not a music file/);

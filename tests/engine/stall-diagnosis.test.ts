@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { outputFileOf, parseProcStat, parsePsLine, stateOfCode } from '../../src-main/engine/process-probe.js';
+import {
+  outputFilesOf,
+  parseProcStat,
+  programNameOf,
+  parsePsLine,
+  stateOfCode,
+} from '../../src-main/engine/process-probe.js';
 import { decideDiagnosis, type ChildFacts, type StallFacts } from '../../src-main/engine/stall-diagnosis.js';
 
 const GB = 1024 ** 3;
@@ -48,6 +54,13 @@ describe('decideDiagnosis', () => {
       'stalled',
       /zombie/,
       ['PROCESS_ZOMBIE'],
+    ],
+    [
+      'a child stuck in uninterruptible disk I/O',
+      { children: [ffmpeg({ state: 'disk-wait' })] },
+      'stalled',
+      /^ffmpeg is waiting for the disk \(no progress for 40 s\): the drive or network share/,
+      ['PROCESS_DISK_WAIT'],
     ],
     [
       'a full disk',
@@ -174,13 +187,42 @@ describe('process probe parsing', () => {
     expect(stateOfCode(code)).toBe(state);
   });
 
-  it.each<[string[], string | null]>([
-    [['ffmpeg', '-y', '-i', 'in.wav', '/t/j/scene-001.mp4'], '/t/j/scene-001.mp4'],
-    [['ffmpeg', '-i', 'x', '-progress', 'pipe:1', 'C:\\t\\out.mp4'], 'C:\\t\\out.mp4'],
-    [['ffmpeg', '-i', 'x', '-f', 'null', '-'], null],
-    [['ffmpeg', '-i', 'x', 'pipe:1'], null],
-    [['ffmpeg'], null],
-  ])('the output of %j is %s', (args, out) => {
-    expect(outputFileOf(args)).toBe(out);
+  it.each<[string[], string]>([
+    [['/usr/bin/nice', '-n', '10', '/opt/ffmpeg/ffmpeg', '-i', 'x'], 'ffmpeg'],
+    [['nice', '-10', 'espeak-ng', '-w', '/t/a.wav'], 'espeak-ng'],
+    [['C:\\ffmpeg\\ffmpeg.exe', '-i', 'x'], 'ffmpeg.exe'],
+    [['sh', '-c', 'x'], 'sh'],
+    [[], 'process 7'],
+  ])('%j runs %s', (args, name) => {
+    expect(programNameOf(args, 7)).toBe(name);
+  });
+
+  it.each<[string[], string[]]>([
+    [['ffmpeg', '-y', '-i', '/t/j/in.wav', '/t/j/scene-001.mp4'], ['/t/j/scene-001.mp4']],
+    [
+      [
+        'ffmpeg',
+        '-i',
+        '/t/x.wav',
+        '-filter_complex',
+        'movie=/t/a.png[v]',
+        '-f',
+        'mp4',
+        '/t/c.mp4',
+        '-f',
+        'image2',
+        '/p/th.jpg',
+        '-progress',
+        'pipe:1',
+        '-nostats',
+      ],
+      ['/t/c.mp4', '/p/th.jpg'],
+    ],
+    [['ffmpeg', '-i', 'x', '-progress', 'pipe:1', 'C:\\t\\out.mp4'], ['C:\\t\\out.mp4']],
+    [['ffmpeg', '-f', 'lavfi', '-i', 'testsrc', '-f', 'null', '-'], []],
+    [['ffmpeg', '-i', 'x', 'pipe:1'], []],
+    [['sh', '-c', 'while :; do :; done', 'spin', '/t/j/spin.out'], ['/t/j/spin.out']],
+  ])('the outputs of %j are %j', (args, outputs) => {
+    expect(outputFilesOf(args)).toEqual(outputs);
   });
 });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -94,6 +94,33 @@ describe('interrupting a render', () => {
     const media = await probeMedia(engine!.artifactPath(jobId, 'tiny.mp4')!);
     expect(media.durationSec).toBeGreaterThan(SCENES - 0.1);
     expect(media.durationSec).toBeLessThan(SCENES + 0.2);
+  });
+
+  it('pause while the soundtrack is mixed: stopped at once; resumed, it completes without re-encoding a scene', async () => {
+    const { jobId, tempDir } = await startJob();
+    await waitForEvent(
+      engine!,
+      (e) => e.jobId === jobId && e.type === 'step-status' && e.data.step === 'render' && e.data.status === 'running',
+      30_000,
+    );
+    // The loudness pass reads the clips' list in temp: it names the job's temp dir.
+    await waitUntil(() => processesMentioning(tempDir).length > 0, 5_000, 'the mix to be running');
+    expect(finishedClips(tempDir).size).toBe(SCENES);
+    const started = Date.now();
+    await engine!.pause(jobId);
+    await waitForStatus(engine!, jobId, 'paused', 5_000);
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(processesMentioning(tempDir)).toEqual([]);
+
+    const done = waitForEvent(engine!, (e) => e.jobId === jobId && e.type === 'job-completed', 30_000);
+    await engine!.resume(jobId);
+    await done;
+    const media = await probeMedia(engine!.artifactPath(jobId, 'tiny.mp4')!);
+    expect(media.durationSec).toBeGreaterThan(SCENES - 0.1);
+    expect(media.durationSec).toBeLessThan(SCENES + 0.2);
+    // Each scene was encoded once over both attempts: the resume reused every clip.
+    const log = readFileSync(join(temp!.dir, 'jobs', jobId, 'job.log'), 'utf8');
+    expect(log.match(/DEBUG Visuals: Scene \d+: .* encoded/g)).toHaveLength(SCENES);
   });
 
   it('engine shutdown mid-visuals leaves no ffmpeg behind', async () => {

@@ -23,12 +23,14 @@ describe('a real render whose job.json is damaged afterwards', () => {
     await waitForStatus(engine, job.jobId, 'completed', 120_000);
     const before = engine.get(job.jobId)!;
     await engine.close();
-    // One flipped bit past the middle of the record (a ':' becomes '>').
+    // One flipped bit past the middle of the record (a key's ':' becomes '>').
     const file = path.join(tmp.dir, 'jobs', job.jobId, 'job.json');
     const bytes = fs.readFileSync(file);
-    const at = bytes.indexOf(':'.charCodeAt(0), Math.floor(bytes.length / 2));
+    // The colon after a key (`"key":`), never one inside a value such as a timestamp.
+    const at = bytes.indexOf('":', Math.floor(bytes.length / 2)) + 1;
     bytes[at] = bytes[at]! ^ 0x04;
     fs.writeFileSync(file, bytes);
+    expect(() => JSON.parse(fs.readFileSync(file, 'utf8'))).toThrow();
 
     engine = await startPipelineEngine(tmp.dir);
     const after = engine.get(job.jobId)!;

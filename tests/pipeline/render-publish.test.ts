@@ -52,6 +52,15 @@ async function loudness(path: string): Promise<{ lufs: number; truePeak: number 
   };
 }
 
+/** Brightest minus darkest luma in a crop (`w:h:x:y`) of an image: near 0 for a flat colour. */
+async function lumaRange(path: string, crop: string): Promise<number> {
+  const { stderr } = await execa('ffmpeg', [
+    ...['-nostats', '-i', path, '-vf', `crop=${crop},signalstats,metadata=print`, '-f', 'null', '-'],
+  ]);
+  const value = (key: string) => Number(new RegExp(`lavfi.signalstats.${key}=(\\d+)`).exec(stderr)![1]);
+  return value('YMAX') - value('YMIN');
+}
+
 /** Mean level (dB) of a window of the sound, optionally only below `lowpassHz`. */
 async function meanDb(path: string, fromSec: number, sec: number, lowpassHz?: number): Promise<number> {
   const filters = [...(lowpassHz ? Array(4).fill(`lowpass=f=${lowpassHz}`) : []), 'volumedetect'].join(',');
@@ -110,6 +119,9 @@ describe('what a creator publishes', () => {
       streams: { width: number; height: number; codec_name: string }[];
     };
     expect(thumb.streams[0]).toMatchObject({ width: 1280, height: 720, codec_name: 'mjpeg' });
+    // The heading is on it, the captions are not: the lower part (where captions sit) is flat colour.
+    expect(await lumaRange(artifact('why-the-sky-is-blue-thumbnail.jpg'), 'iw:ih*0.45:0:ih*0.55')).toBeLessThan(24);
+    expect(await lumaRange(artifact('why-the-sky-is-blue-thumbnail.jpg'), 'iw:ih*0.3:0:0')).toBeGreaterThan(100);
   }, 90_000);
 
   it('captions "burn" and chapters off: no caption files, no chapters file, none embedded; 9:16 thumbnail', async () => {
@@ -215,7 +227,7 @@ describe('what a creator publishes', () => {
       expect(await meanDb(plainFile, 4.6, 0.4, 80)).toBeGreaterThan(-45);
     }, 120_000);
 
-    it('a music path that is not audio fails preflight with MUSIC_UNREADABLE', async () => {
+    it('a music path that is not audio fails preflight with AUDIO_UNREADABLE', async () => {
       const notAudio = join(media.dir, 'not-audio.mp3');
       await execa('sh', ['-c', `printf 'hello' > '${notAudio}'`]);
       temp = makeTempDir('aura-publish-');
@@ -223,8 +235,8 @@ describe('what a creator publishes', () => {
       const created = await engine.create(RenderSpecSchema.parse({ ...spec(true), music: { path: notAudio } }));
       const end = await waitForEvent(engine, (e) => e.jobId === created.jobId && e.type === 'job-failed', 30_000);
       expect(end.type === 'job-failed' && end.data.error).toMatchObject({
-        code: 'MUSIC_UNREADABLE',
-        message: expect.stringMatching(/is not audio ffmpeg can decode/),
+        code: 'AUDIO_UNREADABLE',
+        message: expect.stringMatching(/music file .* is not an audio file/),
       });
       expect(existsSync(notAudio)).toBe(true);
     }, 60_000);

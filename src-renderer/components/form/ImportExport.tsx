@@ -1,7 +1,14 @@
 import { useRef } from 'react';
 
-/** "Import…" (a script or a spec, by file picker) and "Export spec" (the form as a spec file). */
-export function ImportExport(props: { onImport: (file: File) => void; onExport: () => void }) {
+/**
+ * "Import…" (a script or a spec, by file picker), "Export spec" (the form as a spec file) and,
+ * while there is something written, "Start over" (empties the content, keeps the settings).
+ */
+export function ImportExport(props: {
+  onImport: (file: File) => void;
+  onExport: () => void;
+  onStartOver: (() => void) | null;
+}) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <div className="actions import-export">
@@ -23,6 +30,11 @@ export function ImportExport(props: { onImport: (file: File) => void; onExport: 
       <button type="button" className="button" onClick={props.onExport}>
         Export spec
       </button>
+      {props.onStartOver && (
+        <button type="button" className="button button--quiet" onClick={props.onStartOver}>
+          Start over
+        </button>
+      )}
     </div>
   );
 }

@@ -29,6 +29,11 @@ import { VoiceDetailFields, VoiceEngineField } from './VoiceFields.js';
 import { useFormRequests } from './use-form-requests.js';
 import { useNoStrayFileDrops } from './use-no-stray-drops.js';
 
+/** The form emptied of this video's content, its settings kept for the next one. */
+function withoutContent(form: FormState): FormState {
+  return { ...form, title: '', script: '', scenes: [], mode: 'script', thumbnailScene: '0' };
+}
+
 /**
  * The render form: everything a spec can say, checked here first (sentences at the fields),
  * then by the server (files it cannot read, at the scene that names them). The draft is kept in
@@ -77,6 +82,7 @@ export function RenderForm() {
   const section = { form, set, errors };
 
   const estimate = useMemo(() => estimateVideo(form), [form]);
+  const hasContent = form.title !== '' || form.script !== '' || form.scenes.length > 0 || editingTitle !== null;
   const sceneNames = useMemo(
     () => (form.mode === 'script' ? parseScript(form.script).map((s) => s.heading) : form.scenes.map((s) => s.heading)),
     [form.mode, form.script, form.scenes],
@@ -123,7 +129,7 @@ export function RenderForm() {
       jobSubmitted(job);
       // Really queued: only now does the draft go (the settings stay for the next video).
       clearDraft(storage());
-      setForm((f) => ({ ...f, title: '', script: '', scenes: [], mode: 'script', thumbnailScene: '0' }));
+      setForm(withoutContent);
       setErrors({});
       setEditingTitle(null);
       setStatus(`Queued “${job.title}”.`);
@@ -164,6 +170,14 @@ export function RenderForm() {
         <ImportExport
           onImport={(file) => void onImport(file)}
           onExport={() => setStatus(`Saved ${downloadSpec(formToSpec(form))}.`)}
+          onStartOver={
+            hasContent
+              ? () => {
+                  setEditingTitle(null);
+                  load(withoutContent(form), '');
+                }
+              : null
+          }
         />
       </div>
       <Field label="Title" error={errors.title}>

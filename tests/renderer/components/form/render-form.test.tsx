@@ -188,4 +188,18 @@ describe('RenderForm', () => {
     expect(screen.queryByText('Starting…')).toBeNull();
     expect(screen.getByText('Queued “Mac shortcut”.')).toBeTruthy();
   });
+
+  it('starts over: the content goes, the settings stay, and so does “Edit & render again”', () => {
+    render(<RenderForm />);
+    expect(screen.queryByRole('button', { name: 'Start over' })).toBeNull();
+    act(() =>
+      openFormWithSpec(RenderSpecSchema.parse({ title: 'Old', script: '# A\nx', output: { preset: 'shorts' } }), null),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Start over' }));
+    expect(screen.getByRole('heading', { name: 'New render' })).toBeTruthy();
+    expect(titleInput().value).toBe('');
+    expect(scriptInput().value).toBe('');
+    expect((screen.getByLabelText('Output size') as HTMLSelectElement).value).toBe('shorts');
+    expect(screen.queryByRole('button', { name: 'Start over' })).toBeNull();
+  });
 });

@@ -1,0 +1,185 @@
+/**
+ * bench:farm — no-op jobs through the farm (a coordinator in this process, 1, 2 and 4 worker
+ * processes, one real redis-server with AOF everysec), BullMQ's raw no-op throughput with 4
+ * worker processes on the same Redis, the SSE delivery p99 of job events through the API, and
+ * the replay of a job's 1,000 events through the API (Last-Event-ID).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import { Queue } from 'bullmq';
+import { EventSource } from 'eventsource';
+import { farmRedisOptions } from '../../src-main/farm/farm-connection.js';
+import { FarmKeys } from '../../src-main/farm/farm-keys.js';
+import { parseFarmUrl } from '../../src-main/farm/farm-url.js';
+import { startHost, type Host } from '../../src-main/host.js';
+import { newJobRecord } from '../../src-main/engine/job-record.js';
+import { FarmJournal } from '../../src-main/farm/farm-journal.js';
+import { FarmStore } from '../../src-main/farm/farm-store.js';
+import { Redis } from 'ioredis';
+import { startRedis } from '../../tests/helpers/redis-server.js';
+import { quantile, report, round } from '../lib/stats.js';
+import { benchSpec, noOpSteps } from '../engine/no-op-steps.js';
+
+const JOBS = Number(process.env.BENCH_FARM_JOBS ?? 300);
+const CHILD = path.join(import.meta.dirname, 'worker-child.ts');
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'aura-bench-farm-'));
+const redis = await startRedis({ appendfsync: 'everysec' });
+const url = parseFarmUrl(redis.url);
+const children: ChildProcess[] = [];
+
+function child(args: string[]): Promise<ChildProcess> {
+  const proc = spawn('node', ['--import', 'tsx', CHILD, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(proc);
+  return new Promise((resolve, reject) => {
+    proc.once('exit', (code) => reject(new Error(`worker child exited (${code})`)));
+    createInterface({ input: proc.stdout! }).once('line', () => resolve(proc));
+  });
+}
+
+async function stopAll(): Promise<void> {
+  await Promise.all(
+    children.splice(0).map(
+      (c) =>
+        new Promise<void>((resolve) => {
+          c.removeAllListeners('exit');
+          c.once('exit', () => resolve());
+          c.kill('SIGTERM');
+        }),
+    ),
+  );
+}
+
+/** A host on the farm (prefix `prefix`), not rendering itself. */
+async function coordinator(prefix: string): Promise<{ host: Host; shared: string }> {
+  const shared = path.join(root, `${prefix}-shared`);
+  fs.mkdirSync(shared, { recursive: true });
+  const host = await startHost({
+    dataDir: path.join(root, `${prefix}-data`),
+    rendererDir: '/nonexistent',
+    steps: noOpSteps,
+    farm: { url, sharedDir: shared, render: false, keys: new FarmKeys(prefix) },
+  });
+  return { host, shared };
+}
+
+/** JOBS no-op jobs through a farm of `workers` processes; jobs/s and the SSE delivery latencies. */
+async function farmRound(workers: number): Promise<{ jobsPerSec: number; sseMs: number[] }> {
+  const prefix = `bench${workers}`;
+  const { host, shared } = await coordinator(prefix);
+  for (let i = 0; i < workers; i++) await child(['farm', redis.url, shared, prefix, `w${i}`]);
+  const sseMs: number[] = [];
+  const source = new EventSource(`${host.url}/api/events?token=${host.token}`);
+  await new Promise((resolve) => source.addEventListener('queue-snapshot', resolve, { once: true }));
+  // From the worker's commit (the event's ts) to an SSE client of the coordinator's API.
+  const committedAt = new Map<string, number>();
+  const off = host.engine.subscribe((e) => {
+    if (e.type === 'job-completed') committedAt.set(e.jobId, e.ts);
+  });
+  let completed = 0;
+  const done = new Promise<void>((resolve) => {
+    source.addEventListener('job-completed', (e: MessageEvent) => {
+      const { jobId } = JSON.parse(e.data as string) as { jobId: string };
+      sseMs.push(Date.now() - committedAt.get(jobId)!);
+      completed++;
+      if (completed === JOBS) resolve();
+    });
+  });
+  const start = performance.now();
+  for (let i = 0; i < JOBS; i += 50)
+    await Promise.all(Array.from({ length: Math.min(50, JOBS - i) }, (_, k) => host.engine.create(benchSpec(i + k))));
+  await done;
+  const seconds = (performance.now() - start) / 1000;
+  off();
+  source.close();
+  await stopAll();
+  await host.close();
+  return { jobsPerSec: JOBS / seconds, sseMs };
+}
+
+/** JOBS no-op jobs through bare BullMQ with 4 worker processes: what the farm is measured against. */
+async function rawRound(): Promise<number> {
+  const prefix = 'rawbench';
+  for (let i = 0; i < 4; i++) await child(['raw', redis.url, prefix]);
+  const queue = new Queue(`${prefix}-raw`, { connection: farmRedisOptions(url, 'raw-queue') });
+  const start = performance.now();
+  await queue.addBulk(
+    Array.from({ length: JOBS }, (_, i) => ({ name: 'noop', data: { i }, opts: { removeOnComplete: true } })),
+  );
+  for (;;) {
+    const counts = await queue.getJobCounts('wait', 'active', 'delayed', 'prioritized');
+    if (Object.values(counts).every((n) => n === 0)) break;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  const seconds = (performance.now() - start) / 1000;
+  await queue.close();
+  await stopAll();
+  return JOBS / seconds;
+}
+
+/** A job with 1,000 events in Redis, replayed through the API with Last-Event-ID from its start. */
+async function replayRound(): Promise<number> {
+  const { host } = await coordinator('replay');
+  const conn = new Redis(farmRedisOptions(url, 'replay'));
+  const journal = new FarmJournal(new FarmStore(conn, new FarmKeys('replay'), () => 100_000));
+  const record = newJobRecord('replay-job', benchSpec(0), [], new Date().toISOString());
+  const log = (n: number) =>
+    ({ type: 'job-log', data: { jobId: record.jobId, level: 'info', message: `line ${n}` } }) as const;
+  await journal.create(record, [log(0)]);
+  for (let i = 1; i < 1000; i += 100)
+    await journal.commit(
+      record,
+      Array.from({ length: Math.min(100, 1000 - i) }, (_, k) => log(i + k)),
+      'record',
+    );
+  // Wait until the coordinator's index has the job.
+  while (host.engine.lastSeq(record.jobId) < 1000) await new Promise((r) => setTimeout(r, 10));
+  const times: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    const start = performance.now();
+    const res = await fetch(`${host.url}/api/jobs/${record.jobId}/events`, {
+      headers: { authorization: `Bearer ${host.token}`, 'last-event-id': '0-0' },
+    });
+    const reader = res.body!.getReader();
+    let text = '';
+    let ids = 0;
+    while (ids < 1000) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += Buffer.from(value).toString();
+      ids = text.split('\nid: ').length - 1 + (text.startsWith('id: ') ? 1 : 0);
+    }
+    times.push(performance.now() - start);
+    await reader.cancel();
+  }
+  conn.disconnect();
+  await host.close();
+  return quantile(times, 0.5);
+}
+
+try {
+  const one = await farmRound(1);
+  const two = await farmRound(2);
+  const four = await farmRound(4);
+  const raw = await rawRound();
+  const replay = await replayRound();
+  report(
+    `bench:farm — ${JOBS} no-op jobs (3 steps) per round, one redis-server (AOF everysec), ${os.cpus().length} cores`,
+    {
+      jobsPerSec1: round(one.jobsPerSec, 1),
+      jobsPerSec2: round(two.jobsPerSec, 1),
+      jobsPerSec4: round(four.jobsPerSec, 1),
+      rawBullmqJobsPerSec: round(raw, 1),
+      ratio4: round(four.jobsPerSec / raw, 3),
+      sseP99Ms: round(quantile(four.sseMs, 0.99), 1),
+      replay1000Ms: round(replay, 1),
+    },
+  );
+} finally {
+  await stopAll();
+  await redis.stop();
+  fs.rmSync(root, { recursive: true, force: true });
+}

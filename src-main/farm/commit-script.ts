@@ -1,0 +1,65 @@
+/**
+ * The one Lua script through which job state reaches Redis: a compare-and-set on the job's last
+ * seq, then its events into the job's stream (ids carry the seq) and the global stream (ids carry
+ * the farm-wide seq), then the record. Atomic, so a reader never sees events without their record.
+ *
+ * KEYS: job hash, job stream, global stream, global seq, jobs zset
+ * ARGV: expectedLastSeq ('new' for a job that must not exist yet), newLastSeq, commitId,
+ *       recordJson, status, createdAtMs, jobId, globalMaxLen, then one event JSON per event.
+ * Returns the last global seq written, or an error `CONFLICT <lastSeq>`.
+ * A commit whose id is already stored (a resend after a lost reply) succeeds without writing twice.
+ */
+export const COMMIT_SCRIPT = `
+local cur = redis.call('HGET', KEYS[1], 'lastSeq')
+if cur and redis.call('HGET', KEYS[1], 'commit') == ARGV[3] then
+  return tonumber(redis.call('GET', KEYS[4]) or '0')
+end
+if ARGV[1] == 'new' then
+  if cur then return redis.error_reply('CONFLICT ' .. cur) end
+elseif cur ~= ARGV[1] then
+  return redis.error_reply('CONFLICT ' .. tostring(cur))
+end
+local seq = (ARGV[1] == 'new') and 0 or tonumber(ARGV[1])
+local g = 0
+local n = #ARGV - 8
+for i = 1, n do
+  seq = seq + 1
+  local event = ARGV[8 + i]
+  redis.call('XADD', KEYS[2], seq .. '-0', 'e', event)
+  g = redis.call('INCR', KEYS[4])
+  if i == n then
+    redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[8], g .. '-0', 'e', event, 'r', ARGV[4])
+  else
+    redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[8], g .. '-0', 'e', event)
+  end
+end
+if n == 0 then
+  g = redis.call('INCR', KEYS[4])
+  redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[8], g .. '-0', 'r', ARGV[4])
+end
+redis.call('HSET', KEYS[1], 'record', ARGV[4], 'status', ARGV[5], 'lastSeq', ARGV[2], 'commit', ARGV[3])
+redis.call('ZADD', KEYS[5], ARGV[6], ARGV[7])
+return g
+`;
+
+/** Removes a job and announces it on the global stream. KEYS: job hash, job stream, global stream, global seq, jobs zset. ARGV: jobId, globalMaxLen. */
+export const DELETE_SCRIPT = `
+redis.call('DEL', KEYS[1], KEYS[2])
+redis.call('ZREM', KEYS[5], ARGV[1])
+local g = redis.call('INCR', KEYS[4])
+redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[2], g .. '-0', 'd', ARGV[1])
+return g
+`;
+
+/** Puts an event that is in no job's log (queue-status) on the global stream. KEYS: global stream, global seq. ARGV: event JSON, globalMaxLen. */
+export const ANNOUNCE_SCRIPT = `
+local g = redis.call('INCR', KEYS[2])
+redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], g .. '-0', 'e', ARGV[1])
+return g
+`;
+
+/** Releases a lock only if this holder still owns it. KEYS: lock. ARGV: token. */
+export const UNLOCK_SCRIPT = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+`;

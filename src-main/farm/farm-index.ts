@@ -1,0 +1,116 @@
+import type { JobStatus } from '../../src-shared/job.js';
+import type { EngineEvent } from '../engine/engine-api.js';
+import type { JobRecord } from '../engine/job-record.js';
+import type { GlobalEntry } from './farm-store.js';
+
+/** Newest first: createdAt descending, then id (ids are time-ordered). */
+const newestFirst = (a: JobRecord, b: JobRecord): number =>
+  a.createdAt === b.createdAt ? (a.jobId < b.jobId ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1;
+
+/**
+ * A coordinator's local copy of every job record, fed by the farm's global stream, so the
+ * engine's reads (get, list, stats) stay synchronous and fast however many jobs the farm holds.
+ * It also decides which events are new to this coordinator (per-job seq), so each is emitted once.
+ */
+export class FarmIndex {
+  #records = new Map<string, JobRecord>();
+  #ordered: JobRecord[] | null = null;
+  #emitted = new Map<string, number>();
+  #eta = new Map<string, number | null>();
+  /** Farm-wide seq of the last global entry applied. */
+  cursor = 0;
+
+  /** Replaces everything (start-up, or a resync after the stream was trimmed past our cursor). */
+  reset(records: JobRecord[], cursor: number): void {
+    this.#records = new Map(records.map((r) => [r.jobId, r]));
+    this.#ordered = null;
+    this.#emitted = new Map(records.map((r) => [r.jobId, r.lastEventSeq]));
+    this.cursor = cursor;
+  }
+
+  get(jobId: string): JobRecord | undefined {
+    return this.#records.get(jobId);
+  }
+
+  all(): IterableIterator<JobRecord> {
+    return this.#records.values();
+  }
+
+  /** Newest first, optionally of one status, at most `limit`. */
+  list(status: JobStatus | undefined, limit: number): JobRecord[] {
+    this.#ordered ??= [...this.#records.values()].sort(newestFirst);
+    const out: JobRecord[] = [];
+    for (const r of this.#ordered) {
+      if (status && r.status !== status) continue;
+      out.push(r);
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  /** Seq of the job's last event emitted here. */
+  emittedSeq(jobId: string): number {
+    return this.#emitted.get(jobId) ?? 0;
+  }
+
+  /** The latest ETA a worker reported for a running job. */
+  eta(jobId: string): number | null {
+    return this.#eta.get(jobId) ?? null;
+  }
+
+  /** Takes a record if it is newer than the one held (a local write, or a stream entry). */
+  put(record: JobRecord): void {
+    const held = this.#records.get(record.jobId);
+    if (held && held.lastEventSeq > record.lastEventSeq) return;
+    if (held) {
+      // Same object in the ordered list: replace in place, the order (createdAt) never changes.
+      Object.assign(held, record);
+      return;
+    }
+    this.#records.set(record.jobId, record);
+    this.#ordered = null;
+  }
+
+  remove(jobId: string): boolean {
+    this.#eta.delete(jobId);
+    this.#emitted.delete(jobId);
+    const had = this.#records.delete(jobId);
+    if (had) this.#ordered = null;
+    return had;
+  }
+
+  /**
+   * Applies global entries in order; returns the events to emit with their farm-wide seq (each
+   * job's in seq order, none twice; events of no job, such as queue-status, as they come).
+   */
+  apply(entries: GlobalEntry[]): Array<{ event: EngineEvent; gseq: number }> {
+    const out: Array<{ event: EngineEvent; gseq: number }> = [];
+    for (const entry of entries) {
+      if (entry.gseq <= this.cursor) continue;
+      this.cursor = entry.gseq;
+      if (entry.deletedJobId !== undefined) {
+        if (this.remove(entry.deletedJobId)) {
+          const jobId = entry.deletedJobId;
+          out.push({
+            event: { seq: 0, ts: Date.now(), jobId, type: 'job-deleted', data: { jobId } },
+            gseq: entry.gseq,
+          });
+        }
+        continue;
+      }
+      if (entry.record) this.put(entry.record);
+      const event = entry.event;
+      if (!event) continue;
+      if (event.jobId === null) {
+        out.push({ event, gseq: entry.gseq });
+        continue;
+      }
+      if (event.seq <= this.emittedSeq(event.jobId)) continue;
+      this.#emitted.set(event.jobId, event.seq);
+      if (event.type === 'step-progress') this.#eta.set(event.jobId, event.data.etaSeconds);
+      if (event.type === 'job-status' && event.data.status !== 'running') this.#eta.delete(event.jobId);
+      out.push({ event, gseq: entry.gseq });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,140 @@
+import type { JobEvent } from '../../src-shared/events.js';
+import type { EventJournal } from '../engine/backend.js';
+import type { EngineEvent, EngineListener } from '../engine/engine-api.js';
+import { EventBus } from '../engine/event-bus.js';
+import type { OpenedLog } from '../engine/event-log.js';
+import type { Durability, PendingEvent } from '../engine/journal.js';
+import type { JobRecord } from '../engine/job-record.js';
+import { KeyedSerial } from '../engine/keyed-serial.js';
+import { FarmConflict, type FarmStore } from './farm-store.js';
+
+/** What a worker's journal reports back about a job it is writing. */
+export interface FarmJournalHooks {
+  /** A `none` commit failed (it never rejects): e.g. Redis refused it. */
+  onWriteError?(jobId: string, error: unknown): void;
+  /** Another machine wrote the job: this one no longer owns it and must stop. */
+  onConflict?(jobId: string): void;
+}
+
+/** Commits of one job waiting for one write: their events in order, the last record, their callers. */
+interface Batch {
+  expected: number;
+  events: JobEvent[];
+  snapshot: JobRecord;
+  waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }>;
+}
+
+/**
+ * The EventJournal of a machine that writes a job (the worker running it, or a coordinator
+ * changing a job no worker holds). Seqs follow the record's last seq, read from Redis by whoever
+ * took the job, and each commit is a compare-and-set on it, so two machines can never both extend
+ * one job's log. Commits of one job run in order. What it stores reaches every coordinator
+ * through the global stream; its own subscribers hear a commit once Redis has it.
+ */
+export class FarmJournal implements EventJournal {
+  #serial = new KeyedSerial();
+  #pending = new Map<string, Batch>();
+  #bus = new EventBus();
+
+  constructor(
+    private readonly store: FarmStore,
+    private readonly hooks: FarmJournalHooks = {},
+  ) {}
+
+  /** Nothing to open: the seq counter is the record's `lastEventSeq`, as Redis had it when the job was taken. */
+  ensureOpen(_record: JobRecord): Promise<OpenedLog | null> {
+    return Promise.resolve(null);
+  }
+
+  /** This journal keeps no emitted counter of its own (coordinators take theirs from the global stream). */
+  emittedSeq(_jobId: string): number | undefined {
+    return undefined;
+  }
+
+  /** A new job: its first events and record in one write that fails when the id exists. */
+  async create(record: JobRecord, events: PendingEvent[]): Promise<void> {
+    const logged = this.#number(record, events);
+    await this.#serial.run(record.jobId, () => this.store.commit(structuredClone(record), logged, 'new'));
+    for (const event of logged) this.#bus.emit(event);
+  }
+
+  /**
+   * Logs `events` and saves the record in one atomic write. Commits of a job made while its last
+   * write is still in flight are merged into the next write (one round trip for many progress
+   * and step events). A `none` commit returns at once and never rejects: its write is queued in
+   * order, and a failure goes to the hooks; `record` and `log` commits resolve once Redis has them.
+   */
+  commit(record: JobRecord, events: PendingEvent[], durability: Durability): Promise<void> {
+    const jobId = record.jobId;
+    const expected = record.lastEventSeq;
+    const logged = this.#number(record, events);
+    const snapshot = structuredClone(record);
+    let batch = this.#pending.get(jobId);
+    if (!batch) {
+      const fresh: Batch = { expected, events: [], snapshot, waiters: [] };
+      this.#pending.set(jobId, fresh);
+      void this.#serial.run(jobId, () => this.#flush(jobId, fresh));
+      batch = fresh;
+    }
+    batch.events.push(...logged);
+    batch.snapshot = snapshot;
+    const written = new Promise<void>((resolve, reject) => batch.waiters.push({ resolve, reject }));
+    const reported = written.catch((error: unknown) => {
+      if (error instanceof FarmConflict) this.hooks.onConflict?.(jobId);
+      if (durability !== 'none') throw error;
+      this.hooks.onWriteError?.(jobId, error);
+    });
+    return durability === 'none' ? Promise.resolve() : reported;
+  }
+
+  async #flush(jobId: string, batch: Batch): Promise<void> {
+    // From here on, new commits of the job start the next batch.
+    if (this.#pending.get(jobId) === batch) this.#pending.delete(jobId);
+    try {
+      await this.store.commit(batch.snapshot, batch.events, batch.expected);
+    } catch (error) {
+      for (const w of batch.waiters) w.reject(error);
+      return;
+    }
+    for (const w of batch.waiters) w.resolve();
+    for (const event of batch.events) this.#bus.emit(event);
+  }
+
+  /** Assigns the next seqs after the record's last one (synchronously, so callers order events). */
+  #number(record: JobRecord, events: PendingEvent[]): JobEvent[] {
+    const ts = Date.now();
+    const first = record.lastEventSeq + 1;
+    const logged = events.map((e, i) => ({ seq: first + i, ts, jobId: record.jobId, ...e }) as JobEvent);
+    record.lastEventSeq += logged.length;
+    return logged;
+  }
+
+  read(jobId: string, afterSeq: number): Promise<JobEvent[]> {
+    return this.store.readEvents(jobId, afterSeq);
+  }
+
+  announce(event: EngineEvent): void {
+    this.#bus.emit(event);
+  }
+
+  subscribe(listener: EngineListener): () => void {
+    return this.#bus.subscribe(listener);
+  }
+
+  get listenerCount(): number {
+    return this.#bus.listenerCount;
+  }
+
+  afterWrites<T>(jobId: string, task: () => Promise<T>): Promise<T> {
+    return this.#serial.run(jobId, task);
+  }
+
+  forget(_jobId: string): void {
+    // nothing kept per job
+  }
+
+  /** Waits for every queued write. */
+  drain(): Promise<void> {
+    return this.#serial.drain();
+  }
+}
