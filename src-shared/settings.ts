@@ -42,7 +42,6 @@ export const SettingsSchema = z.strictObject({
   farmEventRetention: z.number().int().min(100).max(10_000_000).default(100_000),
 });
 export type Settings = z.output<typeof SettingsSchema>;
-export type SettingsInput = z.input<typeof SettingsSchema>;
 /** PUT /api/settings accepts any subset; the result is validated as a whole. */
 export const SettingsPatchSchema = SettingsSchema.partial();
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});

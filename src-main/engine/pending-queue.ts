@@ -71,7 +71,9 @@ export class KeyedPendingQueue implements PendingQueue {
       else hi = mid;
     }
     this.#entries.splice(lo, 0, entry);
-    this.#index = null;
+    // Appending (every create) keeps every other index: no rebuild for the common case.
+    if (lo === this.#entries.length - 1) this.#index?.set(jobId, lo);
+    else this.#index = null;
   }
 
   /** Takes a job out of the order; false when it was not in it. */

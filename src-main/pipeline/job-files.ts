@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeJsonAtomic } from '../engine/atomic-file.js';
+import { hashInputs } from '../engine/checkpoint-store.js';
 import { StepError } from '../engine/errors.js';
 import type { Scene } from './script-parser.js';
 
@@ -29,10 +30,8 @@ export const jobFiles = (tempDir: string) => ({
 /** Thumbnail name in proxy/ (served as /api/jobs/{id}/proxy/scene-<n>.jpg). */
 export const thumbName = (n: number) => `scene-${n}.jpg`;
 
-/** A stable hash of JSON-able inputs: the checkpoint key's inputs. */
-export function hashOf(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
-}
+/** The checkpoints' one input hash (the engine's: canonical JSON, so key order never matters). */
+export const hashOf = hashInputs;
 
 /** Hash of a file's bytes (narration audio decides whether a clip must be made again). */
 export async function hashFile(path: string): Promise<string> {

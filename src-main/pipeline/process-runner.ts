@@ -169,11 +169,6 @@ function installExitHook(): void {
   });
 }
 
-/** How many children this process has running (tests and shutdown checks). */
-export function liveChildCount(): number {
-  return live.size;
-}
-
 /** A child that could not be started: SPAWN_FAILED, resumable when the cause is a passing shortage. */
 function spawnFailure(name: string, error: NodeJS.ErrnoException): StepError {
   const transient = error.code !== undefined && TRANSIENT_SPAWN.has(error.code);

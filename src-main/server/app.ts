@@ -144,8 +144,8 @@ export async function buildServer(options: ServerOptions): Promise<AuraServer> {
     async listen(port = 0) {
       await app.listen({ host: '127.0.0.1', port });
       boundPort = (app.server.address() as AddressInfo).port;
-      // Past listen, the server's 'error' is a failed accept (EMFILE, ENFILE when the process or
-      // machine is out of file handles): the connection is lost, the server must not be.
+      // Past listen, the server's 'error' can only be a failed accept (libuv drops most EMFILE
+      // accepts itself, but reports some): that connection is lost, the server must not be.
       app.server.on('error', reportAcceptError);
       return boundPort;
     },

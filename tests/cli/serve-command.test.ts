@@ -110,7 +110,7 @@ describe('aura serve (child process)', () => {
           status: string;
         }
       ).status;
-    await waitUntil(async () => (await statusOf()) !== 'pending', 20_000, 'the job to start');
+    await waitUntil('the job to start', async () => (await statusOf()) !== 'pending', 20_000);
 
     child.kill('SIGTERM');
     const result = await child;
@@ -133,11 +133,11 @@ describe('aura serve (child process)', () => {
     const next = await ready(again);
     const auth = { authorization: `Bearer ${next.token}` };
     await waitUntil(
+      'the resumed job to complete',
       async () =>
         ((await (await fetch(`${next.url}/api/jobs/${jobId}`, { headers: auth })).json()) as { status: string })
           .status === 'completed',
       60_000,
-      'the resumed job to complete',
     );
     const artifact = await fetch(`${next.url}/api/jobs/${jobId}/artifacts/interrupted.mp4`, {
       headers: { ...auth, range: 'bytes=0-7' },

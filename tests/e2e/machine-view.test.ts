@@ -44,9 +44,13 @@ describe('the Machine view', () => {
     expect(readdirSync(dataDir).some((f) => f.startsWith('settings.json.corrupt-'))).toBe(true);
   });
 
-  it('lists the workers: on one machine, says it renders on its own', async () => {
+  it('lists the workers: on one machine, this machine alone with its slots', async () => {
     const { page } = app;
     const workers = page.getByRole('region', { name: 'Workers' });
-    await workers.getByText('This machine renders on its own: no farm workers are connected.').waitFor();
+    // The embedded engine answers GET /api/workers with this machine alone (docs/api.md).
+    const row = workers.getByRole('listitem');
+    await row.getByText(/slots busy/).waitFor();
+    expect(await row.count()).toBe(1);
+    expect(await row.textContent()).toMatch(/pid \d+/);
   });
 });

@@ -54,6 +54,10 @@ describe('job detail and safe questions', () => {
     await row.getByRole('link', { name: 'Six scenes' }).click();
     const timing = page.getByTestId('detail-timing');
     await timing.getByText(/elapsed · (\d+:\d\d left|estimating…) · Scene \d of 6 done/).waitFor({ timeout: 30_000 });
+    // The engine's diagnosis of the running job, in plain words.
+    const diagnosis = page.getByRole('region', { name: 'Diagnosis' });
+    await diagnosis.getByText(/checked/).waitFor();
+    expect((await diagnosis.locator('strong').first().textContent())?.trim()).toMatch(/\w/);
     const header = page.locator('.detail__head');
     await header.getByRole('button', { name: 'Pause' }).click();
     await header.getByText('Paused', { exact: true }).waitFor({ timeout: 30_000 });

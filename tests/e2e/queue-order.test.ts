@@ -17,6 +17,7 @@ import {
   renderViaApi,
   rowOrder,
   screenshot,
+  TINY_SCRIPT,
   waitForStatus,
   type AppPage,
 } from './ui-page.js';
@@ -128,15 +129,32 @@ describe('queue order and the queue’s own state', () => {
     ).toBe(0);
   });
 
+  it('opens a finished job in the form with its spec ("Edit & render again"), and renders the edit', async () => {
+    const { page } = app;
+    await jobRow(page, 'Second').getByRole('button', { name: 'Edit & render again' }).click();
+    await page.getByText('Loaded “Second”: change what you like and press Render.').waitFor();
+    expect(await page.getByLabel('Title').inputValue()).toBe('Second');
+    expect(await page.getByLabel('Script').inputValue()).toBe(TINY_SCRIPT);
+    await page.getByLabel('Title').fill('Second, edited');
+    await page.getByRole('button', { name: 'Render', exact: true }).click();
+    const edited = jobRow(page, 'Second, edited');
+    await edited.getByText(/#\d in queue/).waitFor();
+    const id = await edited.getAttribute('data-job-id');
+    const job = (await callApi(server, 'GET', `/api/jobs/${id}`)).json as { spec: { script: string } };
+    expect(job.spec.script).toBe(TINY_SCRIPT);
+    await edited.getByRole('button', { name: 'Cancel' }).click();
+    await waitForStatus(edited, 'Canceled', 15_000);
+  });
+
   it('clears completed and canceled jobs after one confirmation; a waiting job stays', async () => {
     const { page } = app;
     await renderViaApi(server, 'Waiting');
     await jobRow(page, 'Waiting').getByText('#1 in queue').waitFor();
     await page.getByRole('button', { name: 'Clear finished' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByText('Clear 5 finished jobs?').waitFor();
+    await dialog.getByText('Clear 6 finished jobs?').waitFor();
     await dialog.getByRole('button', { name: 'Yes, clear them' }).click();
-    await page.getByText('Cleared 5 finished jobs.').waitFor();
+    await page.getByText('Cleared 6 finished jobs.').waitFor();
     await waitUntil('only the waiting row left', async () => (await page.locator('[data-job-id]').count()) === 1);
     expect(await jobRow(page, 'Waiting').isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Clear finished' }).isDisabled()).toBe(true);

@@ -1,13 +1,2 @@
-/** Polls `check` until it returns true (no fixed sleeps: the condition decides), or throws after `timeoutMs`. */
-export async function waitUntil(
-  what: string,
-  check: () => boolean | Promise<boolean>,
-  timeoutMs = 10_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/** The e2e tests poll with the same helper as every other test. */
+export { waitUntil } from '../helpers/wait.js';

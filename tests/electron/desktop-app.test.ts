@@ -43,7 +43,7 @@ afterEach(async () => {
   if (!electron.calls.some(([name]) => name === 'app.exited')) {
     electron.answers.push(0);
     electron.app.quit();
-    await waitUntil(() => electron.calls.some(([name]) => name === 'app.exited'), 10_000, 'the app to exit');
+    await waitUntil('the app to exit', () => electron.calls.some(([name]) => name === 'app.exited'), 10_000);
   }
   await host.close();
   temp.cleanup();
@@ -105,7 +105,7 @@ describe('the desktop shell on a real host', () => {
   it('brings the one window back on a second launch instead of opening another', async () => {
     electron.app.emit('second-instance');
     electron.app.emit('second-instance');
-    await waitUntil(() => named('window.focus').length === 2, 5_000, 'the window to be focused');
+    await waitUntil('the window to be focused', () => named('window.focus').length === 2, 5_000);
     expect(electron.BrowserWindow.all).toHaveLength(1);
   });
 
@@ -146,10 +146,10 @@ describe('the desktop shell on a real host', () => {
 
   it('notifies a finished render; clicking it focuses the window and opens the job', async () => {
     const job = await host.engine.create(testSpec('Sunset'));
-    await waitUntil(() => named('notification').length > 0, 10_000, 'a notification');
+    await waitUntil('a notification', () => named('notification').length > 0, 10_000);
     expect(named('notification')).toEqual([['notification', 'Render finished', '“Sunset” is ready to watch.']]);
     electron.Notification.live[0]!.emit('click');
-    await waitUntil(() => named('webContents.send').length > 0, 5_000, 'the job to be opened');
+    await waitUntil('the job to be opened', () => named('webContents.send').length > 0, 5_000);
     expect(named('webContents.send')).toEqual([['webContents.send', IPC.openJob, job.jobId]]);
     expect(named('window.focus').length).toBeGreaterThan(0);
   });
@@ -157,11 +157,11 @@ describe('the desktop shell on a real host', () => {
   it('asks before quitting with a render running, then pauses it and closes the host', async () => {
     const job = await host.engine.create(testSpec('Slow render'));
     await waitForStatus(host.engine, job.jobId, 'running');
-    await waitUntil(() => named('setProgressBar').some(([, value]) => (value as number) >= 0), 5_000, 'progress');
+    await waitUntil('progress', () => named('setProgressBar').some(([, value]) => (value as number) >= 0), 5_000);
 
     electron.answers.push(1); // "Keep working"
     electron.app.quit();
-    await waitUntil(() => named('dialog.showMessageBox').length === 1, 5_000, 'the question');
+    await waitUntil('the question', () => named('dialog.showMessageBox').length === 1, 5_000);
     const [, message, detail, buttons] = named('dialog.showMessageBox')[0]!;
     expect(message).toBe('A render is still running.');
     expect(detail).toContain('“Slow render”');
@@ -173,7 +173,7 @@ describe('the desktop shell on a real host', () => {
     // Closing the window on Windows/Linux is quitting: the same question, answered "Pause and quit".
     electron.answers.push(0);
     appWindow().close();
-    await waitUntil(() => named('app.exited').length === 1, 10_000, 'the app to exit');
+    await waitUntil('the app to exit', () => named('app.exited').length === 1, 10_000);
     expect(named('dialog.showMessageBox')).toHaveLength(2);
     const record = JSON.parse(fs.readFileSync(path.join(dataDir, 'jobs', job.jobId, 'job.json'), 'utf8'));
     expect(record.status).toBe('paused');
@@ -195,7 +195,7 @@ describe('the desktop shell on a real host', () => {
     await waitForStatus(host.engine, job.jobId, 'running');
     const listeners = process.listenerCount('SIGTERM');
     process.emit('SIGTERM');
-    await waitUntil(() => named('app.exited').length === 1, 10_000, 'the app to exit');
+    await waitUntil('the app to exit', () => named('app.exited').length === 1, 10_000);
     expect(named('dialog.showMessageBox')).toEqual([]);
     const record = JSON.parse(fs.readFileSync(path.join(dataDir, 'jobs', job.jobId, 'job.json'), 'utf8'));
     expect(record.status).toBe('paused');
@@ -205,7 +205,7 @@ describe('the desktop shell on a real host', () => {
 
   it('quits without a question when nothing runs', async () => {
     electron.app.quit();
-    await waitUntil(() => named('app.exited').length === 1, 10_000, 'the app to exit');
+    await waitUntil('the app to exit', () => named('app.exited').length === 1, 10_000);
     expect(named('dialog.showMessageBox')).toEqual([]);
     expect(fs.existsSync(path.join(dataDir, 'server.json'))).toBe(false);
   });
@@ -262,7 +262,7 @@ describe('the desktop shell on a real host', () => {
     const job = await host.engine.create(testSpec('Last one'));
     await waitForStatus(host.engine, job.jobId, 'completed');
     const countdowns = () => named('webContents.send').filter(([, channel]) => channel === IPC.finishCountdown);
-    await waitUntil(() => countdowns().length > 0, 5_000, 'the countdown');
+    await waitUntil('the countdown', () => countdowns().length > 0, 5_000);
     expect(countdowns()[0]).toEqual(['webContents.send', IPC.finishCountdown, { action: 'quit', secondsLeft: 60 }]);
     expect(named('notification')).toContainEqual([
       'notification',

@@ -22,7 +22,7 @@ describe('watchQueueProgress on a real engine', () => {
     const stop = watchQueueProgress(engine, { onChange: (value) => values.push(value), intervalMs: 10 });
     const job = await engine.create(testSpec('Progress'));
     await waitForStatus(engine, job.jobId, 'completed');
-    await waitUntil(() => values.at(-1) === NO_PROGRESS && values.length > 2, 5_000, 'the bar to be removed');
+    await waitUntil('the bar to be removed', () => values.at(-1) === NO_PROGRESS && values.length > 2, 5_000);
     stop();
 
     expect(values[0]).toBe(NO_PROGRESS);

@@ -54,7 +54,7 @@ describe('when the queue finishes', () => {
     const quick = await host.engine.create(testSpec('Quick two'));
     await waitForStatus(host.engine, quick.jobId, 'completed');
     await waitForStatus(host.engine, slow.jobId, 'completed');
-    await waitUntil(() => effects.notified.length === 1, 5_000, 'the notification');
+    await waitUntil('the notification', () => effects.notified.length === 1, 5_000);
     expect(effects.notified).toEqual(['Queue finished: 2 videos rendered.']);
   });
 
@@ -62,7 +62,7 @@ describe('when the queue finishes', () => {
     watcher.action = 'sleep';
     const job = await host.engine.create(testSpec('Quick'));
     await waitForStatus(host.engine, job.jobId, 'completed');
-    await waitUntil(() => effects.sleeps === 1, 5_000, 'the sleep');
+    await waitUntil('the sleep', () => effects.sleeps === 1, 5_000);
     expect(effects.countdowns).toEqual([
       { action: 'sleep', secondsLeft: 3 },
       { action: 'sleep', secondsLeft: 2 },
@@ -79,12 +79,12 @@ describe('when the queue finishes', () => {
     watcher.action = 'quit';
     const first = await host.engine.create(testSpec('Quick'));
     await waitForStatus(host.engine, first.jobId, 'completed');
-    await waitUntil(() => watcher.countdown !== null, 5_000, 'the countdown');
+    await waitUntil('the countdown', () => watcher.countdown !== null, 5_000);
     watcher.cancelCountdown();
     expect(effects.countdowns.at(-1)).toBeNull();
     const second = await host.engine.create(testSpec('Quick again'));
     await waitForStatus(host.engine, second.jobId, 'completed');
-    await waitUntil(() => effects.quits > 0, 5_000, 'the quit');
+    await waitUntil('the quit', () => effects.quits > 0, 5_000);
     // One quit: the canceled countdown never fired, the second one did.
     expect(effects.quits).toBe(1);
     expect(effects.countdowns.filter((c) => c?.secondsLeft === 3)).toHaveLength(2);
@@ -94,7 +94,7 @@ describe('when the queue finishes', () => {
     watcher.action = 'quit';
     const first = await host.engine.create(testSpec('Quick'));
     await waitForStatus(host.engine, first.jobId, 'completed');
-    await waitUntil(() => watcher.countdown !== null, 5_000, 'the countdown');
+    await waitUntil('the countdown', () => watcher.countdown !== null, 5_000);
     const slow = await host.engine.create(testSpec('Slow arrival'));
     expect(watcher.countdown).toBeNull();
     watcher.action = 'nothing';

@@ -57,12 +57,12 @@ async function startWith(dataDir: string, step: Step): Promise<{ jobId: string; 
   const tempDir = engine.layout.tempDir(jobId);
   let pid: number | undefined;
   await waitUntil(
+    'the child to start',
     async () => {
       pid = (await registeredChildPids(tempDir))[0];
       return pid !== undefined;
     },
     20_000,
-    'the child to start',
   );
   return { jobId, pid: pid! };
 }
@@ -148,9 +148,9 @@ describe('explaining a stall on a real machine', () => {
     const { jobId } = await startWith(disk.dir, step);
     // On a full disk the warning cannot be logged (events.jsonl cannot grow), but the job carries it.
     await waitUntil(
+      'the stall warning',
       () => engine!.get(jobId)!.warnings.some((w) => w.code === 'STALL_SUSPECTED'),
       30_000,
-      'the stall warning',
     );
     expect(engine!.get(jobId)!.warnings.find((w) => w.code === 'STALL_SUSPECTED')!.message).toMatch(
       /^The disk holding the data folder is full \(\d+ B free\), so the encode step cannot write its output\./,

@@ -33,6 +33,22 @@ describe('KeyedPendingQueue', () => {
     expect([queue.size, queue.position('a')]).toEqual([3, 3]);
   });
 
+  it('keeps positions right while jobs are appended, put in front and taken between lookups', () => {
+    const queue = queueOf([
+      ['a', 10],
+      ['b', 20],
+    ]);
+    expect(queue.position('b')).toBe(2);
+    queue.insert('c', 30); // appended: the index is kept
+    expect([queue.position('a'), queue.position('c')]).toEqual([1, 3]);
+    queue.insert('z', 5); // in front: everything shifts
+    expect(queue.ids()).toEqual(['z', 'a', 'b', 'c']);
+    expect([queue.position('z'), queue.position('a'), queue.position('c')]).toEqual([1, 2, 4]);
+    queue.remove('z');
+    queue.insert('d', 40);
+    expect(['a', 'b', 'c', 'd'].map((id) => queue.position(id))).toEqual([1, 2, 3, 4]);
+  });
+
   it('gives a new job a key after every queued one and never behind the clock', () => {
     expect(new KeyedPendingQueue().backKey(5_000)).toBe(5_000);
     expect(queueOf([['a', 9_000]]).backKey(5_000)).toBe(10_000);

@@ -124,7 +124,7 @@ describe('queue order', () => {
     engine.subscribe((e) => {
       if (e.type === 'job-status' && e.data.status === 'running') started.push(engine.get(e.jobId)!.title);
     });
-    await waitUntil(() => engine.stats().completed === 4, 20_000, 'all four jobs to complete');
+    await waitUntil('all four jobs to complete', () => engine.stats().completed === 4, 20_000);
     // The first job may have started before the listener was added: it is the first in order either way.
     expect(['C', ...started].slice(-4)).toEqual(['C', 'B', 'D', 'A']);
   });

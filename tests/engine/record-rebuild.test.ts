@@ -1,29 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../src-main/engine/engine.js';
-import { makeTempDir } from '../helpers/temp-dir.js';
+import { useEngineFixture } from '../helpers/engine-fixture.js';
 import { testSpec, testSteps, type TestStepOptions } from '../helpers/test-steps.js';
 import { canMountTmpfs, mountTmpfs } from '../helpers/tmpfs.js';
 import { waitForEvent, waitForStatus } from '../helpers/wait.js';
 
-let tmp: ReturnType<typeof makeTempDir>;
+const fx = useEngineFixture();
 let engine: Engine | undefined;
-beforeEach(() => {
-  tmp = makeTempDir();
-});
-afterEach(async () => {
-  await engine?.close();
-  engine = undefined;
-  tmp.cleanup();
-});
 
-const jobFile = (id: string) => path.join(tmp.dir, 'jobs', id, 'job.json');
+const jobFile = (id: string) => path.join(fx.dir, 'jobs', id, 'job.json');
 const open = (options: TestStepOptions | ((title: string) => TestStepOptions) = {}) =>
-  createEngine({
-    dataDir: tmp.dir,
-    steps: testSteps(typeof options === 'function' ? (spec) => options(spec.title) : options),
-  });
+  fx.open({ steps: testSteps(typeof options === 'function' ? (spec) => options(spec.title) : options) });
 
 /** Flips one bit of one byte past the middle of a file (a key's ':' becomes '>'): what a bad sector or a stray write does. */
 function flipByte(file: string): void {
@@ -182,7 +171,7 @@ describe('a damaged job.json is rebuilt from the event log and the files', () =>
     }
     failing = false;
     // Held, so the pending ones are compared before they start.
-    engine = await createEngine({ dataDir: tmp.dir, steps: testSteps({ units: 3, unitMs: 1 }), runQueuedJobs: false });
+    engine = await createEngine({ dataDir: fx.dir, steps: testSteps({ units: 3, unitMs: 1 }), runQueuedJobs: false });
     for (const { id, damage } of ids) {
       expect({ damage, ...key(id) }).toEqual({ damage, ...before.get(id)! });
       expect(engine.get(id)!.warnings.at(-1)!.code).toBe('RECORD_REBUILT');
@@ -202,20 +191,20 @@ describe('a damaged job.json is rebuilt from the event log and the files', () =>
     await waitForStatus(engine, job.jobId, 'completed');
     await engine.close();
     flipByte(jobFile(job.jobId));
-    fs.rmSync(path.join(tmp.dir, 'jobs', job.jobId, 'spec.json'));
+    fs.rmSync(path.join(fx.dir, 'jobs', job.jobId, 'spec.json'));
 
     engine = await open();
     expect(engine.get(job.jobId)).toMatchObject({ status: 'failed', canResume: false, error: { code: 'JOB_DAMAGED' } });
     await engine.delete(job.jobId);
-    expect(fs.existsSync(path.join(tmp.dir, 'jobs', job.jobId))).toBe(false);
+    expect(fs.existsSync(path.join(fx.dir, 'jobs', job.jobId))).toBe(false);
   });
 
   it('removes the leftovers of a create that never wrote its first event (no phantom job)', async () => {
-    fs.mkdirSync(path.join(tmp.dir, 'jobs', 'mxyz1234-0123456789', 'artifacts'), { recursive: true });
-    fs.writeFileSync(path.join(tmp.dir, 'jobs', 'mxyz1234-0123456789', 'events.jsonl'), '');
+    fs.mkdirSync(path.join(fx.dir, 'jobs', 'mxyz1234-0123456789', 'artifacts'), { recursive: true });
+    fs.writeFileSync(path.join(fx.dir, 'jobs', 'mxyz1234-0123456789', 'events.jsonl'), '');
     engine = await open();
     expect(engine.stats().total).toBe(0);
-    expect(fs.existsSync(path.join(tmp.dir, 'jobs', 'mxyz1234-0123456789'))).toBe(false);
+    expect(fs.existsSync(path.join(fx.dir, 'jobs', 'mxyz1234-0123456789'))).toBe(false);
   });
 
   it.skipIf(!canMountTmpfs)('leaves no phantom job after a create that failed on a really full disk', async () => {

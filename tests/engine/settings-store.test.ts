@@ -1,24 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../src-main/engine/engine.js';
+import { describe, expect, it } from 'vitest';
+import type { Engine } from '../../src-main/engine/engine.js';
 import { corruptCopyName } from '../../src-main/engine/settings-store.js';
-import { makeTempDir } from '../helpers/temp-dir.js';
+import { useEngineFixture } from '../helpers/engine-fixture.js';
 import { testSteps } from '../helpers/test-steps.js';
 
-let tmp: ReturnType<typeof makeTempDir>;
+const fx = useEngineFixture();
 let engine: Engine | undefined;
-beforeEach(() => {
-  tmp = makeTempDir();
-});
-afterEach(async () => {
-  await engine?.close();
-  engine = undefined;
-  tmp.cleanup();
-});
 
-const settingsFile = () => path.join(tmp.dir, 'settings.json');
-const corruptCopies = () => fs.readdirSync(tmp.dir).filter((n) => n.startsWith('settings.json.corrupt-'));
+const settingsFile = () => path.join(fx.dir, 'settings.json');
+const corruptCopies = () => fs.readdirSync(fx.dir).filter((n) => n.startsWith('settings.json.corrupt-'));
 
 describe('a corrupt settings.json', () => {
   it.each([
@@ -28,7 +20,7 @@ describe('a corrupt settings.json', () => {
     ['an unknown key', JSON.stringify({ concurency: 2 }), /invalid values/],
   ])('is reported as SETTINGS_CORRUPT (%s), left in place until a save keeps it aside', async (_, text, why) => {
     fs.writeFileSync(settingsFile(), text);
-    engine = await createEngine({ dataDir: tmp.dir, steps: testSteps() });
+    engine = await fx.open({ steps: testSteps() });
     expect(engine.settings().concurrency).toBe(1);
     const [warning, ...more] = engine.warnings();
     expect(more).toEqual([]);
@@ -41,7 +33,7 @@ describe('a corrupt settings.json', () => {
 
     await engine.updateSettings({ concurrency: 3 });
     const [copy] = corruptCopies();
-    expect(fs.readFileSync(path.join(tmp.dir, copy!), 'utf8')).toBe(text);
+    expect(fs.readFileSync(path.join(fx.dir, copy!), 'utf8')).toBe(text);
     expect(JSON.parse(fs.readFileSync(settingsFile(), 'utf8')).concurrency).toBe(3);
     expect(engine.warnings()[0]!.message).toContain(copy);
 
@@ -49,17 +41,17 @@ describe('a corrupt settings.json', () => {
     await engine.updateSettings({ concurrency: 2 });
     expect(corruptCopies()).toHaveLength(1);
     await engine.close();
-    engine = await createEngine({ dataDir: tmp.dir, steps: testSteps() });
+    engine = await fx.open({ steps: testSteps() });
     expect(engine.warnings()).toEqual([]);
     expect(engine.settings().concurrency).toBe(2);
   });
 
   it('gives no warning for an absent or valid file', async () => {
-    engine = await createEngine({ dataDir: tmp.dir, steps: testSteps() });
+    engine = await fx.open({ steps: testSteps() });
     expect(engine.warnings()).toEqual([]);
     await engine.updateSettings({ concurrency: 2 });
     await engine.close();
-    engine = await createEngine({ dataDir: tmp.dir, steps: testSteps() });
+    engine = await fx.open({ steps: testSteps() });
     expect(engine.warnings()).toEqual([]);
     expect(corruptCopies()).toEqual([]);
   });

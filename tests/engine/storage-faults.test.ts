@@ -118,7 +118,7 @@ describe.skipIf(!canMountTmpfs)('a data folder on a disk that really fills up', 
     const { jobId } = await engine.create(testSpec('filled mid-run'));
     await waitForEvent(engine, (e) => e.jobId === jobId && e.type === 'step-progress');
     const filler = disk.fill();
-    await waitUntil(() => engine!.get(jobId)!.status === 'failed', 30_000, 'the job to fail');
+    await waitUntil('the job to fail', () => engine!.get(jobId)!.status === 'failed', 30_000);
     expect(engine.get(jobId)).toMatchObject({ canResume: true });
     expect((await engine.diagnose(jobId)).state).toBe('failed');
     disk.free(filler);

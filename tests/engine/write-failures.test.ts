@@ -28,7 +28,7 @@ describe('a disk that refuses writes', () => {
       fs.rmSync(events);
       fs.symlinkSync('/dev/full', events);
       engine.resumeQueue();
-      await waitUntil(() => engine.get(broken.jobId)?.status === 'failed', 10_000, 'the broken job to fail');
+      await waitUntil('the broken job to fail', () => engine.get(broken.jobId)?.status === 'failed', 10_000);
       expect(engine.get(broken.jobId)).toMatchObject({ canResume: true, error: { code: 'WRITE_FAILED' } });
       await waitForStatus(engine, healthy.jobId, 'completed');
       fs.rmSync(events);

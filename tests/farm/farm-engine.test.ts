@@ -67,9 +67,9 @@ describe('farm engine (in-process coordinator + worker, real Redis)', () => {
     const w = await worker(keys, shared, 'w1');
     const a = await engine.create(testSpec('slow a'));
     await waitForStatus(engine, a.jobId, 'running', 20_000);
-    await waitUntil(() => w.running().includes(a.jobId), 10_000, 'the worker runs it');
+    await waitUntil('the worker runs it', () => w.running().includes(a.jobId), 10_000);
     expect((await engine.pause(a.jobId)).status).toBe('paused');
-    await waitUntil(() => w.running().length === 0, 5000, 'the worker lets it go');
+    await waitUntil('the worker lets it go', () => w.running().length === 0, 5000);
     await engine.resume(a.jobId);
     await waitForStatus(engine, a.jobId, 'running', 20_000);
     expect((await engine.cancel(a.jobId)).status).toBe('canceled');

@@ -69,6 +69,7 @@ describe('farm faults (real redis-server, real worker processes)', () => {
     await redis.kill9();
     let problem: { code?: string; status?: number } = {};
     await waitUntil(
+      'a 503 while Redis is down',
       async () => {
         const res = await api(host, '/api/queue');
         if (res.status !== 503) return false;
@@ -77,14 +78,13 @@ describe('farm faults (real redis-server, real worker processes)', () => {
         return true;
       },
       10_000,
-      'a 503 while Redis is down',
     );
     expect(problem).toMatchObject({ status: 503, code: 'FARM_UNAVAILABLE' });
     expect((await api(host, '/api/render', { method: 'POST', body: JSON.stringify(testSpec('x')) })).status).toBe(503);
 
     await redis.restart();
     // Reads answer FARM_UNAVAILABLE until the coordinator is reconnected: wait through them.
-    await waitUntil(() => statusOf(host, jobId) === 'completed', 60_000, 'the job to complete');
+    await waitUntil('the job to complete', () => statusOf(host, jobId) === 'completed', 60_000);
     const events = await host.engine.readEvents(jobId, 0);
     expect(contiguous(events)).toBe(true);
     expect(events.filter((e) => e.type === 'job-completed')).toHaveLength(1);

@@ -85,13 +85,13 @@ describe('a render farm of two worker processes (real Redis, real ffmpeg)', () =
   it('spreads jobs over both workers; kill -9 of one mid-render: the other finishes it, reusing its finished scenes', async () => {
     const a = await create(8, 'farm a');
     const b = await create(8, 'farm b');
-    await waitUntil(async () => Boolean((await ownerOf(a)) && (await ownerOf(b))), 60_000, 'both jobs running');
+    await waitUntil('both jobs running', async () => Boolean((await ownerOf(a)) && (await ownerOf(b))), 60_000);
     const owners = new Set([await ownerOf(a), await ownerOf(b)]);
     expect(owners).toEqual(new Set(['wa', 'wb']));
 
     // Kill a's worker once a's visuals have finished some scenes but not all.
     await waitForEvent(engine, visualsAt(a, 25), 60_000);
-    await waitUntil(() => finishedClips(a).size >= 2, 30_000, 'two finished scenes');
+    await waitUntil('two finished scenes', () => finishedClips(a).size >= 2, 30_000);
     const victim = (await ownerOf(a))!;
     const before = finishedClips(a);
     workers.get(victim)!.kill('SIGKILL');
@@ -124,14 +124,14 @@ describe('a render farm of two worker processes (real Redis, real ffmpeg)', () =
     const c = await create(16, 'farm cancel');
     const p = await create(16, 'farm pause');
     await waitForEvent(engine, visualsAt(c, 10), 60_000);
-    await waitUntil(async () => Boolean(await ownerOf(c)), 10_000, 'its worker listed');
+    await waitUntil('its worker listed', async () => Boolean(await ownerOf(c)), 10_000);
     const started = Date.now();
     expect((await engine.cancel(c)).status).toBe('canceled');
     expect(Date.now() - started).toBeLessThan(3000);
     await waitUntil(
+      'no trace of c',
       () => !fs.existsSync(tempOf(c)) && processesMentioning(tempOf(c)).length === 0,
       10_000,
-      'no trace of c',
     );
     expect(fs.existsSync(path.join(shared.dir, 'proxy', c))).toBe(false);
 

@@ -39,15 +39,19 @@ export async function waitForStatus(
   await pending;
 }
 
-/** Polls a condition on the next event-loop turns until true, or throws after `timeoutMs`. */
+/**
+ * Polls `check` until it returns true, or throws after `timeoutMs` naming `what`. No fixed sleep
+ * decides anything: the condition does (the 10 ms between polls only yields the event loop).
+ * The one polling helper of every test, e2e included.
+ */
 export async function waitUntil(
-  condition: () => boolean | Promise<boolean>,
+  what: string,
+  check: () => boolean | Promise<boolean>,
   timeoutMs = 10_000,
-  what = 'condition',
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.`);
     await new Promise((r) => setTimeout(r, 10));
   }
 }

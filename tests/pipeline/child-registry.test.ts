@@ -17,7 +17,7 @@ describe('ChildRegistry', () => {
       const stranger = spawn('sleep', ['30'], { stdio: 'ignore' });
       await registry.add(orphan.pid!);
       await registry.add(stranger.pid!);
-      await waitUntil(() => processesMentioning(temp.dir).length > 0, 5_000, 'the orphan to start');
+      await waitUntil('the orphan to start', () => processesMentioning(temp.dir).length > 0, 5_000);
 
       expect(await registry.reapOrphans()).toBe(1);
       await exited;

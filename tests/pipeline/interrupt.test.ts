@@ -53,13 +53,13 @@ describe('interrupting a render', () => {
   it('cancel mid-visuals: canceled quickly, temp and proxy removed, no ffmpeg left', async () => {
     const { jobId, tempDir, proxyDir } = await startJob();
     await waitForEvent(engine!, visualsAt(jobId, 10), 20_000);
-    await waitUntil(() => processesMentioning(tempDir).length > 0, 5_000, 'an encoder to be running');
+    await waitUntil('an encoder to be running', () => processesMentioning(tempDir).length > 0, 5_000);
     const started = Date.now();
     await engine!.cancel(jobId);
     await waitForStatus(engine!, jobId, 'canceled', 5_000);
     expect(Date.now() - started).toBeLessThan(1500);
     expect(processesMentioning(tempDir)).toEqual([]);
-    await waitUntil(() => !existsSync(tempDir) && !existsSync(proxyDir), 5_000, 'temp and proxy removed');
+    await waitUntil('temp and proxy removed', () => !existsSync(tempDir) && !existsSync(proxyDir), 5_000);
   });
 
   it('pause then resume completes without re-encoding finished scenes', async () => {
@@ -104,7 +104,7 @@ describe('interrupting a render', () => {
       30_000,
     );
     // The loudness pass reads the clips' list in temp: it names the job's temp dir.
-    await waitUntil(() => processesMentioning(tempDir).length > 0, 5_000, 'the mix to be running');
+    await waitUntil('the mix to be running', () => processesMentioning(tempDir).length > 0, 5_000);
     expect(finishedClips(tempDir).size).toBe(SCENES);
     const started = Date.now();
     await engine!.pause(jobId);

@@ -100,9 +100,9 @@ describe('inspectMp4 on real files', () => {
       { reject: false },
     );
     await waitUntil(
+      'media to be written',
       () => (statSync(path, { throwIfNoEntry: false })?.size ?? 0) > 64_000,
       20_000,
-      'media to be written',
     );
     writer.kill('SIGKILL');
     await writer;

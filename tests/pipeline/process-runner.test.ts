@@ -38,11 +38,11 @@ describe('runProcess', () => {
     const marker = tag();
     const controller = new AbortController();
     const run = runProcess('sh', treeScript(marker), { signal: controller.signal });
-    await waitUntil(() => processesMentioning(marker).length >= 3, 5_000, 'the tree to start');
+    await waitUntil('the tree to start', () => processesMentioning(marker).length >= 3, 5_000);
     const started = Date.now();
     controller.abort('cancel');
     await expect(run).rejects.toBe('cancel');
-    await waitUntil(() => processesMentioning(marker).length === 0, 250, 'every process of the tree to be gone');
+    await waitUntil('every process of the tree to be gone', () => processesMentioning(marker).length === 0, 250);
     expect(Date.now() - started).toBeLessThan(250);
   });
 
@@ -50,7 +50,7 @@ describe('runProcess', () => {
     const marker = tag();
     const controller = new AbortController();
     const run = runProcess('sh', treeScript(marker), { signal: controller.signal }).catch(() => undefined);
-    await waitUntil(() => processesMentioning(marker).length >= 1, 5_000, 'the child to start');
+    await waitUntil('the child to start', () => processesMentioning(marker).length >= 1, 5_000);
     const priorities = processesMentioning(marker).map((pid) => getPriority(pid));
     controller.abort('cancel');
     await run;

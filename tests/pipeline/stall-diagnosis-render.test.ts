@@ -27,6 +27,7 @@ describe.skipIf(process.platform !== 'linux')('the real pipeline, its ffmpeg sus
     const { jobId } = await e.create(RenderSpecSchema.parse(tinySpec(1, { durationSec: 240 })));
     let pid: number | undefined;
     await waitUntil(
+      "the scene's ffmpeg to start",
       async () => {
         if (e.get(jobId)?.stage !== 'Visuals') return false;
         for (const p of await registeredChildPids(e.layout.tempDir(jobId)))
@@ -34,7 +35,6 @@ describe.skipIf(process.platform !== 'linux')('the real pipeline, its ffmpeg sus
         return pid !== undefined;
       },
       60_000,
-      "the scene's ffmpeg to start",
     );
     process.kill(pid!, 'SIGSTOP');
     try {

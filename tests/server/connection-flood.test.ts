@@ -79,36 +79,41 @@ describe('a flood of idle connections (child process, ulimit -n 1024)', () => {
     stream.addEventListener('job-completed', () => seen.push('job-completed'));
     stream.addEventListener('queue-snapshot', () => seen.push('queue-snapshot'));
     stream.addEventListener('error', () => (streamErrors += 1));
-    await waitUntil(() => seen.includes('queue-snapshot'), 30_000);
+    await waitUntil('the condition', () => seen.includes('queue-snapshot'), 30_000);
 
+    // The job waits in a paused queue until the flood is in place, so the whole render runs under it.
+    expect((await api('/api/queue/pause', { method: 'POST' })).status).toBe(200);
     const created = await api('/api/jobs', { method: 'POST', body: JSON.stringify(tinySpec(12)) });
     expect(created.status).toBe(201);
     const { jobId } = JobSchema.parse(await created.json());
 
     for (let i = 0; i < FLOOD; i += 1) sockets.push(await idleSocket(child.port));
-    const duringFlood = JobSchema.parse(await (await api(`/api/jobs/${jobId}`)).json()).status;
-    expect(duringFlood, 'the render was still under way while the flood was in place').toMatch(/^(pending|running)$/);
     // A new client gets an answer at once, not after the flood times out.
     const health = await fetch(`${child.url}/api/health`, { signal: AbortSignal.timeout(10_000) });
     expect(health.status).toBe(200);
     expect(((await health.json()) as { status: string }).status).toBe('ok');
+    expect((await api('/api/queue/resume', { method: 'POST' })).status).toBe(200);
 
     // The render either completes, or fails resumable (a spawn that found no file handle) and completes on resume.
     let job = JobSchema.parse(await (await api(`/api/jobs/${jobId}`)).json());
-    await waitUntil(async () => {
-      job = JobSchema.parse(await (await api(`/api/jobs/${jobId}`)).json());
-      if (job.status === 'failed' && job.canResume) await api(`/api/jobs/${jobId}/resume`, { method: 'POST' });
-      return job.status === 'completed' || (job.status === 'failed' && !job.canResume);
-    }, 120_000);
+    await waitUntil(
+      'the condition',
+      async () => {
+        job = JobSchema.parse(await (await api(`/api/jobs/${jobId}`)).json());
+        if (job.status === 'failed' && job.canResume) await api(`/api/jobs/${jobId}/resume`, { method: 'POST' });
+        return job.status === 'completed' || (job.status === 'failed' && !job.canResume);
+      },
+      120_000,
+    );
     expect(job.status, JSON.stringify(job.error)).toBe('completed');
     expect(job.artifacts.some((a) => a.name.endsWith('.mp4'))).toBe(true);
-    await waitUntil(() => seen.includes('job-completed'), 30_000);
+    await waitUntil('the condition', () => seen.includes('job-completed'), 30_000);
     expect(streamErrors).toBe(0);
     stream.close();
 
     // The server cut the oldest silent sockets to stay under its cap (and far under 1024 files).
     const closedByServer = () => sockets.filter((s) => s.destroyed || s.readyState === 'closed').length;
-    await waitUntil(() => closedByServer() >= FLOOD - 256, 30_000);
+    await waitUntil('the condition', () => closedByServer() >= FLOOD - 256, 30_000);
     // Still up, and no unhandled error on its way out.
     expect(child.proc.exitCode).toBeNull();
     expect(child.stderr()).not.toMatch(/Unhandled|uncaught/i);

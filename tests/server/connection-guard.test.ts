@@ -27,7 +27,7 @@ class RawClient {
     this.#data = '';
     const auth = token ? `Authorization: Bearer ${token}\r\n` : '';
     this.socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${auth}Connection: keep-alive\r\n\r\n`);
-    await waitUntil(() => /\r\n\r\n/.test(this.#data) || this.closed, 10_000, `an answer to ${path}`);
+    await waitUntil(`an answer to ${path}`, () => /\r\n\r\n/.test(this.#data) || this.closed, 10_000);
     return Number(/^HTTP\/1\.1 (\d{3})/.exec(this.#data)?.[1] ?? 0);
   }
 }
@@ -55,7 +55,7 @@ describe('connection guard', () => {
       silent.push(client);
       await client.connected().catch(() => undefined);
     }
-    await waitUntil(() => silent.filter((c) => c.closed).length >= MAX * 2, 10_000, 'silent sockets cut');
+    await waitUntil('silent sockets cut', () => silent.filter((c) => c.closed).length >= MAX * 2, 10_000);
     // The oldest went first: the newest are the ones still open.
     expect(silent.slice(0, MAX * 2).every((c) => c.closed)).toBe(true);
 
@@ -73,7 +73,7 @@ describe('connection guard', () => {
     await loris.connected();
     loris.socket.write(`GET /api/health HTTP/1.1\r\nHost: 127.0.0.1:${t.host.port}\r\nX-Slow: `);
     const started = Date.now();
-    await waitUntil(() => loris.closed, 10_000, 'the slow socket cut');
+    await waitUntil('the slow socket cut', () => loris.closed, 10_000);
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 });

@@ -5,9 +5,10 @@ import { JOB_ID_PATTERN } from '../../src-shared/constants.js';
 import { ProblemSchema } from '../../src-shared/problem.js';
 import { SettingsPatchSchema } from '../../src-shared/settings.js';
 import { RenderSpecSchema } from '../../src-shared/spec.js';
-import { QueueQuerySchema } from '../../src-main/server/validate.js';
+import { MoveRequestSchema } from '../../src-shared/queue.js';
+import { DeleteJobsQuerySchema, QueueQuerySchema } from '../../src-main/server/validate.js';
 import { testSteps } from '../helpers/test-steps.js';
-import { rawRequest, startTestHost, type TestHost } from './harness.js';
+import { postJson, rawRequest, startTestHost, type TestHost } from './harness.js';
 
 const RUNS = 40;
 
@@ -98,6 +99,10 @@ describe('malformed requests (property-based)', () => {
       ['GET', '/api/jobs/ID/log'],
       ['GET', '/api/jobs/ID/artifacts/output.mp4'],
       ['GET', '/api/jobs/ID/proxy/x.png'],
+      ['GET', '/api/jobs/ID/progress'],
+      ['POST', '/api/jobs/ID/cancel'],
+      ['POST', '/api/jobs/ID/duplicate'],
+      ['GET', '/api/jobs/ID/diagnosis'],
     );
     await fc.assert(
       fc.asyncProperty(fc.oneof(badId, unknownId), route, async (id, [method, path]) => {
@@ -196,6 +201,45 @@ describe('malformed requests (property-based)', () => {
         async ({ status, limit }) => {
           const res = await t.api(`/api/queue?status=${encodeURIComponent(status)}&limit=${encodeURIComponent(limit)}`);
           await expectClientProblem(res);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('move bodies that are not valid', async () => {
+    const jobId = (await t.json<{ jobs: Array<{ jobId: string }> }>('/api/queue')).jobs[0]?.jobId ?? 'some-job';
+    await fc.assert(
+      fc.asyncProperty(
+        fc.jsonValue().filter((v) => !MoveRequestSchema.safeParse(v).success),
+        async (body) => {
+          await expectClientProblem(await postJson(t, `/api/jobs/${jobId}/move`, body));
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('bulk-delete queries that are not valid, and unknown query parameters anywhere', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        anyText.filter((s) => !DeleteJobsQuerySchema.safeParse({ status: s }).success),
+        async (status) => {
+          await expectClientProblem(
+            await t.api(`/api/jobs?status=${encodeURIComponent(status)}`, { method: 'DELETE' }),
+          );
+        },
+      ),
+      { numRuns: RUNS },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc
+          .stringMatching(/^[a-zA-Z_][a-zA-Z0-9_]{0,20}$/)
+          .filter((k) => !['status', 'limit', 'order', 'token'].includes(k)),
+        fc.constantFrom('/api/queue', '/api/storage', '/api/settings', '/api/workers', '/api/health'),
+        async (key, path) => {
+          await expectClientProblem(await t.api(`${path}?${key}=1`));
         },
       ),
       { numRuns: RUNS },

@@ -156,6 +156,7 @@ describe('global event stream', () => {
     expect(back.events[0]?.type).toBe('queue-snapshot');
     const state = reduceQueue([...client.events, ...back.events]);
     await waitUntil(
+      'convergence',
       async () => {
         const truth = await trueQueue(second);
         return (
@@ -164,7 +165,6 @@ describe('global event stream', () => {
         );
       },
       10_000,
-      'convergence',
     );
     expect(state.has(done)).toBe(false);
   });

@@ -69,7 +69,7 @@ describe('per-job event stream', () => {
     const got = [...first.events];
     const lastId = got[got.length - 1]!.id;
     // Let the job run on while nobody listens, so the reconnect really has events to replay.
-    await waitUntil(() => t.host.engine.lastSeq(jobId) >= parseEventId(lastId)!.seq + 5, 10_000, 'more events');
+    await waitUntil('more events', () => t.host.engine.lastSeq(jobId) >= parseEventId(lastId)!.seq + 5, 10_000);
 
     const second = new SseRecorder(streamUrl(jobId), { lastEventId: lastId });
     try {
@@ -119,7 +119,7 @@ describe('per-job event stream', () => {
     await postJson(t, '/api/settings', { tempRetentionHours: 0 }, 'PUT');
     try {
       await t.json('/api/cleanup/sweep', { method: 'POST' });
-      await waitUntil(() => t.host.engine.get(jobId)?.canResume === false, 5_000, 'canResume false');
+      await waitUntil('canResume false', () => t.host.engine.get(jobId)?.canResume === false, 5_000);
     } finally {
       await postJson(t, '/api/settings', { tempRetentionHours: 24 }, 'PUT');
     }
@@ -142,7 +142,7 @@ describe('per-job event stream', () => {
     const dropsBefore = t.host.streamStats().droppedClients;
     const { res, text } = await openPaused(t.host.port, `/api/jobs/${jobId}/events?lastEventId=0-0`, t.host.token);
     await waitForStatus(t.host.engine, jobId, 'completed', 20_000);
-    await waitUntil(() => t.host.streamStats().droppedClients > dropsBefore, 10_000, 'the slow client to be dropped');
+    await waitUntil('the slow client to be dropped', () => t.host.streamStats().droppedClients > dropsBefore, 10_000);
     res.resume();
     const received = parseFrames(await text);
     expect(received.length).toBeLessThan((await logOf(jobId)).length);
@@ -182,7 +182,7 @@ describe('per-job event stream', () => {
   it('many connect/disconnect cycles leave no listener behind', async () => {
     const jobId = await createJob('cycles');
     await waitForStatus(t.host.engine, jobId, 'completed');
-    await waitUntil(() => t.host.streamStats().openStreams === 0, 5_000, 'earlier streams to close');
+    await waitUntil('earlier streams to close', () => t.host.streamStats().openStreams === 0, 5_000);
     const baseline = { ...t.host.streamStats(), engine: t.host.engine.listenerCount };
     for (let i = 0; i < 30; i++) {
       const clients = [
@@ -192,7 +192,7 @@ describe('per-job event stream', () => {
       await Promise.all(clients.map((c) => c.waitFor((e) => e.length >= 1, 'a first event')));
       for (const c of clients) c.close();
     }
-    await waitUntil(() => t.host.streamStats().openStreams === 0, 5_000, 'every stream to close');
+    await waitUntil('every stream to close', () => t.host.streamStats().openStreams === 0, 5_000);
     expect(t.host.streamStats().hubListeners).toBe(baseline.hubListeners);
     expect(t.host.engine.listenerCount).toBe(baseline.engine);
   });

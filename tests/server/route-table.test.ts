@@ -184,6 +184,48 @@ describe('the route table: what the document says is what the server enforces', 
     expect(accepted).toBeGreaterThan(0);
   });
 
+  it('settings patches: the document accepts exactly what the server accepts (property-based)', async () => {
+    const before = SettingsSchema.parse(await t.json('/api/settings'));
+    const ajv = new Ajv2020({ strict: false, validateFormats: false });
+    ajv.addSchema(doc, 'openapi.json');
+    const documentAccepts = ajv.compile({ $ref: 'openapi.json#/components/schemas/SettingsPatch' });
+    const pick = <T>(valid: T[], invalid: T[]) =>
+      fc.oneof(
+        { arbitrary: fc.constantFrom(...valid), weight: 8 },
+        { arbitrary: fc.constantFrom(...invalid), weight: 1 },
+      );
+    const patch = fc
+      .record(
+        {
+          concurrency: pick([1, 4, 16], [0, 17, 1.5]),
+          autoResumeInterrupted: pick<unknown>([true, false], ['yes']),
+          stallWarningSeconds: pick([1, 60, 3600], [0.5, 3601]),
+          tempRetentionHours: pick([0, 24, 8760], [-1, 8761]),
+          ssePingSeconds: pick([1, 15, 300], [0, 301]),
+          maxParallelScenes: pick([0, 8, 64], [65, -1]),
+          jobLogMaxBytes: pick([4096, 2_097_152], [4095, 1.5]),
+          schemaVersion: pick([1], [2]),
+          bogus: fc.constant(1),
+        },
+        { requiredKeys: [] },
+      )
+      .filter((p) => !('bogus' in p) || Object.keys(p).length === 1);
+    let accepted = 0;
+    await fc.assert(
+      fc.asyncProperty(patch, async (body) => {
+        const byDocument = documentAccepts(body);
+        const res = await postJson(t, '/api/settings', body, 'PUT');
+        if (res.status === 200) accepted += 1;
+        expect(res.status === 200, `document says ${byDocument} for ${JSON.stringify(body)}: ${await res.text()}`).toBe(
+          byDocument,
+        );
+      }),
+      { numRuns: 80 },
+    );
+    expect(accepted).toBeGreaterThan(0);
+    await postJson(t, '/api/settings', { ...before, ffmpegPath: undefined }, 'PUT');
+  });
+
   it('settings naming a program cannot be changed over HTTP: 403, nothing saved; repeating the value is fine', async () => {
     const settingsFile = join(t.dataDir, 'settings.json');
     const before = SettingsSchema.parse(await t.json('/api/settings'));

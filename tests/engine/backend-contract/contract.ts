@@ -109,7 +109,7 @@ export function describeBackendContract(name: string, harness: BackendHarness): 
       e.subscribe((ev) => {
         if (ev.type === 'job-status' && ev.data.status === 'running') started.push(ev.jobId);
       });
-      await waitUntil(() => e.stats().completed === 3, 20_000, 'three completed jobs');
+      await waitUntil('three completed jobs', () => e.stats().completed === 3, 20_000);
       expect(['C', ...started.map((id) => e.get(id)!.title)].slice(-3)).toEqual(['C', 'B', 'A']);
     });
 

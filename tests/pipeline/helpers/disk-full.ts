@@ -121,7 +121,7 @@ function videoDurationSec(path: string): number {
  * rather than waiting for an event: on a full disk the failure may not reach the event log.
  */
 async function settle(engine: Engine, jobId: string, messages: string[]): Promise<string> {
-  await waitUntil(() => ['completed', 'failed'].includes(engine.get(jobId)?.status ?? ''), 60_000, 'the job to end');
+  await waitUntil('the job to end', () => ['completed', 'failed'].includes(engine.get(jobId)?.status ?? ''), 60_000);
   const job = engine.get(jobId)!;
   if (job.status === 'completed') return 'completed';
   messages.push(`${job.error?.code}: ${job.error?.message}`);
@@ -150,7 +150,7 @@ export async function diskFullRound(
     const clipsDir = join(dataDir, 'temp', job.jobId, 'clips');
     const finishedClips = () =>
       existsSync(clipsDir) ? readdirSync(clipsDir).filter((n) => /^scene-\d+\.mp4$/.test(n)).length : 0;
-    await waitUntil(() => over || finishedClips() >= options.fillAfterScene, 60_000, 'the first clips');
+    await waitUntil('the first clips', () => over || finishedClips() >= options.fillAfterScene, 60_000);
     if (!over) fillDisk(filler, options.leaveBytes);
     const firstEnd = await ended;
     rmSync(filler, { force: true });
