@@ -8,7 +8,7 @@ import { CleanupService } from '../engine/cleanup-service.js';
 import { DataLayout } from '../engine/data-dir.js';
 import type { AbortReason } from '../engine/errors.js';
 import { startAttempt, type ExecutionDeps } from '../engine/job-execution.js';
-import { finalizeAttempt } from '../engine/job-finalize.js';
+import { finalizeAttempt, recordFailure } from '../engine/job-finalize.js';
 import { JobLogs } from '../engine/job-log.js';
 import type { JobRecord } from '../engine/job-record.js';
 import { statusEvent } from '../engine/job-views.js';
@@ -245,6 +245,20 @@ export class FarmWorker {
         return 'lost'; // another machine owns it now
       else await finalizeAttempt(record, outcome, deps);
       return record.status;
+    } catch (error) {
+      // Its end could not be written (Redis refused, the shared folder vanished): record a resumable
+      // failure if Redis still takes it, so the job is never left `running` with no one on it.
+      if (error instanceof FarmConflict) return 'lost';
+      const message = `Worker ${this.name} could not finish this job: ${error instanceof Error ? error.message : String(error)}`;
+      const failure = {
+        code: 'WRITE_FAILED' as const,
+        message,
+        step: null,
+        suggestedActions: ['Resume the job.'],
+        canResume: true,
+      };
+      await recordFailure(record, failure, deps).catch(() => undefined);
+      return 'failed';
     } finally {
       this.active.delete(jobId);
       void heartbeat.beat().catch(() => undefined);
