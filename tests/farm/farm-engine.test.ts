@@ -14,7 +14,7 @@ beforeAll(async () => {
 }, 30_000);
 afterAll(() => redis.stop());
 
-const steps = testSteps((spec) => (spec.title.includes('slow') ? { units: 4, unitMs: 200 } : { units: 2 }));
+const steps = testSteps((spec) => (spec.title.includes('slow') ? { units: 6, unitMs: 300 } : { units: 2 }));
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
