@@ -17,6 +17,7 @@ import { FarmKeys } from '../../src-main/farm/farm-keys.js';
 import { parseFarmUrl } from '../../src-main/farm/farm-url.js';
 import { startHost, type Host } from '../../src-main/host.js';
 import { newJobRecord } from '../../src-main/engine/job-record.js';
+import { toQueueItem } from '../../src-main/engine/job-views.js';
 import { FarmJournal } from '../../src-main/farm/farm-journal.js';
 import { FarmStore } from '../../src-main/farm/farm-store.js';
 import { Redis } from 'ioredis';
@@ -160,7 +161,40 @@ async function replayRound(): Promise<number> {
   return quantile(times, 0.5);
 }
 
+/** 10,000 jobs in the farm: a coordinator's start-up (loading the index) and GET /api/queue p50 through the API. */
+async function listRound(): Promise<{ listP50Ms: number; index10kLoadMs: number }> {
+  const prefix = 'list';
+  const conn = new Redis(farmRedisOptions(url, 'list'));
+  const journal = new FarmJournal(new FarmStore(conn, new FarmKeys(prefix), () => 100_000));
+  for (let i = 0; i < 10_000; i += 500)
+    await Promise.all(
+      Array.from({ length: 500 }, (_, k) => {
+        const record = newJobRecord(
+          `list-${i + k}`,
+          benchSpec(i + k),
+          [],
+          new Date(Date.now() - (i + k)).toISOString(),
+        );
+        return journal.create(record, [{ type: 'job-created', data: { job: toQueueItem(record) } }]);
+      }),
+    );
+  conn.disconnect();
+  const start = performance.now();
+  const { host } = await coordinator(prefix);
+  const index10kLoadMs = performance.now() - start;
+  const times: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const t = performance.now();
+    const res = await fetch(`${host.url}/api/queue?limit=50`, { headers: { authorization: `Bearer ${host.token}` } });
+    await res.arrayBuffer();
+    times.push(performance.now() - t);
+  }
+  await host.close();
+  return { listP50Ms: quantile(times, 0.5), index10kLoadMs };
+}
+
 try {
+  const list = await listRound();
   const one = await farmRound(1);
   const two = await farmRound(2);
   const four = await farmRound(4);
@@ -176,6 +210,8 @@ try {
       ratio4: round(four.jobsPerSec / raw, 3),
       sseP99Ms: round(quantile(four.sseMs, 0.99), 1),
       replay1000Ms: round(replay, 1),
+      list10kP50Ms: round(list.listP50Ms, 2),
+      index10kLoadMs: round(list.index10kLoadMs, 0),
     },
   );
 } finally {

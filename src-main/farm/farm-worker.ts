@@ -1,5 +1,6 @@
 import { Worker, type Job as BullJob } from 'bullmq';
 import { Redis } from 'ioredis';
+import fs from 'node:fs/promises';
 import os from 'node:os';
 import { DEFAULT_SETTINGS, type Settings } from '../../src-shared/settings.js';
 import { CheckpointStore } from '../engine/checkpoint-store.js';
@@ -7,7 +8,7 @@ import { CleanupService } from '../engine/cleanup-service.js';
 import { DataLayout } from '../engine/data-dir.js';
 import type { AbortReason } from '../engine/errors.js';
 import { startAttempt, type ExecutionDeps } from '../engine/job-execution.js';
-import { finalizeAttempt } from '../engine/job-finalize.js';
+import { finalizeAttempt, recordFailure } from '../engine/job-finalize.js';
 import { JobLogs } from '../engine/job-log.js';
 import type { JobRecord } from '../engine/job-record.js';
 import { statusEvent } from '../engine/job-views.js';
@@ -231,6 +232,8 @@ export class FarmWorker {
       if (error instanceof FarmConflict) return 'dropped'; // someone else changed it first (a cancel)
       throw error;
     }
+    // The job's folder on the shared folder may not exist yet (its first attempt): the log goes in it.
+    await fs.mkdir(deps.files.artifactsDir(jobId), { recursive: true });
     this.parts.logs.append(jobId, `[${nowIso()}] INFO Rendering on ${this.name} (attempt ${record.attempts}).`);
     const run: ActiveRun = { record, controller: new AbortController() };
     this.active.set(jobId, run);
@@ -242,6 +245,20 @@ export class FarmWorker {
         return 'lost'; // another machine owns it now
       else await finalizeAttempt(record, outcome, deps);
       return record.status;
+    } catch (error) {
+      // Its end could not be written (Redis refused, the shared folder vanished): record a resumable
+      // failure if Redis still takes it, so the job is never left `running` with no one on it.
+      if (error instanceof FarmConflict) return 'lost';
+      const message = `Worker ${this.name} could not finish this job: ${error instanceof Error ? error.message : String(error)}`;
+      const failure = {
+        code: 'WRITE_FAILED' as const,
+        message,
+        step: null,
+        suggestedActions: ['Resume the job.'],
+        canResume: true,
+      };
+      await recordFailure(record, failure, deps).catch(() => undefined);
+      return 'failed';
     } finally {
       this.active.delete(jobId);
       void heartbeat.beat().catch(() => undefined);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { parseWorkerArgs, workerReadyLine } from '../../src-main/cli/worker-command.js';
 import { createFarmEngine, type FarmEngine } from '../../src-main/farm/farm-engine.js';
 import { parseFarmUrl } from '../../src-main/farm/farm-url.js';
@@ -91,6 +91,7 @@ describe('aura worker (child process, real Redis with a password)', () => {
 
   it('prints its ready line without the password; SIGTERM puts its running job back in the queue and exits 0', async () => {
     const { child, readyLine } = await startWorker(url, shared.dir, 'term', { testSteps: true });
+    onTestFinished(() => void child.kill('SIGKILL'));
     expect(readyLine).toBe(`Aura worker term ready (farm redis://:***@127.0.0.1:${redis.port})`);
     const job = await engine.create(testSpec('slow term'));
     // One unit done (and checkpointed) before the worker is told to stop.
@@ -104,6 +105,7 @@ describe('aura worker (child process, real Redis with a password)', () => {
     expect(fs.existsSync(path.join(shared.dir, 'temp', job.jobId, 'checkpoints.jsonl'))).toBe(true);
     // Another worker takes it and finishes it.
     const { child: next } = await startWorker(url, shared.dir, 'next', { testSteps: true });
+    onTestFinished(() => void next.kill('SIGKILL'));
     await waitForStatus(engine, job.jobId, 'completed', 30_000);
     const log = fs.readFileSync(engine.logPath(job.jobId)!, 'utf8');
     expect(log).toMatch(/Rendering on term \(attempt 1\)[\s\S]*Rendering on next \(attempt 2\)/);
