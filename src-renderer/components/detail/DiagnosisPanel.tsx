@@ -8,7 +8,7 @@ import { formatTime } from '../../format/format.js';
 /**
  * The engine's diagnosis of the job (GET /api/jobs/{id}/diagnosis): what it sees on the machine
  * and what to do. Asked for when the view opens on an active job, when a stall warning arrives
- * (`warningCount` rises) and on "Check again".
+ * (`warningCount` rises), when the status changes, and on "Check again".
  */
 export function DiagnosisPanel(props: { jobId: string; status: JobStatus; warningCount: number }) {
   const [diagnosis, setDiagnosis] = useState<Diagnosis | null>(null);
@@ -30,9 +30,10 @@ export function DiagnosisPanel(props: { jobId: string; status: JobStatus; warnin
     }
   }, [props.jobId]);
 
+  // Asked again when the status changes (a paused job's diagnosis is not the running one's).
   useEffect(() => {
     if (active || props.warningCount > 0) void check();
-  }, [active, props.warningCount, check]);
+  }, [active, props.status, props.warningCount, check]);
 
   if (!diagnosis && !error) return null;
   const healthy = diagnosis?.state === 'healthy';

@@ -1,5 +1,6 @@
 import { artifactNames } from '../../../src-shared/artifact-names.js';
 import type { Job, JobStatus } from '../../../src-shared/job.js';
+import { availableActions as lifecycleActions, isEnded } from '../../../src-shared/lifecycle.js';
 import type { MoveRequest } from '../../../src-shared/queue.js';
 import { api, bridge } from '../../api/client.js';
 import { ApiError, errorMessage } from '../../api/api-error.js';
@@ -8,19 +9,18 @@ import { openFormWithSpec } from '../../store/form-request.js';
 import { askConfirm, notify } from '../../store/ui-store.js';
 import { sceneCount } from '../detail/scene-count.js';
 
-const ENDED: ReadonlySet<JobStatus> = new Set(['completed', 'failed', 'canceled']);
-
-/** The actions a job in this state offers (API.md's state rules, so no button is bound to fail). */
+/**
+ * The actions a job in this state offers: the shared lifecycle table's (the engine and the
+ * server's 409s use the same one), so no button is bound to fail; plus what the UI adds on top
+ * (open the video, render an ended job again).
+ */
 export function availableActions(job: { status: JobStatus; canResume: boolean; artifactCount: number }) {
-  const s = job.status;
+  const can = lifecycleActions(job.status, job.canResume);
+  const ended = isEnded(job.status);
   return {
-    cancel: s === 'pending' || s === 'running' || s === 'paused',
-    pause: s === 'running',
-    resume: s === 'paused' || (s === 'failed' && job.canResume),
-    delete: ENDED.has(s),
-    openOutput: s === 'completed' && job.artifactCount > 0,
-    renderAgain: ENDED.has(s),
-    move: s === 'pending',
+    ...can,
+    openOutput: job.status === 'completed' && job.artifactCount > 0,
+    renderAgain: ended,
   };
 }
 
