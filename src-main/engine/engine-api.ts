@@ -20,6 +20,8 @@ import type {
   WorkerInfo,
 } from '../../src-shared/queue.js';
 
+export { EngineError } from './errors.js';
+
 /** A bus event: a logged job event, or `job-deleted` (seq 0: the job's log is gone with it). */
 export type EngineEvent = JobEvent;
 export type EngineListener = (event: EngineEvent) => void;

@@ -1,7 +1,7 @@
 import { ZodError } from 'zod';
 import type { ErrorCode } from '../../src-shared/constants.js';
 import { fieldErrors, type FieldError, type Problem } from '../../src-shared/problem.js';
-import { EngineError } from '../engine/errors.js';
+import { EngineError } from '../engine/engine-api.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
