@@ -24,8 +24,6 @@ import type {
 export { EngineError } from './errors.js';
 export { storageErrorOf } from './storage-errors.js';
 
-/** A job's bus event is a logged JobEvent, or `job-deleted` (seq 0: the job's log is gone with it). */
-
 /** The queue was paused or resumed: an event of no job, so it has no seq and no jobId. */
 export interface QueueStatusEvent {
   seq: 0;

@@ -2,7 +2,7 @@ import os from 'node:os';
 import { stat } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Diagnosis } from '../../src-shared/queue.js';
-import { registeredChildPids } from '../pipeline/child-registry.js';
+import { registeredChildPids } from './child-pids.js';
 import type { DataLayout } from './data-dir.js';
 import type { JobRecord } from './job-record.js';
 import { outputFilesOf, programNameOf, sampleProcess, type ProcessSample } from './process-probe.js';

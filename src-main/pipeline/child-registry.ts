@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { childPidsDir } from '../engine/child-pids.js';
 
 /**
  * Pid files of the children a job has running, under `<temp>/pids/`. A crash or kill -9 of the
@@ -13,7 +14,7 @@ export class ChildRegistry {
   readonly #marker: string;
 
   constructor(tempDir: string) {
-    this.#dir = join(tempDir, 'pids');
+    this.#dir = childPidsDir(tempDir);
     this.#marker = tempDir;
   }
 
@@ -46,15 +47,6 @@ export class ChildRegistry {
     }
     return reaped;
   }
-}
-
-/**
- * Pids a job's registry holds right now (read-only; the stall diagnosis looks at them). A pid
- * file may outlive its process for a moment: callers check that the process is still there.
- */
-export async function registeredChildPids(tempDir: string): Promise<number[]> {
-  const names = await readdir(join(tempDir, 'pids')).catch(() => [] as string[]);
-  return names.map(Number).filter((pid) => Number.isInteger(pid) && pid > 0);
 }
 
 /** A live process's command line (Linux /proc); undefined when gone or not knowable here. */

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src-main/engine/engine.js';
-import { commandLineOf, registeredChildPids } from '../../src-main/pipeline/child-registry.js';
+import { registeredChildPids } from '../../src-main/engine/child-pids.js';
+import { commandLineOf } from '../../src-main/pipeline/child-registry.js';
 import { RenderSpecSchema } from '../../src-shared/spec.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { waitForEvent, waitUntil } from '../helpers/wait.js';
