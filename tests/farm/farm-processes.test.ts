@@ -122,7 +122,6 @@ describe('a render farm of two worker processes (real Redis, real ffmpeg)', () =
 
   it('cancels and pauses jobs running on another machine: no process or temp file left, resume finishes', async () => {
     const c = await create(16, 'farm cancel');
-    const p = await create(16, 'farm pause');
     await waitForEvent(engine, visualsAt(c, 10), 60_000);
     await waitUntil('its worker listed', async () => Boolean(await ownerOf(c)), 10_000);
     const started = Date.now();
@@ -135,6 +134,8 @@ describe('a render farm of two worker processes (real Redis, real ffmpeg)', () =
     );
     expect(fs.existsSync(path.join(shared.dir, 'proxy', c))).toBe(false);
 
+    // Queued only now, so its visuals are surely ahead of us when we wait for them.
+    const p = await create(16, 'farm pause');
     await waitForEvent(engine, visualsAt(p, 10), 60_000);
     expect((await engine.pause(p)).status).toBe('paused');
     expect(processesMentioning(tempOf(p))).toEqual([]);
