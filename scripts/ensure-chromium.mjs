@@ -5,10 +5,10 @@
 // Order: $AURA_CHROMIUM, $PLAYWRIGHT_CHROMIUM_EXECUTABLE, Debian's /usr/lib/chromium/chromium,
 // then a browser Playwright itself installed. None: on Debian/Ubuntu as root, apt-get installs
 // `chromium`; anywhere else one sentence says how to get one, and the exit code is 1.
-import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { aptInstall, canAptInstall } from './debian-install.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CHROMIUM_PATH_FILE = path.join(ROOT, 'test-output', 'chromium-path.txt');
@@ -43,21 +43,11 @@ export async function findChromium() {
   return candidates.find((c) => c && isExecutable(c));
 }
 
-function canAptInstall() {
-  return (
-    process.platform === 'linux' &&
-    typeof process.getuid === 'function' &&
-    process.getuid() === 0 &&
-    fs.existsSync('/etc/debian_version')
-  );
-}
-
 async function main() {
   let found = await findChromium();
   if (!found && canAptInstall()) {
     console.error('No Chromium found; installing Debian’s chromium package...');
-    // stdout stays clean for the path: apt's chatter goes to stderr.
-    execSync('apt-get update && apt-get install -y chromium', { stdio: ['ignore', 2, 2] });
+    aptInstall('chromium');
     found = await findChromium();
   }
   if (!found) {
