@@ -226,19 +226,22 @@ export class FarmWorker {
       },
       statusEvent(record),
     );
+    // Known as ours before the start is written: a cancel or pause that comes as soon as the
+    // coordinator sees it running aborts the attempt before its first step.
+    const run: ActiveRun = { record, controller: new AbortController() };
+    this.active.set(jobId, run);
     try {
       await journal.commit(record, events, 'record');
     } catch (error) {
+      this.active.delete(jobId);
       if (error instanceof FarmConflict) return 'dropped'; // someone else changed it first (a cancel)
       throw error;
     }
-    // The job's folder on the shared folder may not exist yet (its first attempt): the log goes in it.
-    await fs.mkdir(deps.files.artifactsDir(jobId), { recursive: true });
-    this.parts.logs.append(jobId, `[${nowIso()}] INFO Rendering on ${this.name} (attempt ${record.attempts}).`);
-    const run: ActiveRun = { record, controller: new AbortController() };
-    this.active.set(jobId, run);
     void heartbeat.beat().catch(() => undefined);
     try {
+      // The job's folder on the shared folder may not exist yet (its first attempt): the log goes in it.
+      await fs.mkdir(deps.files.artifactsDir(jobId), { recursive: true });
+      this.parts.logs.append(jobId, `[${nowIso()}] INFO Rendering on ${this.name} (attempt ${record.attempts}).`);
       const outcome = await startAttempt(record, this.o.steps(record.spec), run.controller.signal, deps).done;
       if (outcome.kind === 'aborted' && outcome.reason === 'shutdown') await this.#requeue(record);
       else if (outcome.kind === 'aborted' && outcome.reason === 'error')
