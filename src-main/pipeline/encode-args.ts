@@ -98,13 +98,3 @@ export function sceneClipArgs(plan: ClipPlan): string[] {
 export function concatList(clips: readonly { name: string; durationSec: number }[]): string {
   return clips.map((c) => `file '${c.name.replace(/'/g, "'\\''")}'\nduration ${c.durationSec}\n`).join('');
 }
-
-/** Joins the clips without re-encoding into an mp4 whose index sits at the front. */
-export function concatArgs(listPath: string, outPath: string): string[] {
-  return [
-    ...['-hide_banner', '-nostdin', '-y', '-loglevel', 'error'],
-    ...['-f', 'concat', '-safe', '0', '-i', listPath],
-    ...['-map', '0', '-c', 'copy', '-movflags', '+faststart', '-f', 'mp4', outPath],
-    ...['-progress', 'pipe:1', '-nostats'],
-  ];
-}

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   clipAudioSamples,
-  concatArgs,
   concatList,
   encoderArgs,
   frameExact,
@@ -10,6 +9,7 @@ import {
 } from '../../src-main/pipeline/encode-args.js';
 import { findFonts } from '../../src-main/pipeline/font.js';
 import type { TimedScene } from '../../src-main/pipeline/job-files.js';
+import { muxArgs } from '../../src-main/pipeline/mux-args.js';
 import { buildSceneLooks } from '../../src-main/pipeline/scene-looks.js';
 import type { Scene } from '../../src-main/pipeline/script-parser.js';
 import { RenderSpecSchema, type RenderSpecInput } from '../../src-shared/spec.js';
@@ -58,11 +58,17 @@ describe('encoder and join arguments', () => {
     expect(encoderArgs(output, 0)).not.toContain('-threads');
     expect(encoderArgs({ ...output, quality: 'high' }, 2)).toEqual(expect.arrayContaining(['medium', '-threads', '2']));
   });
-  it('joins with stream copy and faststart', () => {
-    const args = concatArgs('/t/list.txt', '/a/out.mp4');
-    expect(args.join(' ')).toContain(
-      '-f concat -safe 0 -i /t/list.txt -map 0 -c copy -movflags +faststart -f mp4 /a/out.mp4',
-    );
+  it('joins the clips and the soundtrack with stream copy and faststart, title and chapters embedded', () => {
+    const plan = {
+      concatList: '/t/list.txt',
+      soundtrack: '/t/mix.m4a',
+      metadata: '/t/meta.txt',
+      outPath: '/a/out.mp4',
+    };
+    const args = muxArgs({ ...plan, chapters: true }).join(' ');
+    expect(args).toContain('-f concat -safe 0 -i /t/list.txt -i /t/mix.m4a -f ffmetadata -i /t/meta.txt');
+    expect(args).toContain('-map 0:v -map 1:a -map_metadata 2 -map_chapters 2 -c copy -movflags +faststart');
+    expect(muxArgs({ ...plan, chapters: false }).join(' ')).toContain('-map_chapters -1');
   });
 });
 
