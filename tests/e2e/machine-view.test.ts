@@ -3,14 +3,13 @@
  * reported there (GET /api/health `warnings`), and the machines that render are listed
  * (GET /api/workers).
  */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newToken, startAura, type AuraServer } from './aura-server.js';
-import { launchChromium } from './chromium.js';
-import { openApp, screenshot, type AppPage } from './ui-page.js';
+import type { AuraServer } from './aura-server.js';
+import { closeAppSession, openAppSession } from './app-session.js';
+import { screenshot, type AppPage } from './ui-page.js';
 
 let dataDir: string;
 let server: AuraServer;
@@ -18,18 +17,13 @@ let browser: Browser;
 let app: AppPage;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'aura-e2e-machine-'));
-  // A settings file broken by hand: the engine starts on defaults and must say so.
-  writeFileSync(join(dataDir, 'settings.json'), '{"concurrency": 2,, oops');
-  [server, browser] = await Promise.all([startAura({ dataDir, token: newToken() }), launchChromium()]);
-  app = await openApp(browser, server.pageUrl);
+  ({ dataDir, server, browser, app } = await openAppSession('machine', (dir) => {
+    // A settings file broken by hand: the engine starts on defaults and must say so.
+    writeFileSync(join(dir, 'settings.json'), '{"concurrency": 2,, oops');
+  }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => closeAppSession({ browser, server, dataDir }));
 
 describe('the Machine view', () => {
   it('says the settings file is damaged; saving keeps the damaged file aside', async () => {

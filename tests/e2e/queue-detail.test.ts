@@ -5,16 +5,12 @@
  * progress, every artifact downloads under its own name, the spec shown read-only, an opt-in
  * browser notification, and the layout at 900 and 720 px.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newToken, startAura, type AuraServer } from './aura-server.js';
-import { launchChromium } from './chromium.js';
+import type { AuraServer } from './aura-server.js';
+import { closeAppSession, openAppSession } from './app-session.js';
 import {
   jobRow,
-  openApp,
   renderViaApi,
   screenshot,
   SLOW,
@@ -30,17 +26,11 @@ let browser: Browser;
 let app: AppPage;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'aura-e2e-detail-'));
-  [server, browser] = await Promise.all([startAura({ dataDir, token: newToken() }), launchChromium()]);
-  app = await openApp(browser, server.pageUrl);
+  ({ dataDir, server, browser, app } = await openAppSession('detail'));
   await app.page.getByRole('status').filter({ hasText: 'No renders yet' }).waitFor();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => closeAppSession({ browser, server, dataDir }));
 
 describe('job detail and safe questions', () => {
   it('shows scene progress, elapsed and ETA, a paused step as Paused, and says what cancelling a paused job throws away', async () => {

@@ -3,17 +3,13 @@
  * live from `queue-status`, run order with "#N in queue", moving jobs by keyboard and by drag and
  * drop, the finish estimate, Render again, multi-select and "Clear finished".
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newToken, startAura, type AuraServer } from './aura-server.js';
-import { launchChromium } from './chromium.js';
+import type { AuraServer } from './aura-server.js';
+import { closeAppSession, openAppSession } from './app-session.js';
 import {
   callApi,
   jobRow,
-  openApp,
   renderViaApi,
   rowOrder,
   screenshot,
@@ -29,17 +25,11 @@ let browser: Browser;
 let app: AppPage;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'aura-e2e-order-'));
-  [server, browser] = await Promise.all([startAura({ dataDir, token: newToken() }), launchChromium()]);
-  app = await openApp(browser, server.pageUrl);
+  ({ dataDir, server, browser, app } = await openAppSession('order'));
   await app.page.getByRole('status').filter({ hasText: 'No renders yet' }).waitFor();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => closeAppSession({ browser, server, dataDir }));
 
 describe('queue order and the queue’s own state', () => {
   const ids: Record<string, string> = {};

@@ -5,47 +5,41 @@
  * new row, and the layout at 900 and 720 px. Screenshots go to test-output/screenshots/form-*.png.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newToken, startAura, type AuraServer } from './aura-server.js';
-import { launchChromium } from './chromium.js';
-import { cspViolations, jobIdOf, jobRow, openApp, screenshot, waitForStatus, type AppPage } from './ui-page.js';
+import type { AuraServer } from './aura-server.js';
+import { closeAppSession, openAppSession } from './app-session.js';
+import { cspViolations, jobIdOf, jobRow, screenshot, waitForStatus, type AppPage } from './ui-page.js';
 
 let dataDir: string;
 let server: AuraServer;
 let browser: Browser;
 let app: AppPage;
 let image: string;
-const token = newToken();
+let token: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'aura-e2e-form-'));
-  image = join(dataDir, 'orange.png');
-  // A real picture for the scene list: one orange 160x90 frame.
-  execFileSync(ffmpegInstaller.path, [
-    '-v',
-    'error',
-    '-f',
-    'lavfi',
-    '-i',
-    'color=c=0xff8800:s=160x90',
-    '-frames:v',
-    '1',
-    image,
-  ]);
-  [server, browser] = await Promise.all([startAura({ dataDir, token }), launchChromium()]);
-  app = await openApp(browser, server.pageUrl);
+  ({ dataDir, server, browser, app, token } = await openAppSession('form', (dir) => {
+    image = join(dir, 'orange.png');
+    // A real picture for the scene list: one orange 160x90 frame.
+    execFileSync(ffmpegInstaller.path, [
+      '-v',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'color=c=0xff8800:s=160x90',
+      '-frames:v',
+      '1',
+      image,
+    ]);
+  }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => closeAppSession({ browser, server, dataDir }));
 
 async function apiJob(jobId: string): Promise<{ spec: Record<string, unknown>; status: string }> {
   const response = await fetch(`${server.url}/api/jobs/${jobId}`, { headers: { authorization: `Bearer ${token}` } });

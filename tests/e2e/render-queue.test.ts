@@ -1,10 +1,9 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newToken, startAura, type AuraServer } from './aura-server.js';
-import { launchChromium } from './chromium.js';
+import { closeAppSession, openAppSession } from './app-session.js';
 import {
   cspViolations,
   jobIdOf,
@@ -24,19 +23,13 @@ let dataDir: string;
 let server: AuraServer;
 let browser: Browser;
 let app: AppPage;
-const token = newToken();
+let token: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'aura-e2e-'));
-  [server, browser] = await Promise.all([startAura({ dataDir, token }), launchChromium()]);
-  app = await openApp(browser, server.pageUrl);
+  ({ dataDir, server, browser, app, token } = await openAppSession('queue'));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => closeAppSession({ browser, server, dataDir }));
 
 describe('the render queue in Chromium against aura serve', () => {
   it('keeps the token out of the address bar and shows the empty queue', async () => {
