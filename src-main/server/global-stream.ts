@@ -56,7 +56,9 @@ export function serveGlobalStream(
     const id = formatEventId(hub.epoch, hub.seq);
     stream.send(formatSseEvent(id, 'queue-snapshot', queueSnapshot(engine)));
     // The queue's own state too: a client that missed a pause (or never saw one) shows the truth at once.
-    stream.send(formatSseEvent(id, 'queue-status', engine.queueStatus()));
+    // Part of the opening, like a replay: a large snapshot still in the socket's buffer must not
+    // count as this client falling behind (it would be dropped before it ever caught up).
+    stream.sendReplay(formatSseEvent(id, 'queue-status', engine.queueStatus()));
     return;
   }
   // Replay writes skip the backlog check: the buffer is bounded, and the next live send re-checks.
