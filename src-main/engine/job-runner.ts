@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { can } from '../../src-shared/lifecycle.js';
 import type { QueueStatus } from '../../src-shared/queue.js';
 import type { RenderSpec } from '../../src-shared/spec.js';
@@ -144,7 +145,12 @@ export class JobRunner {
     this.#active.set(record.jobId, run);
     // Unsynced is enough for 'running': start-up reconciles job.json from the log (recovery.ts),
     // and a start lost in a power cut only means the job runs again from its checkpoints.
-    const started = this.deps.journal.commit(record, [statusEvent(record)], 'write');
+    // A folder removed while the job waited fails it (JOB_FILES_MISSING) rather than letting an
+    // event log still open on the removed file take the start as if nothing had happened.
+    const folder = this.deps.files.jobDir(record.jobId);
+    const started = fs.existsSync(folder)
+      ? this.deps.journal.commit(record, [statusEvent(record)], 'write')
+      : Promise.reject(new Error(`The job's folder ${folder} is gone.`));
     run.finished = (async () => {
       await started;
       const outcome = await attempt.done;
