@@ -5,7 +5,8 @@
  * round ended; a job that completed short of its length is the bug this guards against.
  * Needs root (mount). `--rounds N` (default 40), `--json`.
  */
-import { diskFullRound, mountTmpfs, type DiskFullRound } from '../../tests/pipeline/helpers/disk-full.js';
+import { mountTmpfs } from '../../tests/helpers/tmpfs.js';
+import { diskFullRound, type DiskFullRound } from '../../tests/pipeline/helpers/disk-full.js';
 import { flag } from './shared.js';
 
 const rounds = flag('rounds', 40);
@@ -35,7 +36,7 @@ try {
       );
   }
 } finally {
-  mount.unmount();
+  mount.cleanup();
 }
 const result = { rounds, outcomes: Object.fromEntries(tally), trailerCases, completedShort, notCompleted: stuck };
 console.log(json ? JSON.stringify(result) : JSON.stringify(result, null, 2));

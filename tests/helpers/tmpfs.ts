@@ -30,6 +30,31 @@ export const canMountTmpfs = ((): boolean => {
   }
 })();
 
+/**
+ * Grows `file` until the file system says ENOSPC (to the last byte), then gives back `leaveBytes`,
+ * so the next writer runs out part-way (sometimes inside the media, sometimes in its trailer).
+ */
+export function fillUntilFull(file: string, leaveBytes = 0): void {
+  const fd = fs.openSync(file, 'a');
+  let size = fs.fstatSync(fd).size;
+  try {
+    for (const step of [64 * 1024, 4096, 512, 1]) {
+      const chunk = Buffer.alloc(step, 1);
+      for (;;) {
+        try {
+          size += fs.writeSync(fd, chunk);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+          break;
+        }
+      }
+    }
+    if (leaveBytes > 0) fs.ftruncateSync(fd, Math.max(0, size - leaveBytes));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Mounts a tmpfs of `sizeMb` MB on a new temp folder. */
 export function mountTmpfs(sizeMb = 4): Tmpfs {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aura-tmpfs-'));
@@ -38,21 +63,7 @@ export function mountTmpfs(sizeMb = 4): Tmpfs {
     dir,
     fill(name = 'filler.bin') {
       const file = path.join(dir, name);
-      const fd = fs.openSync(file, 'a');
-      const chunk = Buffer.alloc(64 * 1024, 1);
-      try {
-        for (;;) fs.writeSync(fd, chunk);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
-      }
-      // Top up the last partial block, so not even a few bytes are left.
-      try {
-        for (;;) fs.writeSync(fd, chunk.subarray(0, 512));
-      } catch {
-        // full
-      } finally {
-        fs.closeSync(fd);
-      }
+      fillUntilFull(file);
       return file;
     },
     free(file) {

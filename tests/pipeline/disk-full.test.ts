@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canMountTmpfs, diskFullRound, mountTmpfs } from './helpers/disk-full.js';
+import { canMountTmpfs, mountTmpfs } from '../helpers/tmpfs.js';
+import { diskFullRound } from './helpers/disk-full.js';
 
 /**
  * The real fault of issue 9: the data dir is a tmpfs that fills up while scene clips are being
@@ -9,12 +10,12 @@ import { canMountTmpfs, diskFullRound, mountTmpfs } from './helpers/disk-full.js
  * runs many more rounds.
  */
 const CLEAR_FAILURES = ['DISK_FULL', 'OUTPUT_INCOMPLETE', 'WRITE_FAILED', 'ENCODE_FAILED'];
-const root = canMountTmpfs();
+const root = canMountTmpfs;
 let mount: ReturnType<typeof mountTmpfs> | undefined;
 beforeAll(() => {
   if (root) mount = mountTmpfs(40);
 });
-afterAll(() => mount?.unmount());
+afterAll(() => mount?.cleanup());
 
 describe.skipIf(!root)('a disk that fills mid-render (real tmpfs)', () => {
   it.each([0, 6_000, 12_000])(

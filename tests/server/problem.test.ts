@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ERROR_CODES } from '../../src-shared/constants.js';
 import { ProblemSchema } from '../../src-shared/problem.js';
 import { EngineError } from '../../src-main/engine/engine-api.js';
-import { canMountTmpfs, mountTmpfs } from '../pipeline/helpers/disk-full.js';
+import { canMountTmpfs, mountTmpfs } from '../helpers/tmpfs.js';
 import { clientErrorResponse } from '../../src-main/server/client-error.js';
 import { HttpProblem, makeProblem, statusOf, toProblem } from '../../src-main/server/problem.js';
 
@@ -106,7 +106,7 @@ describe('toProblem: raw storage errors from anywhere', () => {
     expect(toProblem(new Error('save failed', { cause: caught })).status).toBe(507);
   });
 
-  it.skipIf(!canMountTmpfs())('a real EROFS (a write to a read-only tmpfs) → 503 STORAGE_READ_ONLY', () => {
+  it.skipIf(!canMountTmpfs)('a real EROFS (a write to a read-only tmpfs) → 503 STORAGE_READ_ONLY', () => {
     const disk = mountTmpfs(1);
     let caught: unknown;
     try {
@@ -115,7 +115,7 @@ describe('toProblem: raw storage errors from anywhere', () => {
     } catch (error) {
       caught = error;
     } finally {
-      disk.unmount();
+      disk.cleanup();
     }
     expect((caught as NodeJS.ErrnoException).code).toBe('EROFS');
     expect(toProblem(caught)).toMatchObject({ status: 503, code: 'STORAGE_READ_ONLY' });

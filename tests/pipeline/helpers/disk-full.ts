@@ -4,86 +4,13 @@
  * Shared by the CI test (a few rounds) and bench/render/disk-full.ts (many rounds).
  */
 import { execFileSync } from 'node:child_process';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  writeSync,
-  ftruncateSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine } from '../../../src-main/engine/engine.js';
 import { RenderSpecSchema } from '../../../src-shared/spec.js';
+import { fillUntilFull } from '../../helpers/tmpfs.js';
 import { waitUntil } from '../../helpers/wait.js';
 import { startPipelineEngine, tinySpec } from './pipeline-engine.js';
-
-/** Mounts a tmpfs of `sizeMb` (needs root) on a fresh folder; `unmount` removes both. */
-export function mountTmpfs(sizeMb: number): { dir: string; unmount: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'aura-tmpfs-'));
-  execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeMb}m`, 'tmpfs', dir]);
-  return {
-    dir,
-    unmount: () => {
-      execFileSync('umount', [dir]);
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** Whether this process may mount a tmpfs (root with CAP_SYS_ADMIN): the fault test needs it. */
-export function canMountTmpfs(): boolean {
-  try {
-    mountTmpfs(1).unmount();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Grows `path` until the file system says ENOSPC, then gives back `leaveBytes` (so the next
- * writer runs out part-way: sometimes inside the media, sometimes in the trailer).
- */
-export function fillDisk(path: string, leaveBytes: number): void {
-  const fd = openSync(path, 'w');
-  const chunk = Buffer.alloc(64 * 1024, 1);
-  let size = 0;
-  try {
-    for (;;) {
-      try {
-        size += writeSync(fd, chunk);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
-        // The last partial chunk: fill to the very last byte with smaller writes.
-        if (chunk.length === 1) break;
-        return fillRest(fd, size, leaveBytes);
-      }
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function fillRest(fd: number, size: number, leaveBytes: number): void {
-  let total = size;
-  for (const step of [4096, 512, 1]) {
-    const small = Buffer.alloc(step, 1);
-    for (;;) {
-      try {
-        total += writeSync(fd, small);
-      } catch {
-        break;
-      }
-    }
-  }
-  ftruncateSync(fd, Math.max(0, total - leaveBytes));
-}
 
 /** What one round saw. */
 export interface DiskFullRound {
@@ -151,7 +78,7 @@ export async function diskFullRound(
     const finishedClips = () =>
       existsSync(clipsDir) ? readdirSync(clipsDir).filter((n) => /^scene-\d+\.mp4$/.test(n)).length : 0;
     await waitUntil('the first clips', () => over || finishedClips() >= options.fillAfterScene, 60_000);
-    if (!over) fillDisk(filler, options.leaveBytes);
+    if (!over) fillUntilFull(filler, options.leaveBytes);
     const firstEnd = await ended;
     rmSync(filler, { force: true });
     let finalEnd = firstEnd;
