@@ -66,34 +66,13 @@ export function OutputFields({ form, set, errors }: SectionProps) {
       </div>
       {form.size === CUSTOM_SIZE && (
         <div className="field-row">
-          <Field label="Width (px)">
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                inputMode="numeric"
-                step={2}
-                min={16}
-                max={7680}
-                value={form.customWidth}
-                onChange={(e) => set('customWidth', e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Height (px)">
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                inputMode="numeric"
-                step={2}
-                min={16}
-                max={4320}
-                value={form.customHeight}
-                onChange={(e) => set('customHeight', e.target.value)}
-              />
-            )}
-          </Field>
+          <PixelField label="Width (px)" max={7680} value={form.customWidth} onChange={(v) => set('customWidth', v)} />
+          <PixelField
+            label="Height (px)"
+            max={4320}
+            value={form.customHeight}
+            onChange={(v) => set('customHeight', v)}
+          />
         </div>
       )}
     </>
@@ -112,6 +91,26 @@ export function EncoderField({ form, set, errors }: SectionProps) {
             </option>
           ))}
         </select>
+      )}
+    </Field>
+  );
+}
+
+/** A custom frame dimension: even pixels from 16 up to `max` (the spec's limits). */
+function PixelField(props: { label: string; max: number; value: string; onChange: (value: string) => void }) {
+  return (
+    <Field label={props.label}>
+      {(p) => (
+        <input
+          {...p}
+          type="number"
+          inputMode="numeric"
+          step={2}
+          min={16}
+          max={props.max}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
       )}
     </Field>
   );
