@@ -4,10 +4,16 @@ import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src-main/engine/engine.js';
 import { artifactNames } from '../../src-shared/artifact-names.js';
-import { RenderSpecSchema, type RenderSpecInput } from '../../src-shared/spec.js';
+import type { RenderSpecInput } from '../../src-shared/spec.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
-import { waitForEvent } from '../helpers/wait.js';
-import { audioPeakDb, ESPEAK, probeMedia, startPipelineEngine, tinySpec } from './helpers/pipeline-engine.js';
+import {
+  audioPeakDb,
+  ESPEAK,
+  probeMedia,
+  renderToEnd,
+  startPipelineEngine,
+  tinySpec,
+} from './helpers/pipeline-engine.js';
 
 let engine: Engine | undefined;
 let temp: ReturnType<typeof makeTempDir> | undefined;
@@ -21,16 +27,10 @@ afterEach(async () => {
 async function render(input: RenderSpecInput) {
   temp = makeTempDir('aura-render-');
   engine = await startPipelineEngine(temp.dir);
-  const job = await engine.create(RenderSpecSchema.parse(input));
-  const end = await waitForEvent(
-    engine,
-    (e) => e.jobId === job.jobId && (e.type === 'job-completed' || e.type === 'job-failed'),
-    20_000,
-  );
-  if (end.type === 'job-failed') throw new Error(`render failed: ${JSON.stringify(end.data.error)}`);
+  const job = await renderToEnd(engine, input, 20_000);
   const output = engine.artifactPath(job.jobId, artifactNames(input.title).video);
   expect(output).toBeDefined();
-  return { output: output!, job: engine.get(job.jobId)!, proxyDir: join(temp.dir, 'proxy', job.jobId) };
+  return { output: output!, job, proxyDir: join(temp.dir, 'proxy', job.jobId) };
 }
 
 describe('pipeline renders', () => {

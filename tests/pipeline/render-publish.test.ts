@@ -7,7 +7,7 @@ import type { Job } from '../../src-shared/job.js';
 import { RenderSpecSchema, type RenderSpecInput } from '../../src-shared/spec.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { waitForEvent } from '../helpers/wait.js';
-import { ESPEAK, startPipelineEngine } from './helpers/pipeline-engine.js';
+import { ESPEAK, renderToEnd, startPipelineEngine } from './helpers/pipeline-engine.js';
 
 let engine: Engine | undefined;
 let temp: ReturnType<typeof makeTempDir> | undefined;
@@ -23,14 +23,7 @@ afterAll(() => media.cleanup());
 async function render(input: RenderSpecInput): Promise<{ job: Job; artifact: (name: string) => string }> {
   temp = makeTempDir('aura-publish-');
   engine = await startPipelineEngine(temp.dir);
-  const created = await engine.create(RenderSpecSchema.parse(input));
-  const end = await waitForEvent(
-    engine,
-    (e) => e.jobId === created.jobId && (e.type === 'job-completed' || e.type === 'job-failed'),
-    60_000,
-  );
-  if (end.type === 'job-failed') throw new Error(`render failed: ${JSON.stringify(end.data.error)}`);
-  const job = engine.get(created.jobId)!;
+  const job = await renderToEnd(engine, input, 60_000);
   return { job, artifact: (name) => engine!.artifactPath(job.jobId, name)! };
 }
 

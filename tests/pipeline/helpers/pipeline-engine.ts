@@ -4,7 +4,9 @@ import { createEngine, type Engine } from '../../../src-main/engine/engine.js';
 import { createPipelineSteps } from '../../../src-main/pipeline/index.js';
 export { processesMentioning } from '../../../src-main/pipeline/child-registry.js';
 import type { Settings } from '../../../src-shared/settings.js';
-import type { RenderSpecInput, SceneSpec } from '../../../src-shared/spec.js';
+import type { Job } from '../../../src-shared/job.js';
+import { RenderSpecSchema, type RenderSpecInput, type SceneSpec } from '../../../src-shared/spec.js';
+import { waitForEvent } from '../../helpers/wait.js';
 
 /** espeak-ng's path when installed (Debian CI installs it; tests that speak are skipped without it). */
 export const ESPEAK = ['/usr/bin/espeak-ng', '/usr/local/bin/espeak-ng', '/opt/homebrew/bin/espeak-ng'].find((p) =>
@@ -18,6 +20,18 @@ export function startPipelineEngine(dataDir: string, settings: Partial<Settings>
     steps: createPipelineSteps,
     settings: { cleanupInitialDelayMinutes: 600, ...settings },
   });
+}
+
+/** Queues `input` on `engine` and waits for it to end: the completed job, or an error naming the failure. */
+export async function renderToEnd(engine: Engine, input: RenderSpecInput, timeoutMs: number): Promise<Job> {
+  const created = await engine.create(RenderSpecSchema.parse(input));
+  const end = await waitForEvent(
+    engine,
+    (e) => e.jobId === created.jobId && (e.type === 'job-completed' || e.type === 'job-failed'),
+    timeoutMs,
+  );
+  if (end.type === 'job-failed') throw new Error(`render failed: ${JSON.stringify(end.data.error)}`);
+  return engine.get(created.jobId)!;
 }
 
 /** A tiny render: 160×90, 30 fps, draft, `count` scenes of 1 s unless overridden. */
