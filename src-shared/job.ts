@@ -70,6 +70,11 @@ export const QueueItemSchema = z.object({
   activeSince: nullableTime,
   /** The video length the spec is expected to make, in seconds (src-shared/video-length.ts). */
   expectedSeconds: z.number().nonnegative(),
+  /**
+   * The machine (farm worker name) that ran the job's latest attempt; null before it started and
+   * on the embedded backend, where there is only this machine. Records written before it default to null.
+   */
+  machine: z.string().nullable().default(null),
 });
 export type QueueItem = z.infer<typeof QueueItemSchema>;
 

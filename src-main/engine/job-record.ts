@@ -69,6 +69,7 @@ export function newJobRecord(
     warnings: [],
     attempts: 0,
     spec,
+    machine: null,
     lastEventSeq: 0,
     resumeOnStart: false,
     damaged: false,

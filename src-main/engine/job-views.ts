@@ -35,6 +35,7 @@ export function toQueueItem(r: JobRecord, position: number | null = null): Queue
     renderSeconds: renderSeconds(r.steps),
     activeSince: r.status === 'running' ? (r.steps.find((s) => s.status === 'running')?.startedAt ?? null) : null,
     expectedSeconds: expectedSeconds(r.spec),
+    machine: r.machine,
   };
 }
 

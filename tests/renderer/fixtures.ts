@@ -21,6 +21,7 @@ export function item(jobId: string, n: number, over: Partial<QueueItem> = {}): Q
     renderSeconds: 0,
     activeSince: null,
     expectedSeconds: 10,
+    machine: null,
     ...over,
   };
 }
