@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { appendAllSync } from './atomic-file.js';
 import { z } from 'zod';
 import { KeyedSerial } from './keyed-serial.js';
 import type { Checkpoints } from './step.js';
@@ -66,6 +68,22 @@ async function flushFile(file: string): Promise<number> {
   }
 }
 
+/** One attempt's view of its checkpoints; `close` ends its kept-open file (before temp is removed). */
+export interface AttemptCheckpoints extends Checkpoints {
+  close(): Promise<void>;
+}
+
+/** Opens `file` for appending, making its folder first when it is missing (swept, or never made). */
+function openForAppend(file: string): number {
+  try {
+    return fsSync.openSync(file, 'a');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    fsSync.mkdirSync(path.dirname(file), { recursive: true });
+    return fsSync.openSync(file, 'a');
+  }
+}
+
 /**
  * `<temp>/<jobId>/checkpoints.jsonl`: finished units of a job, one line each (with the size of
  * each output), kept with the temp files they vouch for (sweeping temp forgets them too).
@@ -89,22 +107,35 @@ export class CheckpointStore {
    * in a power cut only means the unit is done again, and it can never vouch for an output that
    * is not on disk.
    */
-  async #append(jobId: string, key: string, inputsHash: string, outputs: string[]): Promise<Entry> {
+  async #append(fd: () => number, key: string, inputsHash: string, outputs: string[]): Promise<Entry> {
     const sizes = await Promise.all(outputs.map(flushFile));
     const entry: Entry = { key, inputsHash, outputs, sizes, at: new Date().toISOString() };
-    await fs.mkdir(this.tempDirOf(jobId), { recursive: true });
     // A line after a torn one must start on its own line.
-    await fs.appendFile(this.#file(jobId), `\n${JSON.stringify(entry)}\n`);
+    appendAllSync(fd(), `\n${JSON.stringify(entry)}\n`);
     return entry;
   }
 
   /**
    * The Checkpoints of one attempt of a job: the file is read once, on first use, and kept in
-   * step with what this attempt records (a new attempt reads it afresh).
+   * step with what this attempt records (a new attempt reads it afresh). Its file stays open for
+   * the attempt's next record until `close`; a record after that (a step abandoned on abort that
+   * still finishes) opens and closes it once.
    */
-  forAttempt(jobId: string): Checkpoints {
+  forAttempt(jobId: string): AttemptCheckpoints {
     let view: Promise<Map<string, Entry>> | undefined;
     const entries = () => (view ??= this.#read(jobId));
+    let kept: number | null = null;
+    let closed = false;
+    const record = (key: string, inputsHash: string, outputs: string[]) =>
+      this.#serial.run(jobId, async () => {
+        if (!closed) return this.#append(() => (kept ??= openForAppend(this.#file(jobId))), key, inputsHash, outputs);
+        let once: number | null = null;
+        try {
+          return await this.#append(() => (once = openForAppend(this.#file(jobId))), key, inputsHash, outputs);
+        } finally {
+          if (once !== null) fsSync.closeSync(once);
+        }
+      });
     return {
       isDone: async (key, inputsHash) => {
         const entry = (await entries()).get(key);
@@ -113,9 +144,16 @@ export class CheckpointStore {
         return sizes.every((size, i) => size !== null && (entry.sizes === undefined || size === entry.sizes[i]));
       },
       markDone: async (key, inputsHash, outputs) => {
-        const entry = await this.#serial.run(jobId, () => this.#append(jobId, key, inputsHash, outputs));
+        const entry = await record(key, inputsHash, outputs);
         (await entries()).set(key, entry);
       },
+      close: () =>
+        this.#serial.run(jobId, () => {
+          closed = true;
+          if (kept !== null) fsSync.closeSync(kept);
+          kept = null;
+          return Promise.resolve();
+        }),
     };
   }
 

@@ -1,6 +1,7 @@
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
 import type { EventDataMap, JobEvent, JobEventType } from '../../src-shared/events.js';
 import { EVENT_TYPES, TERMINAL_EVENT_TYPES } from '../../src-shared/events.js';
+import { appendAllSync, fdatasyncFd } from './atomic-file.js';
 
 /** What opening a job's log found. */
 export interface OpenedLog {
@@ -39,7 +40,8 @@ export function parseEventLines(text: string): { events: JobEvent[]; validBytes:
 /** events.jsonl: append-only, one JSON event a line, `seq` per job from 1. */
 export class EventLog {
   #lastSeq = new Map<string, number>();
-  #handles = new Map<string, Promise<fs.FileHandle>>();
+  /** File descriptors kept open between a running job's appends. */
+  #open = new Map<string, number>();
 
   constructor(private readonly fileOf: (jobId: string) => string) {}
 
@@ -51,12 +53,12 @@ export class EventLog {
     const file = this.fileOf(jobId);
     let text = '';
     try {
-      text = await fs.readFile(file, 'utf8');
+      text = await fs.promises.readFile(file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
     const { events, validBytes } = parseEventLines(text);
-    if (validBytes < Buffer.byteLength(text)) await fs.truncate(file, validBytes);
+    if (validBytes < Buffer.byteLength(text)) await fs.promises.truncate(file, validBytes);
     const last = events.reduce((max, e) => Math.max(max, e.seq), 0);
     this.#lastSeq.set(jobId, last);
     const lastStatus = events.findLast((e): e is JobEvent<'job-status'> => e.type === 'job-status') ?? null;
@@ -88,51 +90,43 @@ export class EventLog {
   }
 
   /**
-   * Appends events in one write; `sync` fdatasyncs them. With `keepOpen` the file stays open for
-   * the job's next append (a running job's stream of progress); otherwise it is closed after.
+   * Appends events in one write (into the page cache, synchronously: see atomic-file.ts); `sync`
+   * then fdatasyncs them on the thread pool. With `keepOpen` the file stays open for the job's
+   * next append (a running job's stream of progress); otherwise it is closed after.
    * Appends of one job must not overlap (the Journal runs them in order).
    */
   async append(jobId: string, events: JobEvent[], sync: boolean, keepOpen: boolean): Promise<void> {
-    let opening = this.#handles.get(jobId);
-    if (!opening) {
-      const next = fs.open(this.fileOf(jobId), 'a');
-      opening = next;
-      if (keepOpen) {
-        this.#handles.set(jobId, next);
-        // A file that could not be opened (its folder vanished, a read-only disk) is tried afresh next time.
-        next.catch(() => {
-          if (this.#handles.get(jobId) === next) this.#handles.delete(jobId);
-        });
-      }
-    }
-    const handle = await opening;
+    // A file that could not be opened (its folder vanished, a read-only disk) is tried afresh next time.
+    const fd = this.#open.get(jobId) ?? fs.openSync(this.fileOf(jobId), 'a');
+    this.#open.delete(jobId);
     try {
-      if (events.length > 0) await handle.write(events.map((e) => JSON.stringify(e)).join('\n') + '\n');
-      if (sync) await handle.datasync();
-    } finally {
-      if (!keepOpen) {
-        this.#handles.delete(jobId);
-        await handle.close();
-      }
+      if (events.length > 0) appendAllSync(fd, events.map((e) => JSON.stringify(e)).join('\n') + '\n');
+      if (sync) await fdatasyncFd(fd);
+    } catch (error) {
+      fs.closeSync(fd);
+      throw error;
     }
+    if (keepOpen) this.#open.set(jobId, fd);
+    else fs.closeSync(fd);
   }
 
   /** Closes the job's kept-open file, if any. */
-  async release(jobId: string): Promise<void> {
-    const opening = this.#handles.get(jobId);
-    this.#handles.delete(jobId);
-    if (opening) await (await opening.catch(() => null))?.close();
+  release(jobId: string): Promise<void> {
+    const fd = this.#open.get(jobId);
+    this.#open.delete(jobId);
+    if (fd !== undefined) fs.closeSync(fd);
+    return Promise.resolve();
   }
 
   async releaseAll(): Promise<void> {
-    await Promise.all([...this.#handles.keys()].map((id) => this.release(id)));
+    await Promise.all([...this.#open.keys()].map((id) => this.release(id)));
   }
 
   /** Every event with seq > afterSeq, in order. */
   async read(jobId: string, afterSeq: number): Promise<JobEvent[]> {
     let text: string;
     try {
-      text = await fs.readFile(this.fileOf(jobId), 'utf8');
+      text = await fs.promises.readFile(this.fileOf(jobId), 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;

@@ -1,3 +1,4 @@
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Settings } from '../../src-shared/settings.js';
@@ -49,6 +50,13 @@ export interface Attempt {
 
 const nowIso = () => new Date().toISOString();
 
+/** The folders a step writes into. */
+interface StepDirs {
+  tempDir: string;
+  proxyDir: string;
+  artifactsDir: string;
+}
+
 /** Resolves when the signal aborts, so a step that ignores its signal cannot hold the job. */
 function whenAborted(signal: AbortSignal): Promise<never> {
   return new Promise((_, reject) => {
@@ -84,18 +92,36 @@ async function runSteps(
   deps: ExecutionDeps,
   tracker: ProgressTracker,
 ): Promise<AttemptOutcome> {
-  const { files, journal, logs, checkpoints, watchdog } = deps;
+  const { files, checkpoints } = deps;
   const jobId = record.jobId;
-  const dirs = {
+  const dirs: StepDirs = {
     tempDir: files.tempDir(jobId),
     proxyDir: files.proxyDir(jobId),
     artifactsDir: files.artifactsDir(jobId),
   };
-  await Promise.all(Object.values(dirs).map((d) => fs.mkdir(d, { recursive: true })));
+  for (const dir of Object.values(dirs)) fsSync.mkdirSync(dir, { recursive: true });
   const attemptCheckpoints = checkpoints.forAttempt(jobId);
   const aborted = whenAborted(signal);
   aborted.catch(() => undefined);
+  try {
+    return await runEachStep(record, steps, signal, deps, tracker, dirs, attemptCheckpoints, aborted);
+  } finally {
+    await attemptCheckpoints.close();
+  }
+}
 
+async function runEachStep(
+  record: JobRecord,
+  steps: Step[],
+  signal: AbortSignal,
+  deps: ExecutionDeps,
+  tracker: ProgressTracker,
+  dirs: StepDirs,
+  attemptCheckpoints: Checkpoints,
+  aborted: Promise<never>,
+): Promise<AttemptOutcome> {
+  const { journal, logs, watchdog } = deps;
+  const jobId = record.jobId;
   for (const [index, step] of steps.entries()) {
     if (signal.aborted) return { kind: 'aborted', reason: signal.reason as AbortReason };
     const state = record.steps[index]!;
@@ -117,7 +143,8 @@ async function runSteps(
     // Step transitions are logged without fsync: the durable truth for resume is the checkpoint below.
     Object.assign(state, { status: 'running', progressPct: 0, startedAt: nowIso(), endedAt: null });
     record.stage = step.stage;
-    await journal.commit(record, [stepStatusEvent(record, index)], 'none');
+    // Not awaited: the journal keeps the job's writes and events in order, and a 'none' commit never rejects.
+    void journal.commit(record, [stepStatusEvent(record, index)], 'none');
     watchdog.watch(jobId, step.name);
     const running = step.run(ctx);
     try {
@@ -136,7 +163,7 @@ async function runSteps(
     Object.assign(state, { status: 'succeeded', progressPct: 100, endedAt: nowIso() });
     record.lastCompletedStep = step.name;
     record.progressPct = tracker.update(index, 100);
-    await journal.commit(record, [stepStatusEvent(record, index)], 'none');
+    void journal.commit(record, [stepStatusEvent(record, index)], 'none');
   }
   return { kind: 'completed' };
 }
@@ -148,7 +175,7 @@ function makeContext(
   signal: AbortSignal,
   deps: ExecutionDeps,
   tracker: ProgressTracker,
-  dirs: { tempDir: string; proxyDir: string; artifactsDir: string },
+  dirs: StepDirs,
   checkpoint: Checkpoints,
 ): StepContext {
   const { journal, logs, watchdog } = deps;

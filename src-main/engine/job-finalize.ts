@@ -40,10 +40,15 @@ async function writeOutcome(record: JobRecord, outcome: AttemptOutcome, deps: Fi
   const now = nowIso();
   if (outcome.kind === 'completed') {
     transition(record, 'complete', {}, now);
-    await deps.cleanup.cleanupJobTemp(jobId);
     // The video (the pipeline lists it first; a test step may list anything).
     const output = record.artifacts.find((a) => a.type === 'video/mp4') ?? record.artifacts[0];
     const outputPath = output ? `${deps.files.artifactsDir(jobId)}/${output.name}` : null;
+    // Temp goes before the completion is told. A folder that will not go does not undo a
+    // completed render: the cleanup sweep takes it later.
+    await deps.cleanup.cleanupJobTemp(jobId).catch((error: unknown) => {
+      const why = error instanceof Error ? error.message : String(error);
+      deps.logs.append(jobId, `[${now}] WARN Could not remove the temp folder (${why}); the cleanup sweep will.`);
+    });
     await deps.journal.commit(
       record,
       [statusEvent(record), { type: 'job-completed', data: { jobId, artifacts: record.artifacts, outputPath } }],

@@ -140,6 +140,9 @@ export class JobRunner {
     transition(record, 'start', {});
     record.stage = record.steps.find((s) => s.status !== 'succeeded')?.stage ?? record.stage;
     const steps = this.deps.steps(record.spec);
+    // Looked at before the attempt makes its folders (which would make the job's folder again).
+    const folder = this.deps.files.jobDir(record.jobId);
+    const folderThere = fs.existsSync(folder);
     const attempt = startAttempt(record, steps, controller.signal, this.deps);
     const run: ActiveRun = { controller, attempt, finished: Promise.resolve() };
     this.#active.set(record.jobId, run);
@@ -147,8 +150,7 @@ export class JobRunner {
     // and a start lost in a power cut only means the job runs again from its checkpoints.
     // A folder removed while the job waited fails it (JOB_FILES_MISSING) rather than letting an
     // event log still open on the removed file take the start as if nothing had happened.
-    const folder = this.deps.files.jobDir(record.jobId);
-    const started = fs.existsSync(folder)
+    const started = folderThere
       ? this.deps.journal.commit(record, [statusEvent(record)], 'write')
       : Promise.reject(new Error(`The job's folder ${folder} is gone.`));
     run.finished = (async () => {

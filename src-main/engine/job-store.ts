@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { JobStatus } from '../../src-shared/job.js';
 import { RenderSpecSchema } from '../../src-shared/spec.js';
-import { fsyncDir, writeJsonAtomic } from './atomic-file.js';
+import { fsyncDir, replaceFileUnsynced, writeJsonAtomic } from './atomic-file.js';
 import { GroupDirSync } from './group-sync.js';
 import type { JobRecords } from './backend.js';
 import type { DataLayout } from './data-dir.js';
@@ -144,15 +144,13 @@ export class JobStore implements JobRecords {
    */
   async create(record: JobRecord, beforeRecord: () => Promise<void>): Promise<void> {
     try {
-      await fs.promises.mkdir(this.layout.artifactsDir(record.jobId), { recursive: true });
+      // The artifacts folder is made when the job first runs.
+      fs.mkdirSync(this.layout.jobDir(record.jobId));
       // The first events and the origin are each flushed; job.json (a new file, so no rename) is
       // not: start-up rebuilds a lost one from those two. The folder's fsync makes all three
       // entries durable, the jobs dir's (shared by every create waiting for it) the folder.
-      await Promise.all([
-        beforeRecord(),
-        writeJobOrigin(this.layout.originFile(record.jobId), record),
-        fs.promises.writeFile(this.layout.jobFile(record.jobId), JSON.stringify(record)),
-      ]);
+      fs.writeFileSync(this.layout.jobFile(record.jobId), JSON.stringify(record));
+      await Promise.all([beforeRecord(), writeJobOrigin(this.layout.originFile(record.jobId), record)]);
       await fsyncDir(this.layout.jobDir(record.jobId));
       await this.#jobsDirSync.sync();
     } catch (error) {
@@ -176,8 +174,7 @@ export class JobStore implements JobRecords {
       await writeJsonAtomic(file, record);
       return;
     }
-    await fs.promises.writeFile(`${file}.progress.tmp`, JSON.stringify(record));
-    await fs.promises.rename(`${file}.progress.tmp`, file);
+    replaceFileUnsynced(file, JSON.stringify(record));
   }
 
   /** Removes the job from the index and its folder from disk. */

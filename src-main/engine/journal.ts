@@ -87,13 +87,13 @@ export class Journal implements EventJournal {
     const saveNow = durability === 'record' || durability === 'log';
     const logged = events.map((e) => this.eventLog.next(record.jobId, e.type, e.data) as JobEvent);
     if (logged.length > 0) record.lastEventSeq = logged[logged.length - 1]!.seq;
-    const snapshot = structuredClone(record);
+    const snapshot = saveNow ? structuredClone(record) : null;
     if (saveNow) this.#cancelFlush(record.jobId);
     else this.#scheduleFlush(record);
     return this.#serial
       .run(record.jobId, async () => {
         await this.eventLog.append(record.jobId, logged, saveNow && logged.length > 0, !saveNow);
-        if (saveNow) await this.store.save(snapshot, durability === 'record');
+        if (snapshot) await this.store.save(snapshot, durability === 'record');
       })
       .then(() => {
         for (const event of logged) {

@@ -5,6 +5,7 @@ import writeFileAtomic from 'write-file-atomic';
 import type { JobEvent } from '../../src-shared/events.js';
 import type { Artifact } from '../../src-shared/job.js';
 import { RenderSpecSchema } from '../../src-shared/spec.js';
+import { writeFileDurable } from './atomic-file.js';
 import type { DataLayout } from './data-dir.js';
 import { parseEventLines } from './event-log.js';
 import { newJobRecord, type JobRecord } from './job-record.js';
@@ -31,13 +32,7 @@ export async function writeJobOrigin(originFile: string, record: JobRecord): Pro
     spec: record.spec,
     steps: record.steps.map(({ name, stage }) => ({ name, stage })),
   };
-  const handle = await fs.promises.open(originFile, 'w');
-  try {
-    await handle.writeFile(JSON.stringify(origin) + '\n');
-    await handle.datasync();
-  } finally {
-    await handle.close();
-  }
+  await writeFileDurable(originFile, JSON.stringify(origin) + '\n');
 }
 
 const MIME_OF: Record<string, string> = {
