@@ -5,7 +5,6 @@ import writeFileAtomic from 'write-file-atomic';
 import type { JobEvent } from '../../src-shared/events.js';
 import type { Artifact } from '../../src-shared/job.js';
 import { RenderSpecSchema } from '../../src-shared/spec.js';
-import { writeFileDurable } from './atomic-file.js';
 import type { DataLayout } from './data-dir.js';
 import { parseEventLines } from './event-log.js';
 import { newJobRecord, type JobRecord } from './job-record.js';
@@ -20,19 +19,20 @@ export const JobOriginSchema = z.object({
 });
 export type JobOrigin = z.infer<typeof JobOriginSchema>;
 
-/**
- * Writes the job's origin and flushes it; the job dir's fsync that follows job.json (JobStore.create)
- * makes its entry durable too, so a job.json that exists always has its origin beside it.
- */
-export async function writeJobOrigin(originFile: string, record: JobRecord): Promise<void> {
-  const origin: JobOrigin = {
+/** What the job was created from: its spec and steps (spec.json, and its commit-log entry at create). */
+export function jobOriginOf(record: JobRecord): JobOrigin {
+  return {
     schemaVersion: 1,
     jobId: record.jobId,
     createdAt: record.createdAt,
     spec: record.spec,
     steps: record.steps.map(({ name, stage }) => ({ name, stage })),
   };
-  await writeFileDurable(originFile, JSON.stringify(origin) + '\n');
+}
+
+/** Writes the job's origin, unsynced: the commit log holds it until the job's files are synced. */
+export function writeJobOrigin(originFile: string, record: JobRecord): Promise<void> {
+  return fs.promises.writeFile(originFile, JSON.stringify(jobOriginOf(record)) + '\n');
 }
 
 const MIME_OF: Record<string, string> = {
