@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { maskRedisUrl } from '../../../src-shared/farm.js';
+import { maskRedisUrl, type FarmStatus } from '../../../src-shared/farm.js';
 import type { Settings } from '../../../src-shared/settings.js';
 import { api, bridge } from '../../api/client.js';
 import { ApiError, errorMessage } from '../../api/api-error.js';
@@ -17,23 +17,29 @@ type Errors = Partial<Record<FarmField | 'form', string>>;
  * (`farmRedisUrl` + `farmSharedDir`, saved with PUT /api/settings, checked by the server).
  */
 export function FarmPanel() {
+  // The pair saved for the next start: undefined until read (the form reads and saves it).
+  const [saved, setSaved] = useState<Saved | undefined>(undefined);
   return (
     <section className="card farm" aria-labelledby="farm-heading">
       <h2 id="farm-heading">Render farm</h2>
-      <FarmNow />
-      <JoinForm />
+      <FarmNow saved={saved} />
+      <JoinForm saved={saved ?? null} onSaved={setSaved} />
     </section>
   );
 }
 
-/** The farm this engine runs on now, from GET /api/farm (kept fresh by the farm watch). */
-function FarmNow() {
+/** The farm this engine runs on now, from GET /api/farm (kept fresh by the farm watch), and what the next start changes. */
+function FarmNow({ saved }: { saved: Saved | undefined }) {
   const farm = useApp(selectFarm);
+  const desktop = bridge() !== null;
   if (farm === undefined) return null;
+  const next = saved && nextStart(farm, saved, desktop);
   if (farm === null)
     return (
       <p data-testid="farm-now">
-        This machine renders on its own. To share the render queue with other machines, join a farm below.
+        {next
+          ? `This machine renders on its own until ${next}.`
+          : 'This machine renders on its own. To share the render queue with other machines, join a farm below.'}
       </p>
     );
   return (
@@ -41,6 +47,7 @@ function FarmNow() {
       <p>
         On the farm at <code>{farm.url}</code>, shared folder <code>{farm.sharedDir}</code>.{' '}
         {farm.renders ? 'This machine renders farm jobs too.' : 'This machine serves the queue and does not render.'}
+        {next && ` Saved for later: ${next}.`}
       </p>
       {farm.reachable ? (
         <p className="farm__state farm__state--up">Connected to the farm.</p>
@@ -54,11 +61,23 @@ function FarmNow() {
   );
 }
 
+/**
+ * What the saved pair changes at the next start, as the end of a sentence, or null when nothing:
+ * "it joins the farm saved below the next time Aura Studio starts". Only the desktop app reads
+ * the pair (`aura serve` takes --farm), so a farm run by flags with nothing saved is not "left".
+ */
+function nextStart(farm: FarmStatus['farm'], saved: Saved, desktop: boolean): string | null {
+  const trim = (url: string | null) => url?.replace(/\/+$/, '') ?? null;
+  if (saved.farmRedisUrl === null)
+    return farm && desktop ? 'it leaves the farm the next time Aura Studio starts' : null;
+  if (farm && trim(farm.url) === trim(saved.farmRedisUrl) && farm.sharedDir === saved.farmSharedDir) return null;
+  return 'it joins the farm saved below the next time Aura Studio starts';
+}
+
 /** Join or leave a farm: two fields saved together, applied the next time the app starts. */
-function JoinForm() {
+function JoinForm({ saved, onSaved: setSaved }: { saved: Saved | null; onSaved: (saved: Saved) => void }) {
   const aura = bridge();
   const online = useApp(selectOnline);
-  const [saved, setSaved] = useState<Saved | null>(null);
   const [url, setUrl] = useState('');
   const [dir, setDir] = useState('');
   const [errors, setErrors] = useState<Errors>({});
@@ -70,15 +89,16 @@ function JoinForm() {
       .settings()
       .then((s) => {
         if (!live) return;
-        setSaved(pairOf(s));
-        setUrl(s.farmRedisUrl ?? '');
-        setDir(s.farmSharedDir ?? '');
+        const pair = pairOf(s);
+        setSaved(pair);
+        setUrl(pair.farmRedisUrl ?? '');
+        setDir(pair.farmSharedDir ?? '');
       })
       .catch((e: unknown) => live && setErrors({ form: errorMessage(e) }));
     return () => {
       live = false;
     };
-  }, []);
+  }, [setSaved]);
 
   async function send(patch: Saved, done: (s: Saved) => string) {
     setBusy(true);
@@ -116,7 +136,7 @@ function JoinForm() {
   const joined = Boolean(saved?.farmRedisUrl || saved?.farmSharedDir);
   return (
     <form className="farm__form" onSubmit={save} aria-labelledby="farm-join-heading" noValidate>
-      <h3 id="farm-join-heading">{joined ? 'The farm this machine joins' : 'Join a farm'}</h3>
+      <h3 id="farm-join-heading">{joined ? 'The farm this machine joins at start-up' : 'Join a farm at start-up'}</h3>
       {saved === null && !errors.form && <p role="status">Loading settings…</p>}
       {saved !== null && (
         <>
