@@ -29,11 +29,13 @@ import { ev, item, STATS0, statusEv } from './fixtures.js';
 
 const FARM = { url: 'redis://:***@studio-redis:6379', sharedDir: '/mnt/aura', renders: true };
 
-// A real HTTP server answering GET /api/farm with whatever the test queues up next.
+// A real HTTP server answering GET /api/farm with whatever the test queued up next for its token
+// (a watch stopped by an earlier test may still have a request in flight: it never counts here).
 let server: Server;
 let baseUrl: string;
-let answers: Array<{ status: number; body: unknown }> = [];
-let farmRequests = 0;
+type Answer = { status: number; body: unknown };
+const answersFor = new Map<string, Answer[]>();
+const requestsFor = new Map<string, number>();
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -41,7 +43,9 @@ beforeAll(async () => {
       res.writeHead(404).end();
       return;
     }
-    farmRequests += 1;
+    const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+    requestsFor.set(token, (requestsFor.get(token) ?? 0) + 1);
+    const answers = answersFor.get(token) ?? [{ status: 200, body: { farm: null } }];
     const next = answers.length > 1 ? answers.shift()! : answers[0]!;
     const problem = next.status !== 200;
     res.writeHead(next.status, { 'content-type': problem ? 'application/problem+json' : 'application/json' });
@@ -71,8 +75,6 @@ beforeEach(() => {
   (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${baseUrl}/`);
   installApi(createApiClient({ baseUrl, token: 't0ken' }), null);
   resetAppStore();
-  answers = [];
-  farmRequests = 0;
 });
 
 afterEach(cleanup);
@@ -114,28 +116,28 @@ describe('which machine rendered a job', () => {
       ]);
     });
     const farmRow = screen.getByRole('listitem', { name: /Farm video/ });
-    const tag = within(farmRow).getByText('on render-2');
+    const tag = within(farmRow).getByText('· on render-2');
     expect(tag.getAttribute('title')).toBe('Rendering on render-2');
-    expect(within(screen.getByRole('listitem', { name: /Local video/ })).queryByText(/^on /)).toBeNull();
+    expect(within(screen.getByRole('listitem', { name: /Local video/ })).queryByText(/· on /)).toBeNull();
 
     // Another attempt on another machine: the row is replaced by the event's QueueItem.
     act(() => {
       receiveQueueEvents([statusEv(2, { ...farmJob, status: 'completed', progressPct: 100, machine: 'render-3' })]);
     });
-    const done = within(screen.getByRole('listitem', { name: /Farm video/ })).getByText('on render-3');
+    const done = within(screen.getByRole('listitem', { name: /Farm video/ })).getByText('· on render-3');
     expect(done.getAttribute('title')).toBe('Rendered on render-3');
   });
 });
 
 describe('the farm watch', () => {
   it('reads the farm, says when its Redis is away (503), and recovers by itself', async () => {
-    answers = [up(), unavailable, unavailable, up()];
+    answersFor.set('t-up-down-up', [up(), unavailable, unavailable, up()]);
     // Every state the store goes through, with what selectOnline says of it.
     const seen: Array<[boolean | undefined, boolean]> = [];
     const unsubscribe = appStore.subscribe((state, previous) => {
       if (state.farm !== previous.farm) seen.push([state.farm?.reachable, selectOnline(state)]);
     });
-    const stop = startFarmWatch(createApiClient({ baseUrl, token: 't' }), 10);
+    const stop = startFarmWatch(createApiClient({ baseUrl, token: 't-up-down-up' }), 10);
     try {
       await vi.waitFor(() => expect(seen.length).toBeGreaterThanOrEqual(3));
       expect(seen).toEqual([
@@ -151,13 +153,14 @@ describe('the farm watch', () => {
   });
 
   it('on one machine reads once, and again only when the event stream comes back', async () => {
-    answers = [{ status: 200, body: { farm: null } }];
-    const stop = startFarmWatch(createApiClient({ baseUrl, token: 't' }), 10);
+    const token = 't-alone';
+    answersFor.set(token, [{ status: 200, body: { farm: null } }]);
+    const stop = startFarmWatch(createApiClient({ baseUrl, token }), 10);
     try {
       await vi.waitFor(() => expect(appStore.getState().farm).toBeNull());
-      expect(farmRequests).toBe(1);
+      expect(requestsFor.get(token)).toBe(1);
       // The engine restarted on a farm: the stream breaks and comes back.
-      answers = [up({ renders: false })];
+      answersFor.set(token, [up({ renders: false })]);
       setConnection('reconnecting');
       setConnection('caught-up');
       await vi.waitFor(() => expect(appStore.getState().farm).toEqual({ ...FARM, renders: false, reachable: true }));

@@ -99,13 +99,17 @@ export const JobRow = memo(function JobRow(props: {
           </a>
           <StatusBadge status={job.status} id={statusId} />
           {position !== null && <span className="job-row__place">#{position} in queue</span>}
+        </div>
+        <div className="job-row__stage">
+          {stageText(job, live)}
+          {/* On a farm, which machine: at the end of the stage line, which asks for no width of its own. */}
           {job.machine && (
             <span className="job-row__machine" title={machineText(job.status, job.machine) ?? undefined}>
-              on {job.machine}
+              {' '}
+              · on {job.machine}
             </span>
           )}
         </div>
-        <div className="job-row__stage">{stageText(job, live)}</div>
         <div className="job-row__progress">
           <ProgressBar percent={job.progressPct} label={`Progress of ${job.title}`} tone={statusTone(job.status)} />
           <span className="job-row__pct">{formatPercent(job.progressPct)}</span>
