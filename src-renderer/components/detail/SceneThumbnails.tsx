@@ -14,7 +14,10 @@ export function SceneThumbnails(props: { jobId: string; spec: RenderSpec; revisi
   const count = Math.min(sceneCount(props.spec), MAX_THUMBS);
   const { width, height } = props.spec.output;
   // Each box has the video's own shape (a 9:16 short gets tall boxes, in narrower columns).
-  const shape = { '--thumb-aspect': `${width} / ${height}`, '--thumb-min': `${thumbMinWidth(width, height)}px` } as CSSProperties;
+  const shape = {
+    '--thumb-aspect': `${width} / ${height}`,
+    '--thumb-min': `${thumbMinWidth(width, height)}px`,
+  } as CSSProperties;
   return (
     <ul className="thumbs" aria-label="Scene previews" style={shape} data-aspect={`${width}:${height}`}>
       {Array.from({ length: count }, (_, i) => (
