@@ -99,6 +99,16 @@ export async function startHost(options: HostOptions): Promise<Host> {
       rendererDir: options.rendererDir ?? defaultRendererDir(),
       ...(sse ? { sse } : {}),
       ...(options.connections ? { connections: options.connections } : {}),
+      ...(farmEngine && options.farm
+        ? {
+            farm: {
+              url: options.farm.url.display,
+              sharedDir: options.farm.sharedDir,
+              renders: options.farm.render ?? true,
+              reachable: farmEngine.farm.up,
+            },
+          }
+        : {}),
     });
     const port = await server.listen(options.port ?? 0);
     const url = `http://127.0.0.1:${port}`;
