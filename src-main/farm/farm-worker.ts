@@ -216,6 +216,8 @@ export class FarmWorker {
       error: null,
       canResume: false,
       resumeOnStart: false,
+      // Written with the start, so the API, its events and /api/workers name the same machine.
+      machine: this.name,
     });
     record.attempts++;
     record.stage = record.steps.find((s) => s.status !== 'succeeded')?.stage ?? record.stage;
