@@ -13,6 +13,7 @@ import { EventBus } from '../engine/event-bus.js';
 import { JobLogs } from '../engine/job-log.js';
 import { countStats, toJob, toProgress, toQueueItem } from '../engine/job-views.js';
 import { SettingsStore } from '../engine/settings-store.js';
+import { refuseUnusableSpec, type SpecCheck } from '../engine/spec-check.js';
 import type { StepsFactory } from '../engine/step.js';
 import { FarmCommands } from './farm-commands.js';
 import { FarmLink, farmRedisOptions } from './farm-connection.js';
@@ -48,6 +49,11 @@ export interface FarmEngineOptions {
   keys?: FarmKeys;
   /** How long to wait for Redis at start before refusing. @default 10000 */
   connectTimeoutMs?: number;
+  /**
+   * Checks a spec's files before create and duplicate, as the embedded engine does (the host wires
+   * the pipeline's). The coordinator checks them as it sees them; a worker's preflight checks again. @default none
+   */
+  checkSpec?: SpecCheck;
 }
 
 /** The engine on a farm, plus its in-process worker when it renders. */
@@ -224,7 +230,10 @@ async function openFarmEngine(
     get queuePaused() {
       return queuePaused;
     },
-    create: async (spec) => toJob(await commands.create(spec)),
+    create: async (spec) => {
+      await refuseUnusableSpec(options.checkSpec, spec);
+      return toJob(await commands.create(spec));
+    },
     get: (jobId) => {
       link.assertUp();
       const record = index.get(jobId);
@@ -254,7 +263,12 @@ async function openFarmEngine(
       const stats = countStats(index.all());
       return { queuePaused, running: stats.running, pending: stats.pending };
     },
-    duplicate: async (jobId) => toJob(await commands.create(mustGet(jobId).spec)),
+    duplicate: async (jobId) => {
+      const { spec } = mustGet(jobId);
+      // The files may have moved since the original was queued.
+      await refuseUnusableSpec(options.checkSpec, spec);
+      return toJob(await commands.create(spec));
+    },
     move: () =>
       Promise.reject(
         new EngineError('INTERNAL', 'Moving jobs in the run order is not available on a render farm yet.'),
