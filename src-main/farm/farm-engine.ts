@@ -20,6 +20,7 @@ import { FarmLink, farmRedisOptions } from './farm-connection.js';
 import { FarmIndex } from './farm-index.js';
 import { FarmKeys } from './farm-keys.js';
 import { FarmQueue } from './farm-queue.js';
+import { rebuildFarmRecord } from './farm-rebuild.js';
 import { FarmStore } from './farm-store.js';
 import { writeTuning, type FarmTuning } from './farm-tuning.js';
 import type { FarmUrl } from './farm-url.js';
@@ -97,7 +98,12 @@ async function openFarmEngine(
   const settingsStore = await SettingsStore.open(own.settingsFile, options.settings);
   const settings = () => settingsStore.get();
   await writeTuning(link.redis, keys, tuningOf(settings()));
-  const store = new FarmStore(link.redis, keys, () => settings().farmEventRetention);
+  const store: FarmStore = new FarmStore(
+    link.redis,
+    keys,
+    () => settings().farmEventRetention,
+    (jobId) => rebuildFarmRecord(store, layout, jobId),
+  );
   const queue = new FarmQueue(options.url, keys);
   const index = new FarmIndex();
   const bus = new EventBus();
