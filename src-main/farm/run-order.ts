@@ -15,12 +15,14 @@ export class RunOrder {
 
   /**
    * Takes BullMQ's order as just read (job ids, first to run first). Ids the copy holds that the
-   * read did not see were queued after it: they stay behind it, in the order they came.
+   * read did not see were queued after it: they stay behind it, in the order they came. Only
+   * pending jobs are kept (BullMQ still holds a canceled job's entry until a worker drops it); a
+   * job this coordinator has not heard of yet joins at the back when it does, as a new job should.
    */
   replace(ids: Iterable<string>): void {
     const next = new Map<string, true>();
-    for (const id of ids) next.set(id, true);
-    for (const id of this.#order.keys()) next.set(id, true);
+    for (const id of ids) if (this.isPending(id)) next.set(id, true);
+    for (const id of this.#order.keys()) if (this.isPending(id)) next.set(id, true);
     this.#order = next;
     this.#changed();
   }
