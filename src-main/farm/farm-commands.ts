@@ -176,7 +176,7 @@ export class FarmCommands {
         if (current.status !== 'pending') throw refusal(current.status);
         const plan = planMove(order, jobId, request);
         if (plan.changes.length === 0) return { jobId, position: plan.position }; // next to itself: nothing moves
-        await applyMove(plan);
+        await applyMove(plan, jobId);
         await this.#update(jobId, async (r) => {
           if (r.status !== 'pending') throw refusal(r.status); // a worker took it meanwhile
           await this.#journal.commit(r, [statusEvent(r, plan.position)], 'record');

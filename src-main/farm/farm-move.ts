@@ -95,8 +95,16 @@ export async function readQueuedOrder(
 
 /**
  * Gives the jobs their new priorities, first to run first, all sent at once: a worker that takes
- * a job meanwhile takes it from a head that is already right or not yet changed.
+ * a job meanwhile takes it from a head that is already right or not yet changed. A job ahead that
+ * a worker took and finished meanwhile (BullMQ no longer has it) needs no priority; the moved
+ * job's own change must succeed.
  */
-export async function applyMove(plan: MovePlan): Promise<void> {
-  await Promise.all(plan.changes.map(({ job, priority }) => job.bull.changePriority({ priority })));
+export async function applyMove(plan: MovePlan, movedJobId: string): Promise<void> {
+  await Promise.all(
+    plan.changes.map(({ job, priority }) =>
+      job.bull.changePriority({ priority }).catch((error: unknown) => {
+        if (job.jobId === movedJobId) throw error;
+      }),
+    ),
+  );
 }

@@ -56,6 +56,11 @@ function expected(ids: string[], jobId: string, request: MoveRequest): string[] 
   return [...others.slice(0, at), jobId, ...others.slice(at)];
 }
 
+/** Plans a move on the model's order and applies it, as the coordinator does on BullMQ's. */
+async function moveIn(bull: BullModel, jobId: string, request: MoveRequest): Promise<void> {
+  await applyMove(planMove(bull.order(), jobId, request), jobId);
+}
+
 const request = (n: number) =>
   fc.oneof(
     fc.constantFrom<MoveRequest>({ to: 'top' }, { to: 'bottom' }),
@@ -84,7 +89,7 @@ describe('planMove (BullMQ priorities as the run order)', () => {
             const target = 'before' in move ? move.before : 'after' in move ? move.after : undefined;
             if (target !== undefined && !ids.includes(target)) continue;
             const plan = planMove(bull.order(), jobId, move);
-            await applyMove(plan);
+            await applyMove(plan, jobId);
             ids = expected(ids, jobId, move);
             expect(bull.order().map((q) => q.jobId)).toEqual(ids);
             expect(plan.position).toBe(ids.indexOf(jobId) + 1);
@@ -103,9 +108,9 @@ describe('planMove (BullMQ priorities as the run order)', () => {
     bull.add('w2', BACK_PRIORITY, true);
     for (const id of ['a', 'b']) bull.add(id, 1);
     bull.add('c', 2);
-    await applyMove(planMove(bull.order(), 'c', { to: 'top' }));
+    await moveIn(bull, 'c', { to: 'top' });
     expect(bull.order().map((q) => q.jobId)).toEqual(['c', 'w1', 'w2', 'a', 'b']);
-    await applyMove(planMove(bull.order(), 'b', { before: 'a' }));
+    await moveIn(bull, 'b', { before: 'a' });
     expect(bull.order().map((q) => q.jobId)).toEqual(['c', 'w1', 'w2', 'b', 'a']);
   });
 
@@ -113,15 +118,28 @@ describe('planMove (BullMQ priorities as the run order)', () => {
     const bull = new BullModel();
     let ids = ['first', ...Array.from({ length: 30 }, (_, i) => `j${i}`)];
     for (const id of ids) bull.add(id, BACK_PRIORITY);
-    await applyMove(planMove(bull.order(), 'first', { to: 'top' }));
-    await applyMove(planMove(bull.order(), 'j0', { after: 'first' }));
+    await moveIn(bull, 'first', { to: 'top' });
+    await moveIn(bull, 'j0', { after: 'first' });
     ids = ['first', 'j0', ...ids.slice(2)];
     // Each job squeezed in right after `first` halves the gap between `first` and the job behind it.
     for (let i = 1; i < 30; i++) {
-      await applyMove(planMove(bull.order(), `j${i}`, { after: 'first' }));
+      await moveIn(bull, `j${i}`, { after: 'first' });
       ids = expected(ids, `j${i}`, { after: 'first' });
       expect(bull.order().map((q) => q.jobId)).toEqual(ids);
     }
+  });
+
+  it('a job ahead that a worker finished meanwhile needs no priority; the moved job’s own change must succeed', async () => {
+    const gone = { changePriority: () => Promise.reject(new Error('Missing key for job')) };
+    const plan = {
+      position: 2,
+      changes: [
+        { job: { jobId: 'done', priority: 5, bull: gone }, priority: 1 },
+        { job: { jobId: 'moved', priority: 5, bull: { changePriority: () => Promise.resolve() } }, priority: 2 },
+      ],
+    };
+    await expect(applyMove(plan, 'moved')).resolves.toBeUndefined();
+    await expect(applyMove(plan, 'done')).rejects.toThrow('Missing key');
   });
 
   it('refuses a job or a target that is not queued', () => {
