@@ -5,10 +5,10 @@ import writeFileAtomic from 'write-file-atomic';
 import type { JobEvent } from '../../src-shared/events.js';
 import type { Artifact } from '../../src-shared/job.js';
 import { RenderSpecSchema } from '../../src-shared/spec.js';
-import type { JobFiles } from './backend.js';
 import type { DataLayout } from './data-dir.js';
 import { parseEventLines } from './event-log.js';
 import { newJobRecord, type JobRecord } from './job-record.js';
+import type { JobFiles } from './backend.js';
 
 /** `jobs/<id>/spec.json`: what the job was created from, written once before job.json. */
 export const JobOriginSchema = z.object({
