@@ -8,8 +8,6 @@
  *       recordJson, status, createdAtMs, jobId, globalMaxLen, then one event JSON per event.
  * Returns the last global seq written, or an error `CONFLICT <lastSeq>`.
  * A commit whose id is already stored (a resend after a lost reply) succeeds without writing twice.
- * A new job's first record is also kept as `origin` (spec, steps, createdAt): what a damaged
- * record is rebuilt from, with the job's stream (farm-rebuild.ts).
  */
 export const COMMIT_SCRIPT = `
 local cur = redis.call('HGET', KEYS[1], 'lastSeq')
@@ -40,7 +38,6 @@ if n == 0 then
   redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[8], g .. '-0', 'r', ARGV[4])
 end
 redis.call('HSET', KEYS[1], 'record', ARGV[4], 'status', ARGV[5], 'lastSeq', ARGV[2], 'commit', ARGV[3])
-if ARGV[1] == 'new' then redis.call('HSET', KEYS[1], 'origin', ARGV[4]) end
 redis.call('ZADD', KEYS[5], ARGV[6], ARGV[7])
 return g
 `;
@@ -65,4 +62,13 @@ return g
 export const UNLOCK_SCRIPT = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
+`;
+
+/**
+ * Runs before COMMIT_SCRIPT in every commit (same KEYS and ARGV): a new job's first record is also
+ * kept as `origin` (spec, steps, createdAt), what a damaged record is rebuilt from, with the job's
+ * stream (farm-rebuild.ts). Only when the job's hash does not exist yet: exactly when a 'new' commit writes.
+ */
+export const KEEP_ORIGIN_SCRIPT = `
+if ARGV[1] == 'new' and redis.call('EXISTS', KEYS[1]) == 0 then redis.call('HSET', KEYS[1], 'origin', ARGV[4]) end
 `;

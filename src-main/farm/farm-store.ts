@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { JobEvent } from '../../src-shared/events.js';
 import { JobRecordSchema, type JobRecord } from '../engine/job-record.js';
-import { ANNOUNCE_SCRIPT, COMMIT_SCRIPT, DELETE_SCRIPT } from './commit-script.js';
+import { ANNOUNCE_SCRIPT, COMMIT_SCRIPT, DELETE_SCRIPT, KEEP_ORIGIN_SCRIPT } from './commit-script.js';
 import type { EngineEvent } from '../engine/engine-api.js';
 import type { FarmKeys } from './farm-keys.js';
 
@@ -96,7 +96,7 @@ export class FarmStore {
     private readonly globalRetention: () => number,
     private readonly repair?: (jobId: string) => Promise<JobRecord | undefined>,
   ) {
-    redis.defineCommand('auraCommit', { numberOfKeys: 5, lua: COMMIT_SCRIPT });
+    redis.defineCommand('auraCommit', { numberOfKeys: 5, lua: KEEP_ORIGIN_SCRIPT + COMMIT_SCRIPT });
     redis.defineCommand('auraDelete', { numberOfKeys: 5, lua: DELETE_SCRIPT });
     redis.defineCommand('auraAnnounce', { numberOfKeys: 2, lua: ANNOUNCE_SCRIPT });
     this.#redis = redis as FarmRedis;
