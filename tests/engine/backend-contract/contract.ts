@@ -101,10 +101,19 @@ export function describeBackendContract(name: string, harness: BackendHarness): 
       e.pauseQueue();
       const ids: string[] = [];
       for (const title of ['A', 'B', 'C']) ids.push((await e.create(testSpec(title))).jobId);
-      await e.move(ids[2]!, { to: 'top' });
-      await e.move(ids[0]!, { after: ids[1]! });
+      const told: Array<number | null> = [];
+      const offTold = e.subscribe((ev) => {
+        if (ev.type === 'job-status' && ev.data.status === 'pending') told.push(ev.data.job.position);
+      });
+      expect(await e.move(ids[2]!, { to: 'top' })).toEqual({ jobId: ids[2], position: 1 });
+      expect(await e.move(ids[0]!, { after: ids[1]! })).toEqual({ jobId: ids[0], position: 3 });
       const order = () => e.list({ order: 'run' }).map((j) => `${j.title}:${j.position}`);
       expect(order()).toEqual(['C:1', 'B:2', 'A:3']);
+      expect(e.get(ids[0]!)!.position).toBe(3);
+      // Each moved job's own event says its new place.
+      await waitUntil('both moves told', () => told.length === 2, 5000);
+      expect(told).toEqual([1, 3]);
+      offTold();
 
       e = await open({ runQueuedJobs: false });
       expect(order()).toEqual(['C:1', 'B:2', 'A:3']);
