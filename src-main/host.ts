@@ -84,9 +84,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
     steps: options.steps ?? createPipelineSteps,
     ...(options.settings ? { settings: options.settings } : {}),
   };
-  const farmEngine = options.farm ? await createFarmEngine({ ...common, ...options.farm }) : undefined;
-  // Images and music are checked when a job is queued, not minutes later in preflight.
-  const engine = farmEngine ?? (await createEngine({ ...common, checkSpec: checkSpecFiles }));
+  // Images and music are checked when a job is queued, not minutes later in preflight (on a farm too).
+  const checked = { ...common, checkSpec: checkSpecFiles };
+  const farmEngine = options.farm ? await createFarmEngine({ ...checked, ...options.farm }) : undefined;
+  const engine = farmEngine ?? (await createEngine(checked));
   // On a farm the global stream is numbered by the farm's own order, so its ids hold on every coordinator.
   const sse = farmEngine ? { ...options.sse, feed: farmEngine.farm.globalFeed } : options.sse;
   const token = options.token ?? randomBytes(32).toString('base64url');

@@ -13,7 +13,7 @@ const newestFirst = (a: JobRecord, b: JobRecord): number =>
   a.createdAt === b.createdAt ? (a.jobId < b.jobId ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1;
 
 /** A stand-in for a job whose job.json could not be read: listed as failed, never written over. */
-function damagedRecord(jobId: string, reason: string, createdAt: string): JobRecord {
+export function damagedRecord(jobId: string, reason: string, createdAt: string): JobRecord {
   const title = `Damaged job ${jobId}`;
   // Built by the schema, so the stand-in carries every field a spec has, defaults included.
   const spec = RenderSpecSchema.parse({ title, script: '# Damaged', voice: { engine: 'none' } });
