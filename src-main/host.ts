@@ -51,6 +51,8 @@ export interface HostOptions {
     render?: boolean;
     /** Key prefix (several farms on one Redis: tests, benchmarks). @default `aura` */
     keys?: FarmKeys;
+    /** How long to wait for Redis at start before refusing. @default 10000 */
+    connectTimeoutMs?: number;
   };
 }
 

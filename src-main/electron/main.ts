@@ -7,9 +7,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog } from 'electron';
 import { resolveDataDir } from '../engine/data-dir.js';
-import { farmFromSettings } from '../farm/farm-from-settings.js';
-import { startHost } from '../host.js';
+import type { Host } from '../host.js';
 import { runDesktopApp, windowIconPath } from './desktop-app.js';
+import { startDesktopHost } from './desktop-host.js';
 import { dataDirFlag } from './launch-args.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -29,11 +29,22 @@ async function main(): Promise<void> {
     return;
   }
   await app.whenReady();
-  let host: Awaited<ReturnType<typeof startHost>>;
+  let host: Host;
   try {
-    // A farm saved in settings (Machine view) is joined here, at start-up.
-    const farm = farmFromSettings(dataDir);
-    host = await startHost({ dataDir, ...(farm ? { farm } : {}) });
+    // A farm saved in settings (Machine view) is joined here, at start-up; one that cannot be
+    // joined is said, and the creator may start alone (and leave or fix it in the Machine view).
+    host = await startDesktopHost({
+      dataDir,
+      startAlone: (reason) =>
+        dialog.showMessageBoxSync({
+          type: 'warning',
+          buttons: ['Start on this machine alone', 'Quit'],
+          defaultId: 0,
+          cancelId: 1,
+          message: 'Aura Studio cannot join the render farm',
+          detail: `${reason}\n\nStarted alone, the farm stays saved: leave or change it in the Machine view.`,
+        }) === 0,
+    });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     dialog.showErrorBox('Aura Studio cannot start', `${reason}\n\nData folder: ${dataDir}`);
