@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { StorageStats, SweepResult } from '../../src-shared/job.js';
 import type { JobFiles } from './backend.js';
 import { isActive, type JobRecord } from './job-record.js';
+import { removeFolder } from './remove-folder.js';
 
 export interface CleanupDeps {
   files: JobFiles;
@@ -60,12 +61,12 @@ export class CleanupService {
 
   // On the thread pool: removing entries waits for the file system's journal, which the
   // commit log's fsyncs keep busy, and the loop must not wait with it.
-  async cleanupJobTemp(jobId: string): Promise<void> {
-    await fs.rm(this.deps.files.tempDir(jobId), { recursive: true, force: true });
+  cleanupJobTemp(jobId: string): Promise<void> {
+    return removeFolder(this.deps.files.tempDir(jobId));
   }
 
-  async cleanupJobProxies(jobId: string): Promise<void> {
-    await fs.rm(this.deps.files.proxyDir(jobId), { recursive: true, force: true });
+  cleanupJobProxies(jobId: string): Promise<void> {
+    return removeFolder(this.deps.files.proxyDir(jobId));
   }
 
   async sweepOrphanedTemp(maxAgeHours: number): Promise<number> {
