@@ -31,41 +31,11 @@ export interface AuraWorker {
 
 /** Starts `aura worker --farm URL --shared-dir DIR --name NAME` (built CLI) and resolves once it is ready. */
 export async function startAuraWorker(options: { farm: string; sharedDir: string; name: string }): Promise<AuraWorker> {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first.`);
-  const child = spawn(
-    process.execPath,
-    [CLI, 'worker', '--farm', options.farm, '--shared-dir', options.sharedDir, '--name', options.name],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  const args = ['worker', '--farm', options.farm, '--shared-dir', options.sharedDir, '--name', options.name];
+  const { child, stop } = await startCli(args, process.env, (output) =>
+    output.includes(`Aura worker ${options.name} ready`) ? true : null,
   );
-  let output = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`aura worker did not get ready in 20 s:\n${output}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes(`Aura worker ${options.name} ready`)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`aura worker exited (${code}) before it was ready:\n${output}`));
-    });
-  });
-  return {
-    name: options.name,
-    child,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
+  return { name: options.name, child, stop };
 }
 
 /** A token to pin across restarts (AURA_TOKEN), so an open page can reconnect by itself. */
@@ -84,40 +54,12 @@ export async function startAura(options: {
   port?: number;
   args?: string[];
 }): Promise<AuraServer> {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first.`);
-  const child = spawn(
-    process.execPath,
-    [
-      CLI,
-      'serve',
-      '--data-dir',
-      options.dataDir,
-      '--port',
-      String(options.port ?? 0),
-      '--no-open',
-      ...(options.args ?? []),
-    ],
-    { cwd: REPO_ROOT, env: { ...process.env, AURA_TOKEN: options.token }, stdio: ['ignore', 'pipe', 'pipe'] },
+  const args = ['serve', '--data-dir', options.dataDir, '--port', String(options.port ?? 0), '--no-open'];
+  const { child, ready, stop } = await startCli(
+    [...args, ...(options.args ?? [])],
+    { ...process.env, AURA_TOKEN: options.token },
+    (output) => READY.exec(output),
   );
-  let output = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const ready = await new Promise<RegExpExecArray>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`aura serve did not get ready in 20 s:\n${output}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const m = READY.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`aura serve exited (${code}) before it was ready:\n${output}`));
-    });
-  });
   const url = ready[1]!;
   return {
     url,
@@ -126,6 +68,43 @@ export async function startAura(options: {
     dataDir: options.dataDir,
     child,
     pageUrl: `${url}/?token=${ready[3]}`,
+    stop,
+  };
+}
+
+/**
+ * Runs the built CLI with `args` until `isReady` finds its ready line in what it printed, and
+ * hands back the process, what `isReady` found, and its stop: SIGTERM, wait, SIGKILL after 20 s.
+ */
+async function startCli<T>(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  isReady: (output: string) => T | null,
+): Promise<{ child: ChildProcess; ready: T; stop(): Promise<void> }> {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first.`);
+  const name = `aura ${args[0]}`;
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const ready = await new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} did not get ready in 20 s:\n${output}`)), 20_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = isReady(output);
+      if (found !== null) {
+        clearTimeout(timer);
+        resolve(found);
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited (${code}) before it was ready:\n${output}`));
+    });
+  });
+  return {
+    child,
+    ready,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');

@@ -1,66 +1,30 @@
 // @vitest-environment happy-dom
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createApiClient } from '../../src-renderer/api/api-client.js';
-import { installApi } from '../../src-renderer/api/client.js';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { QueuePanel } from '../../src-renderer/components/queue/QueuePanel.js';
 import { ConnectionBanner } from '../../src-renderer/components/shell/ConnectionBanner.js';
-import { appStore, receiveQueueEvents, resetAppStore, setConnection } from '../../src-renderer/store/app-store.js';
+import { appStore, receiveQueueEvents, setConnection } from '../../src-renderer/store/app-store.js';
 import { ev, item, STATS0 } from './fixtures.js';
+import { usePageAgainst } from './page-harness.js';
 
 // A real HTTP server answering POST /api/render like the engine does for an empty script.
-let server: Server;
-let baseUrl: string;
-
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
-      res.writeHead(400, { 'content-type': 'application/problem+json' });
-      res.end(
-        JSON.stringify({
-          type: 'about:blank',
-          title: 'Bad Request',
-          status: 400,
-          detail: 'The render spec is not valid.',
-          code: 'VALIDATION_FAILED',
-          errors: [{ path: 'script', message: 'Write at least one scene.' }],
-        }),
-      );
-    });
+usePageAgainst((req, res) => {
+  let body = '';
+  req.on('data', (c: Buffer) => (body += c.toString()));
+  req.on('end', () => {
+    res.writeHead(400, { 'content-type': 'application/problem+json' });
+    res.end(
+      JSON.stringify({
+        type: 'about:blank',
+        title: 'Bad Request',
+        status: 400,
+        detail: 'The render spec is not valid.',
+        code: 'VALIDATION_FAILED',
+        errors: [{ path: 'script', message: 'Write at least one scene.' }],
+      }),
+    );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-
-afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
-
-// happy-dom does no layout: give the list's scroll box the size a window would, so the
-// virtualizer has a viewport to fill (in Chromium the e2e tests cover the real thing).
-beforeAll(() => {
-  for (const prop of ['clientHeight', 'clientWidth'] as const) {
-    Object.defineProperty(window.HTMLElement.prototype, prop, {
-      configurable: true,
-      get(this: HTMLElement) {
-        return this.classList.contains('job-list') ? 900 : 0;
-      },
-    });
-  }
-});
-
-beforeEach(() => {
-  // Same origin as the server, as when the page is served by `aura serve`.
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${baseUrl}/`);
-  installApi(createApiClient({ baseUrl, token: 't0ken' }), null);
-  resetAppStore();
-});
-
-afterEach(cleanup);
 
 function loadQueue(): void {
   const jobs = [

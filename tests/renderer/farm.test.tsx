@@ -4,80 +4,42 @@
  * a real HTTP server answering GET /api/farm as the engine does (up, 503 FARM_UNAVAILABLE, back),
  * the banner, and scene thumbnails in the video's own shape.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { act, cleanup, render, screen, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, render, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import type { FarmStatus } from '../../src-shared/farm.js';
 import { RenderSpecSchema } from '../../src-shared/spec.js';
 import { createApiClient } from '../../src-renderer/api/api-client.js';
-import { installApi } from '../../src-renderer/api/client.js';
 import { startFarmWatch } from '../../src-renderer/app/farm-watch.js';
 import { SceneThumbnails, thumbMinWidth } from '../../src-renderer/components/detail/SceneThumbnails.js';
 import { machineText } from '../../src-renderer/components/queue/machine-text.js';
 import { QueuePanel } from '../../src-renderer/components/queue/QueuePanel.js';
 import { FarmBanner } from '../../src-renderer/components/shell/FarmBanner.js';
-import {
-  appStore,
-  receiveQueueEvents,
-  resetAppStore,
-  setConnection,
-  setFarm,
-} from '../../src-renderer/store/app-store.js';
+import { appStore, receiveQueueEvents, setConnection, setFarm } from '../../src-renderer/store/app-store.js';
 import { selectOnline } from '../../src-renderer/store/selectors.js';
 import { ev, item, STATS0, statusEv } from './fixtures.js';
+import { usePageAgainst } from './page-harness.js';
 
 const FARM = { url: 'redis://:***@studio-redis:6379', sharedDir: '/mnt/aura', renders: true };
 
 // A real HTTP server answering GET /api/farm with whatever the test queued up next for its token
 // (a watch stopped by an earlier test may still have a request in flight: it never counts here).
-let server: Server;
-let baseUrl: string;
 type Answer = { status: number; body: unknown };
 const answersFor = new Map<string, Answer[]>();
 const requestsFor = new Map<string, number>();
 
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    if (req.url !== '/api/farm') {
-      res.writeHead(404).end();
-      return;
-    }
-    const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
-    requestsFor.set(token, (requestsFor.get(token) ?? 0) + 1);
-    const answers = answersFor.get(token) ?? [{ status: 200, body: { farm: null } }];
-    const next = answers.length > 1 ? answers.shift()! : answers[0]!;
-    const problem = next.status !== 200;
-    res.writeHead(next.status, { 'content-type': problem ? 'application/problem+json' : 'application/json' });
-    res.end(JSON.stringify(next.body));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
-
-// happy-dom does no layout: give the list's scroll box a window's size so the virtualizer draws rows.
-beforeAll(() => {
-  for (const prop of ['clientHeight', 'clientWidth'] as const) {
-    Object.defineProperty(window.HTMLElement.prototype, prop, {
-      configurable: true,
-      get(this: HTMLElement) {
-        return this.classList.contains('job-list') ? 900 : 0;
-      },
-    });
+const page = usePageAgainst((req, res) => {
+  if (req.url !== '/api/farm') {
+    res.writeHead(404).end();
+    return;
   }
+  const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+  requestsFor.set(token, (requestsFor.get(token) ?? 0) + 1);
+  const answers = answersFor.get(token) ?? [{ status: 200, body: { farm: null } }];
+  const next = answers.length > 1 ? answers.shift()! : answers[0]!;
+  const problem = next.status !== 200;
+  res.writeHead(next.status, { 'content-type': problem ? 'application/problem+json' : 'application/json' });
+  res.end(JSON.stringify(next.body));
 });
-
-beforeEach(() => {
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${baseUrl}/`);
-  installApi(createApiClient({ baseUrl, token: 't0ken' }), null);
-  resetAppStore();
-});
-
-afterEach(cleanup);
 
 const up = (over: Partial<NonNullable<FarmStatus['farm']>> = {}) => ({
   status: 200,
@@ -137,7 +99,7 @@ describe('the farm watch', () => {
     const unsubscribe = appStore.subscribe((state, previous) => {
       if (state.farm !== previous.farm) seen.push([state.farm?.reachable, selectOnline(state)]);
     });
-    const stop = startFarmWatch(createApiClient({ baseUrl, token: 't-up-down-up' }), 10);
+    const stop = startFarmWatch(createApiClient({ baseUrl: page.baseUrl, token: 't-up-down-up' }), 10);
     try {
       await vi.waitFor(() => expect(seen.length).toBeGreaterThanOrEqual(3));
       expect(seen).toEqual([
@@ -155,7 +117,7 @@ describe('the farm watch', () => {
   it('on one machine reads once, and again only when the event stream comes back', async () => {
     const token = 't-alone';
     answersFor.set(token, [{ status: 200, body: { farm: null } }]);
-    const stop = startFarmWatch(createApiClient({ baseUrl, token }), 10);
+    const stop = startFarmWatch(createApiClient({ baseUrl: page.baseUrl, token }), 10);
     try {
       await vi.waitFor(() => expect(appStore.getState().farm).toBeNull());
       expect(requestsFor.get(token)).toBe(1);
