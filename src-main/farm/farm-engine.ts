@@ -117,13 +117,18 @@ async function openFarmEngine(
   // Each event's farm-wide seq: the server numbers the global stream by it (ids valid on every coordinator).
   const gseqs = new WeakMap<EngineEvent, number>();
   let queuePaused = false;
-  const tail = new GlobalTail(tailRedis, store, index, (event, gseq) => {
-    gseqs.set(event, gseq);
-    if (event.type === 'queue-status') queuePaused = event.data.queuePaused;
-    bus.emit(event);
-  });
+  const tail = new GlobalTail(
+    tailRedis,
+    store,
+    index,
+    (event, gseq) => {
+      gseqs.set(event, gseq);
+      if (event.type === 'queue-status') queuePaused = event.data.queuePaused;
+      bus.emit(event);
+    },
+    GLOBAL_BACKLOG,
+  );
   const epoch = await store.epoch();
-  const backlog = await store.recentGlobal(GLOBAL_BACKLOG);
   await tail.start();
   await orderRefresh.request();
   const logs = new JobLogs(
@@ -217,18 +222,15 @@ async function openFarmEngine(
       })
       .catch(() => undefined);
   };
+  // The server's replay buffer starts from the tail's recent past: the stream as the tail found it
+  // at start plus every event it emitted since (some before the server subscribed), with no hole.
   const globalFeed: GlobalFeed = {
     epoch,
     seqOf: (event) => gseqs.get(event),
-    backlog: () => ({
-      after: backlog.after,
-      entries: backlog.entries.flatMap((e) => {
-        const event: EngineEvent | undefined = e.deletedJobId
-          ? { seq: 0, ts: Date.now(), jobId: e.deletedJobId, type: 'job-deleted', data: { jobId: e.deletedJobId } }
-          : e.event;
-        return event ? [{ seq: e.gseq, event }] : [];
-      }),
-    }),
+    backlog: () => {
+      const { after, entries } = tail.recent();
+      return { after, entries: entries.map(({ event, gseq }) => ({ seq: gseq, event })) };
+    },
   };
   let closed = false;
 

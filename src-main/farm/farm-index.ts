@@ -11,7 +11,7 @@ const newestFirst = (a: JobRecord, b: JobRecord): number =>
 /**
  * A coordinator's local copy of every job record, fed by the farm's global stream, so the
  * engine's reads (get, list, stats) stay synchronous and fast however many jobs the farm holds.
- * It also decides which events are new to this coordinator (per-job seq), so each is emitted once,
+ * It also decides which entries are new to this coordinator (by the farm-wide seq), so each is emitted once,
  * and keeps the run order's copy in step with the records (`order`).
  */
 export class FarmIndex {
@@ -68,7 +68,10 @@ export class FarmIndex {
     return out;
   }
 
-  /** Seq of the job's last event emitted here. */
+  /**
+   * Seq of the job's last event as this coordinator knows it: emitted here, or in the record a
+   * reset loaded (whose later entries are still to be emitted; a client's seq dedupe absorbs them).
+   */
   emittedSeq(jobId: string): number {
     return this.#emitted.get(jobId) ?? 0;
   }
@@ -106,8 +109,11 @@ export class FarmIndex {
   }
 
   /**
-   * Applies global entries in order; returns the events to emit with their farm-wide seq (each
-   * job's in seq order, none twice; events of no job, such as queue-status, as they come).
+   * Applies global entries in order; returns the events to emit with their farm-wide seq: every
+   * entry past the cursor, each once (the cursor only moves on), in the stream's order, so each
+   * job's come in seq order. That holds after a reset too: the records it loaded may already
+   * include the entries after its cursor (they were read later), yet those entries were never
+   * emitted here, and a live stream or the replay buffer that went without them would skip seqs.
    */
   apply(entries: GlobalEntry[]): Array<{ event: EngineEvent; gseq: number }> {
     const out: Array<{ event: EngineEvent; gseq: number }> = [];
@@ -115,13 +121,13 @@ export class FarmIndex {
       if (entry.gseq <= this.cursor) continue;
       this.cursor = entry.gseq;
       if (entry.deletedJobId !== undefined) {
-        if (this.remove(entry.deletedJobId)) {
-          const jobId = entry.deletedJobId;
-          out.push({
-            event: { seq: 0, ts: Date.now(), jobId, type: 'job-deleted', data: { jobId } },
-            gseq: entry.gseq,
-          });
-        }
+        // Also for a job the index does not hold (deleted before a reset's load): its earlier events went out.
+        const jobId = entry.deletedJobId;
+        this.remove(jobId);
+        out.push({
+          event: { seq: 0, ts: Date.now(), jobId, type: 'job-deleted', data: { jobId } },
+          gseq: entry.gseq,
+        });
         continue;
       }
       if (entry.record) this.put(entry.record);
@@ -131,8 +137,8 @@ export class FarmIndex {
         out.push({ event, gseq: entry.gseq });
         continue;
       }
-      if (event.seq <= this.emittedSeq(event.jobId)) continue;
-      this.#emitted.set(event.jobId, event.seq);
+      // The job's known seq never goes back: a reset may have set it from a record newer than this entry.
+      if (event.seq > this.emittedSeq(event.jobId)) this.#emitted.set(event.jobId, event.seq);
       if (event.type === 'step-progress') this.#eta.set(event.jobId, event.data.etaSeconds);
       if (event.type === 'job-status' && event.data.status !== 'running') this.#eta.delete(event.jobId);
       out.push({ event, gseq: entry.gseq });
