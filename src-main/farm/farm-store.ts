@@ -75,6 +75,9 @@ export function parseGlobalEntries(reply: Array<[string, string[]]>): GlobalEntr
 /** Job records and event streams of a farm, in Redis; every write is one atomic script. */
 export class FarmStore {
   readonly #redis: FarmRedis;
+  /** Commit ids: random per store, then counted (a random id per commit cost a crypto call each). */
+  readonly #commitPrefix = crypto.randomBytes(8).toString('hex');
+  #commits = 0;
 
   constructor(
     redis: Redis,
@@ -98,7 +101,7 @@ export class FarmStore {
    * Throws FarmConflict otherwise. Returns the last global seq written.
    */
   async commit(record: JobRecord, events: JobEvent[], expectedLastSeq: number | 'new'): Promise<number> {
-    const commitId = crypto.randomBytes(8).toString('hex');
+    const commitId = `${this.#commitPrefix}.${++this.#commits}`;
     try {
       return await this.#redis.auraCommit(
         ...this.#keysOf(record.jobId),
