@@ -14,6 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { EventSource } from 'eventsource';
 import { Redis } from 'ioredis';
+import { cpuMsOf, redisStats } from './cpu.js';
 import { farmRedisOptions } from '../../src-main/farm/farm-connection.js';
 import { FarmKeys } from '../../src-main/farm/farm-keys.js';
 import { parseFarmUrl } from '../../src-main/farm/farm-url.js';
@@ -26,24 +27,6 @@ const JOBS = Number(process.env.BENCH_FARM_JOBS ?? 1000);
 const WORKERS = Number(process.env.BENCH_FARM_WORKERS ?? 1);
 const PROF = process.env.BENCH_FARM_PROF;
 const CHILD = path.join(import.meta.dirname, 'worker-child.ts');
-const TICK_MS = 10; // Linux USER_HZ 100: /proc/<pid>/stat counts CPU in 10 ms ticks
-
-/** CPU ms a process has used (user + system), from /proc. */
-function cpuMsOf(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-}
-
-/** redis-server's CPU ms and calls per command, from INFO. */
-async function redisStats(redis: Redis): Promise<{ cpuMs: number; calls: Map<string, number> }> {
-  const cpu = await redis.info('cpu');
-  const num = (name: string) => Number(new RegExp(`${name}:([\\d.]+)`).exec(cpu)![1]);
-  const calls = new Map<string, number>();
-  for (const m of (await redis.info('commandstats')).matchAll(/cmdstat_([^:]+):calls=(\d+)/g))
-    calls.set(m[1]!, Number(m[2]));
-  return { cpuMs: (num('used_cpu_user') + num('used_cpu_sys')) * 1000, calls };
-}
-
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'aura-bench-farm-breakdown-'));
 const redisServer = await startRedis({ appendfsync: 'everysec' });
 const url = parseFarmUrl(redisServer.url);
