@@ -84,9 +84,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
     steps: options.steps ?? createPipelineSteps,
     ...(options.settings ? { settings: options.settings } : {}),
   };
-  const farmEngine = options.farm ? await createFarmEngine({ ...common, ...options.farm }) : undefined;
-  // Images and music are checked when a job is queued, not minutes later in preflight.
-  const engine = farmEngine ?? (await createEngine({ ...common, checkSpec: checkSpecFiles }));
+  // Images and music are checked when a job is queued, not minutes later in preflight (on a farm too).
+  const checked = { ...common, checkSpec: checkSpecFiles };
+  const farmEngine = options.farm ? await createFarmEngine({ ...checked, ...options.farm }) : undefined;
+  const engine = farmEngine ?? (await createEngine(checked));
   // On a farm the global stream is numbered by the farm's own order, so its ids hold on every coordinator.
   const sse = farmEngine ? { ...options.sse, feed: farmEngine.farm.globalFeed } : options.sse;
   const token = options.token ?? randomBytes(32).toString('base64url');
@@ -99,6 +100,16 @@ export async function startHost(options: HostOptions): Promise<Host> {
       rendererDir: options.rendererDir ?? defaultRendererDir(),
       ...(sse ? { sse } : {}),
       ...(options.connections ? { connections: options.connections } : {}),
+      ...(farmEngine && options.farm
+        ? {
+            farm: {
+              url: options.farm.url.display,
+              sharedDir: options.farm.sharedDir,
+              renders: options.farm.render ?? true,
+              reachable: farmEngine.farm.up,
+            },
+          }
+        : {}),
     });
     const port = await server.listen(options.port ?? 0);
     const url = `http://127.0.0.1:${port}`;

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { createApiClient } from './api/api-client.js';
 import { installApi } from './api/client.js';
 import { resolveConnection } from './api/connection.js';
+import { startFarmWatch } from './app/farm-watch.js';
 import { followOpenJobRequests } from './app/open-job.js';
 import { startQueueWatchers } from './app/queue-watchers.js';
 import { App } from './components/shell/App.js';
@@ -26,6 +27,8 @@ if (!connection.token) {
   // A click on a desktop notification opens that job; kept for the page's whole life.
   followOpenJobRequests(connection.bridge, window.location);
   startQueueWatchers();
+  // Whether the engine is on a render farm, and whether the farm's Redis answers (Machine view, banner).
+  startFarmWatch(client);
   // The newest page of the queue paints first, in the window's very first layout (the render
   // waits for it, at most PREVIEW_WAIT_MS). The stream's snapshot (every job: megabytes for a big
   // queue) is asked for right after, so it does not compete with that paint; it describes the

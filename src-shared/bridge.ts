@@ -34,6 +34,8 @@ export interface AuraBridge {
   chooseImageFile?(): Promise<string | null>;
   /** The OS file dialog for a music bed: its absolute path, or null when closed. */
   chooseMusicFile?(): Promise<string | null>;
+  /** The OS folder dialog for a render farm's shared folder: its absolute path, or null when closed. */
+  chooseFarmFolder?(): Promise<string | null>;
   /**
    * The absolute path of a file dropped on the page ('' when it has none, e.g. dragged from a web
    * page). Typed `object` because src-shared has no DOM types; the preload checks it is a File.

@@ -6,3 +6,4 @@ export * from './settings.js';
 export * from './problem.js';
 export * from './queue.js';
 export type * from './bridge.js';
+export * from './farm.js';

@@ -42,6 +42,18 @@ export const SettingsSchema = z.strictObject({
   farmEventRetention: z.number().int().min(100).max(10_000_000).default(100_000),
 });
 export type Settings = z.output<typeof SettingsSchema>;
-/** PUT /api/settings accepts any subset; the result is validated as a whole. */
-export const SettingsPatchSchema = SettingsSchema.partial();
+/**
+ * PUT /api/settings accepts any subset; the result is validated as a whole. The fields lose their
+ * defaults here: `.partial()` alone would fill every absent field with its default, and a patch of
+ * one setting would put all the others back to theirs (and leave a farm that was joined).
+ */
+export const SettingsPatchSchema = z.strictObject(
+  Object.fromEntries(
+    Object.entries(SettingsSchema.shape).map(([key, field]) => [key, field.removeDefault().optional()]),
+  ) as {
+    [K in keyof typeof SettingsSchema.shape]: z.ZodOptional<
+      ReturnType<(typeof SettingsSchema.shape)[K]['removeDefault']>
+    >;
+  },
+);
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});

@@ -12,6 +12,7 @@ export const IPC = {
   openJob: 'aura:open-job',
   chooseImageFile: 'aura:choose-image-file',
   chooseMusicFile: 'aura:choose-music-file',
+  chooseFarmFolder: 'aura:choose-farm-folder',
   chooseFfmpeg: 'aura:choose-ffmpeg',
   useDefaultFfmpeg: 'aura:use-default-ffmpeg',
   getFinishAction: 'aura:get-finish-action',

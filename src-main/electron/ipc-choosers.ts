@@ -1,6 +1,6 @@
 /**
  * The bridge's file choosers: main shows the native dialog, checks the chosen file, and answers
- * its path (images, music) or saves it as the `ffmpegPath` setting through the engine in-process
+ * its path (images, music; the farm's shared folder) or saves it as the `ffmpegPath` setting through the engine in-process
  * (the one way besides settings.json and a CLI flag to set a program to run: over HTTP it is 403).
  */
 import { dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
@@ -42,6 +42,18 @@ export function registerChooserIpc(context: ChooserContext): () => void {
 
   ipcMain.handle(IPC.chooseImageFile, media('image', 'Choose an image for the scene'));
   ipcMain.handle(IPC.chooseMusicFile, media('music', 'Choose a music file'));
+  // The farm's shared folder: only its path comes back; the page saves it with PUT /api/settings,
+  // whose check (exists, a folder, writable from here) is the same whether it was typed or chosen.
+  ipcMain.handle(
+    IPC.chooseFarmFolder,
+    guarded(async () => {
+      const result = await dialog.showOpenDialog({
+        title: 'Choose the render farm’s shared folder',
+        properties: ['openDirectory', 'createDirectory'],
+      });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    }),
+  );
   ipcMain.handle(
     IPC.chooseFfmpeg,
     guarded(async (): Promise<FfmpegChoice> => {
@@ -60,7 +72,13 @@ export function registerChooserIpc(context: ChooserContext): () => void {
     }),
   );
   return () => {
-    for (const channel of [IPC.chooseImageFile, IPC.chooseMusicFile, IPC.chooseFfmpeg, IPC.useDefaultFfmpeg]) {
+    for (const channel of [
+      IPC.chooseImageFile,
+      IPC.chooseMusicFile,
+      IPC.chooseFarmFolder,
+      IPC.chooseFfmpeg,
+      IPC.useDefaultFfmpeg,
+    ]) {
       ipcMain.removeHandler(channel);
     }
   };

@@ -58,6 +58,7 @@ if (isBootstrapInfo(info)) {
     onOpenJob: (listener) => subscribe(IPC.openJob, (v): v is string => typeof v === 'string', listener),
     chooseImageFile: () => invokePath(IPC.chooseImageFile),
     chooseMusicFile: () => invokePath(IPC.chooseMusicFile),
+    chooseFarmFolder: () => invokePath(IPC.chooseFarmFolder),
     // Electron's own answer for a dropped File: no IPC, and '' for a file that has no path.
     pathForFile: (file) => (file instanceof File ? webUtils.getPathForFile(file) : ''),
     async chooseFfmpeg(): Promise<FfmpegChoice> {

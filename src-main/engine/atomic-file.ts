@@ -4,13 +4,16 @@ import { promisify } from 'node:util';
 import writeFileAtomic from 'write-file-atomic';
 
 /*
- * Small writes (a job.json, an event line) go straight into the page cache with the synchronous
- * calls: a few microseconds each, where a round trip through libuv's thread pool costs ten times
- * that in CPU. Only the fsyncs, which wait for the disk, run on the pool, so the loop never waits.
+ * Appends to a file already open go straight into the page cache with the synchronous calls: a few
+ * microseconds each, where a round trip through libuv's thread pool costs ten times that in CPU.
+ * What touches a folder (creating, renaming or removing an entry) and every fsync run on the pool:
+ * they wait for the file system's journal or the disk, which the loop must never wait for.
  */
 
 // Looked up at each call, not bound once, so a wrapper installed later (tests count fsyncs) sees them.
 const fsyncFd = (fd: number) => promisify(fs.fsync)(fd);
+/** Opens a file on the thread pool (it may create an entry), as a plain descriptor for the sync appends. */
+export const openFd = (file: string, flags: string): Promise<number> => promisify(fs.open)(file, flags);
 /** fdatasyncs an open file on the thread pool. */
 export const fdatasyncFd = (fd: number): Promise<void> => promisify(fs.fdatasync)(fd);
 
@@ -31,11 +34,15 @@ export async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
-/** Writes a new file and fdatasyncs it (its folder's fsync makes its entry durable). */
-export async function writeFileDurable(file: string, text: string): Promise<void> {
-  const fd = fs.openSync(file, 'w');
+/** fdatasyncs a file by name; a file that is gone is skipped (its removal is what counts). */
+export async function fdatasyncFile(file: string): Promise<void> {
+  let fd: number;
   try {
-    fs.writeFileSync(fd, text);
+    fd = fs.openSync(file, 'r');
+  } catch {
+    return;
+  }
+  try {
     await fdatasyncFd(fd);
   } finally {
     fs.closeSync(fd);
@@ -64,10 +71,10 @@ export function appendAllSync(fd: number, text: string): void {
 }
 
 /** Replaces `file` atomically (temp file, rename) without fsync: what a durable log already covers. */
-export function replaceFileUnsynced(file: string, text: string): void {
+export async function replaceFileUnsynced(file: string, text: string): Promise<void> {
   const temp = `${file}.progress.tmp`;
-  fs.writeFileSync(temp, text);
-  fs.renameSync(temp, file);
+  await fs.promises.writeFile(temp, text);
+  await fs.promises.rename(temp, file);
 }
 
 /** Replaces `file` atomically and durably: temp file, fsync, rename, fsync dir. */

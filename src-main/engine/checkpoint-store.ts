@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { appendAllSync } from './atomic-file.js';
+import { appendAllSync, openFd } from './atomic-file.js';
 import { z } from 'zod';
 import { KeyedSerial } from './keyed-serial.js';
 import type { Checkpoints } from './step.js';
@@ -74,13 +74,13 @@ export interface AttemptCheckpoints extends Checkpoints {
 }
 
 /** Opens `file` for appending, making its folder first when it is missing (swept, or never made). */
-function openForAppend(file: string): number {
+async function openForAppend(file: string): Promise<number> {
   try {
-    return fsSync.openSync(file, 'a');
+    return await openFd(file, 'a');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    fsSync.mkdirSync(path.dirname(file), { recursive: true });
-    return fsSync.openSync(file, 'a');
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    return openFd(file, 'a');
   }
 }
 
@@ -113,11 +113,11 @@ export class CheckpointStore {
    * in a power cut only means the unit is done again, and it can never vouch for an output that
    * is not on disk.
    */
-  async #append(fd: () => number, key: string, inputsHash: string, outputs: string[]): Promise<Entry> {
+  async #append(fd: () => Promise<number>, key: string, inputsHash: string, outputs: string[]): Promise<Entry> {
     const sizes = await Promise.all(outputs.map(flushFile));
     const entry: Entry = { key, inputsHash, outputs, sizes, at: new Date().toISOString() };
     // A line after a torn one must start on its own line.
-    appendAllSync(fd(), `\n${JSON.stringify(entry)}\n`);
+    appendAllSync(await fd(), `\n${JSON.stringify(entry)}\n`);
     return entry;
   }
 
@@ -132,12 +132,18 @@ export class CheckpointStore {
     const entries = () => (view ??= this.#read(jobId));
     let kept: number | null = null;
     let closed = false;
+    const keptOpen = async () => (kept ??= await openForAppend(this.#file(jobId)));
     const record = (key: string, inputsHash: string, outputs: string[]) =>
       this.#serial.run(jobId, async () => {
-        if (!closed) return this.#append(() => (kept ??= openForAppend(this.#file(jobId))), key, inputsHash, outputs);
+        if (!closed) return this.#append(keptOpen, key, inputsHash, outputs);
         let once: number | null = null;
         try {
-          return await this.#append(() => (once = openForAppend(this.#file(jobId))), key, inputsHash, outputs);
+          return await this.#append(
+            async () => (once = await openForAppend(this.#file(jobId))),
+            key,
+            inputsHash,
+            outputs,
+          );
         } finally {
           if (once !== null) fsSync.closeSync(once);
         }

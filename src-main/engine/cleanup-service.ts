@@ -1,4 +1,3 @@
-import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { StorageStats, SweepResult } from '../../src-shared/job.js';
@@ -46,11 +45,6 @@ async function lastTouchedMs(dir: string): Promise<number> {
   return newest;
 }
 
-/** Removes a folder and what is in it; rejects (never throws) when the disk refuses. */
-async function removeTree(dir: string): Promise<void> {
-  fsSync.rmSync(dir, { recursive: true, force: true });
-}
-
 /** Removes what jobs no longer need, and never a pending, running or paused job's files. */
 export class CleanupService {
   constructor(private readonly deps: CleanupDeps) {}
@@ -64,16 +58,14 @@ export class CleanupService {
     ]);
   }
 
-  /**
-   * A job's temp and proxy folders go synchronously (a few files: cheaper than the thread pool's
-   * round trips, see atomic-file.ts), so a job's end is told only once they are gone.
-   */
-  cleanupJobTemp(jobId: string): Promise<void> {
-    return removeTree(this.deps.files.tempDir(jobId));
+  // On the thread pool: removing entries waits for the file system's journal, which the
+  // commit log's fsyncs keep busy, and the loop must not wait with it.
+  async cleanupJobTemp(jobId: string): Promise<void> {
+    await fs.rm(this.deps.files.tempDir(jobId), { recursive: true, force: true });
   }
 
-  cleanupJobProxies(jobId: string): Promise<void> {
-    return removeTree(this.deps.files.proxyDir(jobId));
+  async cleanupJobProxies(jobId: string): Promise<void> {
+    await fs.rm(this.deps.files.proxyDir(jobId), { recursive: true, force: true });
   }
 
   async sweepOrphanedTemp(maxAgeHours: number): Promise<number> {

@@ -33,6 +33,10 @@ export class DataLayout {
   get jobsDir(): string {
     return path.join(this.root, 'jobs');
   }
+  /** The file backend's write-ahead log (commit-log.ts). */
+  get commitLogDir(): string {
+    return path.join(this.root, 'commit-log');
+  }
   get tempRoot(): string {
     return path.join(this.root, 'temp');
   }

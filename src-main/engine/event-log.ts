@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { EventDataMap, JobEvent, JobEventType } from '../../src-shared/events.js';
 import { EVENT_TYPES, TERMINAL_EVENT_TYPES } from '../../src-shared/events.js';
-import { appendAllSync, fdatasyncFd } from './atomic-file.js';
+import { appendAllSync, fdatasyncFd, openFd } from './atomic-file.js';
 
 /** What opening a job's log found. */
 export interface OpenedLog {
@@ -14,6 +14,12 @@ export interface OpenedLog {
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(EVENT_TYPES);
 
+/** Whether a parsed line is an event of a known type with a seq (what a log line must be). */
+export function isJobEvent(value: unknown): value is JobEvent {
+  const e = value as Partial<JobEvent> | null;
+  return typeof e === 'object' && e !== null && Number.isInteger(e.seq) && KNOWN_TYPES.has(e.type as string);
+}
+
 /** Parses events.jsonl text; a torn or corrupt line (a crash mid-append) is skipped, never fatal. */
 export function parseEventLines(text: string): { events: JobEvent[]; validBytes: number } {
   const events: JobEvent[] = [];
@@ -25,8 +31,8 @@ export function parseEventLines(text: string): { events: JobEvent[]; validBytes:
     const line = text.slice(offset, newline);
     offset = newline + 1;
     try {
-      const parsed = JSON.parse(line) as JobEvent;
-      if (Number.isInteger(parsed.seq) && KNOWN_TYPES.has(parsed.type)) {
+      const parsed: unknown = JSON.parse(line);
+      if (isJobEvent(parsed)) {
         events.push(parsed);
         validBytes = Buffer.byteLength(text.slice(0, offset));
       }
@@ -97,7 +103,7 @@ export class EventLog {
    */
   async append(jobId: string, events: JobEvent[], sync: boolean, keepOpen: boolean): Promise<void> {
     // A file that could not be opened (its folder vanished, a read-only disk) is tried afresh next time.
-    const fd = this.#open.get(jobId) ?? fs.openSync(this.fileOf(jobId), 'a');
+    const fd = this.#open.get(jobId) ?? (await openFd(this.fileOf(jobId), 'a'));
     this.#open.delete(jobId);
     try {
       if (events.length > 0) appendAllSync(fd, events.map((e) => JSON.stringify(e)).join('\n') + '\n');

@@ -1,4 +1,3 @@
-import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Settings } from '../../src-shared/settings.js';
@@ -99,7 +98,7 @@ async function runSteps(
     proxyDir: files.proxyDir(jobId),
     artifactsDir: files.artifactsDir(jobId),
   };
-  for (const dir of Object.values(dirs)) fsSync.mkdirSync(dir, { recursive: true });
+  await Promise.all(Object.values(dirs).map((d) => fs.mkdir(d, { recursive: true })));
   const attemptCheckpoints = checkpoints.forAttempt(jobId);
   const aborted = whenAborted(signal);
   aborted.catch(() => undefined);
@@ -144,7 +143,7 @@ async function runEachStep(
     Object.assign(state, { status: 'running', progressPct: 0, startedAt: nowIso(), endedAt: null });
     record.stage = step.stage;
     // Not awaited: the journal keeps the job's writes and events in order, and a 'none' commit never rejects.
-    void journal.commit(record, [stepStatusEvent(record, index)], 'none');
+    await journal.commit(record, [stepStatusEvent(record, index)], 'none');
     watchdog.watch(jobId, step.name);
     const running = step.run(ctx);
     try {
@@ -163,7 +162,7 @@ async function runEachStep(
     Object.assign(state, { status: 'succeeded', progressPct: 100, endedAt: nowIso() });
     record.lastCompletedStep = step.name;
     record.progressPct = tracker.update(index, 100);
-    void journal.commit(record, [stepStatusEvent(record, index)], 'none');
+    await journal.commit(record, [stepStatusEvent(record, index)], 'none');
   }
   return { kind: 'completed' };
 }

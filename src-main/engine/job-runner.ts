@@ -140,7 +140,7 @@ export class JobRunner {
     transition(record, 'start', {});
     record.stage = record.steps.find((s) => s.status !== 'succeeded')?.stage ?? record.stage;
     const steps = this.deps.steps(record.spec);
-    // Looked at before the attempt makes its folders (which would make the job's folder again).
+    // Looked at before the attempt makes its folders (which make the job's folder again).
     const folder = this.deps.files.jobDir(record.jobId);
     const folderThere = fs.existsSync(folder);
     const attempt = startAttempt(record, steps, controller.signal, this.deps);

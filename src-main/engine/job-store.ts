@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import type { JobStatus } from '../../src-shared/job.js';
 import { RenderSpecSchema } from '../../src-shared/spec.js';
-import { fsyncDir, replaceFileUnsynced, writeJsonAtomic } from './atomic-file.js';
-import { GroupDirSync } from './group-sync.js';
+import { replaceFileUnsynced, writeJsonAtomic } from './atomic-file.js';
+import type { CommitLog } from './commit-log.js';
 import type { JobRecords } from './backend.js';
 import type { DataLayout } from './data-dir.js';
 import { JobRecordSchema, newJobRecord, type JobRecord } from './job-record.js';
@@ -13,7 +13,7 @@ const newestFirst = (a: JobRecord, b: JobRecord): number =>
   a.createdAt === b.createdAt ? (a.jobId < b.jobId ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1;
 
 /** A stand-in for a job whose job.json could not be read: listed as failed, never written over. */
-function damagedRecord(jobId: string, reason: string, createdAt: string): JobRecord {
+export function damagedRecord(jobId: string, reason: string, createdAt: string): JobRecord {
   const title = `Damaged job ${jobId}`;
   // Built by the schema, so the stand-in carries every field a spec has, defaults included.
   const spec = RenderSpecSchema.parse({ title, script: '# Damaged', voice: { engine: 'none' } });
@@ -46,20 +46,18 @@ export class JobStore implements JobRecords {
   /** Newest first; rebuilt lazily after inserts/removals. */
   #ordered: JobRecord[] | null = null;
 
-  /** One fsync of the jobs dir covers every create waiting for it. */
-  readonly #jobsDirSync: GroupDirSync;
-
-  private constructor(private readonly layout: DataLayout) {
-    this.#jobsDirSync = new GroupDirSync(layout.jobsDir);
-  }
+  private constructor(
+    private readonly layout: DataLayout,
+    private readonly commitLog: CommitLog,
+  ) {}
 
   /**
    * Loads every job; a corrupt or half-written job.json becomes a damaged entry instead of an error.
    * Reads are synchronous on purpose: at start-up nothing else runs, and 10,000 small reads through
    * the thread pool cost several times more than reading them in a row.
    */
-  static async open(layout: DataLayout): Promise<JobStore> {
-    const store = new JobStore(layout);
+  static async open(layout: DataLayout, commitLog: CommitLog): Promise<JobStore> {
+    const store = new JobStore(layout, commitLog);
     fs.mkdirSync(layout.jobsDir, { recursive: true });
     for (const entry of fs.readdirSync(layout.jobsDir, { withFileTypes: true })) {
       if (!entry.isDirectory()) continue;
@@ -139,22 +137,22 @@ export class JobStore implements JobRecords {
   }
 
   /**
-   * Creates the job's folders, lets `beforeRecord` write into them (its first events), then
-   * writes job.json; the job dir's fsync makes both entries durable, the jobs dir's fsync the folder.
+   * Creates the job's folder and files, none of them synced: `beforeRecord` writes its first events
+   * and commits them, with its origin, to the commit log, which is what makes the job durable (a
+   * start-up after a power cut puts back from it whatever the folder lost).
    */
   async create(record: JobRecord, beforeRecord: () => Promise<void>): Promise<void> {
     try {
       // The artifacts folder is made when the job first runs.
-      fs.mkdirSync(this.layout.jobDir(record.jobId));
-      // The first events and the origin are each flushed; job.json (a new file, so no rename) is
-      // not: start-up rebuilds a lost one from those two. The folder's fsync makes all three
-      // entries durable, the jobs dir's (shared by every create waiting for it) the folder.
-      fs.writeFileSync(this.layout.jobFile(record.jobId), JSON.stringify(record));
-      await Promise.all([beforeRecord(), writeJobOrigin(this.layout.originFile(record.jobId), record)]);
-      await fsyncDir(this.layout.jobDir(record.jobId));
-      await this.#jobsDirSync.sync();
+      await fs.promises.mkdir(this.layout.jobDir(record.jobId));
+      await Promise.all([
+        fs.promises.writeFile(this.layout.jobFile(record.jobId), JSON.stringify(record)),
+        writeJobOrigin(this.layout.originFile(record.jobId), record),
+        beforeRecord(),
+      ]);
     } catch (error) {
       // The create answers with an error: leave no half-made job to turn up after a restart.
+      this.commitLog.noteDeleted(record.jobId);
       await fs.promises.rm(this.layout.jobDir(record.jobId), { recursive: true, force: true }).catch(() => undefined);
       throw error;
     }
@@ -174,11 +172,14 @@ export class JobStore implements JobRecords {
       await writeJsonAtomic(file, record);
       return;
     }
-    replaceFileUnsynced(file, JSON.stringify(record));
+    await replaceFileUnsynced(file, JSON.stringify(record));
   }
 
   /** Removes the job from the index and its folder from disk. */
   async remove(jobId: string): Promise<void> {
+    // Logged as deleted first, so a replay never brings it back; a full disk that cannot log it
+    // still lets it go (deleting is how a full disk is freed).
+    await this.commitLog.commit({ jobId, deleted: true }).catch(() => undefined);
     // Removed from disk first: a disk that refuses leaves the job listed, as a restart would show it.
     await fs.promises.rm(this.layout.jobDir(jobId), { recursive: true, force: true });
     this.#records.delete(jobId);

@@ -1,17 +1,21 @@
 import type { EventDataMap, JobEvent, JobEventType } from '../../src-shared/events.js';
 import type { EventJournal, JobRecords } from './backend.js';
+import type { CommitLog } from './commit-log.js';
 import type { EngineEvent, EngineListener } from './engine-api.js';
 import type { EventBus } from './event-bus.js';
 import type { EventLog, OpenedLog } from './event-log.js';
 import type { JobRecord } from './job-record.js';
 import { KeyedSerial } from './keyed-serial.js';
+import { jobOriginOf } from './record-rebuild.js';
 
 /**
  * How far a commit goes before it is emitted:
- * - `record`: the events and job.json are fsynced: a change only job.json holds (a queue move);
- * - `log`: the events are fsynced, then job.json is replaced unsynced: user-visible transitions
- *   (created, completed, failed, canceled, paused, resumed). The log is their truth; start-up takes
- *   a newer logged state over job.json and rebuilds a torn one, so one fsync covers a transition;
+ * - `record`: the events are in the commit log and job.json is fsynced: a change only job.json
+ *   holds (a queue move);
+ * - `log`: the events are in the commit log (on disk, one fdatasync shared by every job committing
+ *   at once), then job.json is replaced unsynced: user-visible transitions (created, completed,
+ *   failed, canceled, paused, resumed). The log is their truth; start-up replays the commit log,
+ *   takes a newer logged state over job.json and rebuilds a torn one;
  * - `write`: the events are written unsynced, job.json follows coalesced, and a failed write
  *   rejects (an attempt's start: lost in a power cut, the job simply runs again);
  * - `none`: like `write`, but a failed write is only reported (progress, logs, step transitions
@@ -37,6 +41,7 @@ export class Journal implements EventJournal {
   constructor(
     private readonly store: JobRecords,
     private readonly eventLog: EventLog,
+    private readonly commitLog: CommitLog,
     private readonly bus: EventBus,
     private readonly onWriteError: (jobId: string, error: unknown) => void = () => undefined,
   ) {}
@@ -92,7 +97,8 @@ export class Journal implements EventJournal {
     else this.#scheduleFlush(record);
     return this.#serial
       .run(record.jobId, async () => {
-        await this.eventLog.append(record.jobId, logged, saveNow && logged.length > 0, !saveNow);
+        await this.eventLog.append(record.jobId, logged, false, !saveNow);
+        if (saveNow && logged.length > 0) await this.commitLog.commit({ jobId: record.jobId, events: logged });
         if (snapshot) await this.store.save(snapshot, durability === 'record');
       })
       .then(() => {
@@ -113,7 +119,10 @@ export class Journal implements EventJournal {
     const logged = events.map((e) => this.eventLog.next(record.jobId, e.type, e.data) as JobEvent);
     record.lastEventSeq = logged.length;
     await this.#serial.run(record.jobId, () =>
-      this.store.create(record, () => this.eventLog.append(record.jobId, logged, true, false)),
+      this.store.create(record, async () => {
+        await this.eventLog.append(record.jobId, logged, false, false);
+        await this.commitLog.commit({ jobId: record.jobId, events: logged, origin: jobOriginOf(record) });
+      }),
     );
     for (const event of logged) {
       this.#emitted.set(record.jobId, event.seq);

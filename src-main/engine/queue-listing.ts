@@ -7,12 +7,16 @@ import { toQueueItem } from './job-views.js';
 const startedFirst = (a: JobRecord, b: JobRecord): number =>
   (a.startedAt ?? '') < (b.startedAt ?? '') ? -1 : (a.startedAt ?? '') > (b.startedAt ?? '') ? 1 : 0;
 
+/** What listing reads: the embedded backend's seams, or a farm coordinator's index and run order. */
+export type ListedRecords = Pick<JobRecords, 'get' | 'list' | 'newestFirst'>;
+export type ListedOrder = Pick<PendingQueue, 'position' | 'ids'>;
+
 /**
  * The queue's rows. `newest`: newest first. `run`: running jobs (in the order they started), then
  * paused ones (stopped by the user: they wait for a resume, not for their turn), then pending jobs
  * in run order, then ended jobs newest first. Every pending row carries its position.
  */
-export function listJobs(store: JobRecords, queue: PendingQueue, options: ListOptions = {}): QueueItem[] {
+export function listJobs(store: ListedRecords, queue: ListedOrder, options: ListOptions = {}): QueueItem[] {
   const { status, limit = 50, order = 'newest' } = options;
   const row = (r: JobRecord) => toQueueItem(r, queue.position(r.jobId));
   if (order === 'newest') return store.list(status, limit).map(row);

@@ -5,10 +5,10 @@ import writeFileAtomic from 'write-file-atomic';
 import type { JobEvent } from '../../src-shared/events.js';
 import type { Artifact } from '../../src-shared/job.js';
 import { RenderSpecSchema } from '../../src-shared/spec.js';
-import { writeFileDurable } from './atomic-file.js';
 import type { DataLayout } from './data-dir.js';
 import { parseEventLines } from './event-log.js';
 import { newJobRecord, type JobRecord } from './job-record.js';
+import type { JobFiles } from './backend.js';
 
 /** `jobs/<id>/spec.json`: what the job was created from, written once before job.json. */
 export const JobOriginSchema = z.object({
@@ -20,19 +20,20 @@ export const JobOriginSchema = z.object({
 });
 export type JobOrigin = z.infer<typeof JobOriginSchema>;
 
-/**
- * Writes the job's origin and flushes it; the job dir's fsync that follows job.json (JobStore.create)
- * makes its entry durable too, so a job.json that exists always has its origin beside it.
- */
-export async function writeJobOrigin(originFile: string, record: JobRecord): Promise<void> {
-  const origin: JobOrigin = {
+/** What the job was created from: its spec and steps (spec.json, and its commit-log entry at create). */
+export function jobOriginOf(record: JobRecord): JobOrigin {
+  return {
     schemaVersion: 1,
     jobId: record.jobId,
     createdAt: record.createdAt,
     spec: record.spec,
     steps: record.steps.map(({ name, stage }) => ({ name, stage })),
   };
-  await writeFileDurable(originFile, JSON.stringify(origin) + '\n');
+}
+
+/** Writes the job's origin, unsynced: the commit log holds it until the job's files are synced. */
+export function writeJobOrigin(originFile: string, record: JobRecord): Promise<void> {
+  return fs.promises.writeFile(originFile, JSON.stringify(jobOriginOf(record)) + '\n');
 }
 
 const MIME_OF: Record<string, string> = {
@@ -169,8 +170,22 @@ export function rebuildRecord(
   if (!origin || !created) return { kind: 'unusable' };
 
   const record = replayEvents(origin, events);
-  record.artifacts = artifactsOnDisk(layout.artifactsDir(jobId), record.artifacts);
-  const checkpoints = fs.existsSync(path.join(layout.tempDir(jobId), 'checkpoints.jsonl'));
+  withFilesOnDisk(record, layout, reason);
+  keepAsideAndWrite(layout, jobId, record, jobJsonExists);
+  return { kind: 'rebuilt', record };
+}
+
+/**
+ * Finishes a record replayed from its log with what its files say (the artifacts there, whether
+ * its checkpoints are left to resume from) and a RECORD_REBUILT warning. The farm's rebuild uses it too.
+ */
+export function withFilesOnDisk(
+  record: JobRecord,
+  files: Pick<JobFiles, 'artifactsDir' | 'tempDir'>,
+  reason: string,
+): JobRecord {
+  record.artifacts = artifactsOnDisk(files.artifactsDir(record.jobId), record.artifacts);
+  const checkpoints = fs.existsSync(path.join(files.tempDir(record.jobId), 'checkpoints.jsonl'));
   if (record.status === 'failed') record.canResume = record.canResume && checkpoints;
   record.warnings.push({
     code: 'RECORD_REBUILT',
@@ -178,8 +193,7 @@ export function rebuildRecord(
     step: null,
     at: new Date().toISOString(),
   });
-  keepAsideAndWrite(layout, jobId, record, jobJsonExists);
-  return { kind: 'rebuilt', record };
+  return record;
 }
 
 /** Best effort: a read-only disk still gets the rebuilt job in memory; the next start rebuilds it again. */

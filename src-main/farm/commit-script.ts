@@ -66,3 +66,12 @@ export const UNLOCK_SCRIPT = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
 `;
+
+/**
+ * Runs before COMMIT_SCRIPT in every commit (same KEYS and ARGV): a new job's first record is also
+ * kept as `origin` (spec, steps, createdAt), what a damaged record is rebuilt from, with the job's
+ * stream (farm-rebuild.ts). Only when the job's hash does not exist yet: exactly when a 'new' commit writes.
+ */
+export const KEEP_ORIGIN_SCRIPT = `
+if ARGV[1] == 'new' and redis.call('EXISTS', KEYS[1]) == 0 then redis.call('HSET', KEYS[1], 'origin', ARGV[4]) end
+`;

@@ -1,4 +1,5 @@
 import type { RenderSpec } from '../../src-shared/spec.js';
+import type { MoveRequest, MoveResponse } from '../../src-shared/queue.js';
 import type { CleanupService } from '../engine/cleanup-service.js';
 import type { DataLayout } from '../engine/data-dir.js';
 import type { EngineEvent } from '../engine/engine-api.js';
@@ -14,6 +15,8 @@ import { sendControl } from './control-channel.js';
 import type { FarmLink } from './farm-connection.js';
 import type { FarmIndex } from './farm-index.js';
 import { FarmJournal } from './farm-journal.js';
+import { withLockWaiting } from './farm-lock.js';
+import { applyMove, planMove, readQueuedOrder } from './farm-move.js';
 import type { FarmQueue } from './farm-queue.js';
 import { FarmConflict, type FarmStore } from './farm-store.js';
 
@@ -35,6 +38,8 @@ export interface FarmCommandDeps {
 /** How long a worker has to act on a cancel or pause before the coordinator acts without it. */
 const CONTROL_TIMEOUT_MS = 10_000;
 const MAX_RETRIES = 5;
+/** A move holds the farm's queue lock for milliseconds; past these another machine's turn is taken as stuck. */
+const QUEUE_LOCK = { holdMs: 10_000, waitMs: 10_000 };
 const nowIso = () => new Date().toISOString();
 
 /**
@@ -51,7 +56,8 @@ export class FarmCommands {
 
   async create(spec: RenderSpec): Promise<JobRecord> {
     const record = newJobRecord(newJobId(), spec, this.d.steps(spec), nowIso());
-    const created = { type: 'job-created', data: { job: toQueueItem(record) } } as const;
+    const job = toQueueItem(record, this.d.index.order.size + 1); // last, as far as this coordinator knows
+    const created = { type: 'job-created', data: { job } } as const;
     await this.d.link.call(async () => {
       await this.#journal.create(record, [created]);
       await this.d.queue.enqueue(record.jobId, record.lastEventSeq);
@@ -147,10 +153,46 @@ export class FarmCommands {
       Object.assign(r, { status: 'pending', endedAt: null, error: null, resumeOnStart: false });
       for (const s of r.steps)
         if (s.status === 'failed' || s.status === 'canceled') Object.assign(s, { status: 'pending', endedAt: null });
-      await this.#journal.commit(r, [statusEvent(r)], 'record');
+      await this.#journal.commit(r, [statusEvent(r, this.d.index.order.size + 1)], 'record');
       await this.d.queue.enqueue(jobId, r.lastEventSeq);
       return 'commit';
     });
+  }
+
+  /**
+   * Moves a pending job in the run order (farm-move.ts) under the farm's queue lock, so two
+   * coordinators never plan from the same order; the job's `job-status` event says its new place.
+   */
+  async move(jobId: string, request: MoveRequest): Promise<MoveResponse> {
+    const refusal = (status: string) =>
+      new EngineError('JOB_NOT_PENDING', `Job ${jobId} is ${status}: only a job waiting in the queue can be moved.`);
+    const busy = () =>
+      new EngineError('FARM_UNAVAILABLE', 'Another machine of the farm is reordering the queue; try again.');
+    return this.d.link.call((redis) =>
+      withLockWaiting(redis, this.d.store.keys.queueLock, QUEUE_LOCK, busy, async () => {
+        const order = await readQueuedOrder(this.d.queue, (ids) => this.#pendingOf(ids));
+        const current = await this.d.store.load(jobId);
+        if (!current) throw new EngineError('NOT_FOUND', `There is no job ${jobId}.`);
+        if (current.status !== 'pending') throw refusal(current.status);
+        const plan = planMove(order, jobId, request);
+        if (plan.changes.length === 0) return { jobId, position: plan.position }; // next to itself: nothing moves
+        await applyMove(plan, jobId);
+        await this.#update(jobId, async (r) => {
+          if (r.status !== 'pending') throw refusal(r.status); // a worker took it meanwhile
+          await this.#journal.commit(r, [statusEvent(r, plan.position)], 'record');
+          return 'commit';
+        });
+        return { jobId, position: plan.position };
+      }),
+    );
+  }
+
+  /** Which of the jobs are pending, as Redis has them now (the hash's `status`, readable even when its record is not). */
+  async #pendingOf(jobIds: string[]): Promise<Set<string>> {
+    const pipeline = this.d.link.redis.pipeline();
+    for (const id of jobIds) pipeline.hget(this.d.store.keys.job(id), 'status');
+    const replies = (await pipeline.exec()) ?? [];
+    return new Set(jobIds.filter((_, i) => replies[i]?.[1] === 'pending'));
   }
 
   /** Ended jobs only: the record, its stream and its files on the shared folder go. */

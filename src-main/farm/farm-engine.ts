@@ -11,21 +11,26 @@ import type { EngineEvent } from '../engine/engine-api.js';
 import { EngineError } from '../engine/errors.js';
 import { EventBus } from '../engine/event-bus.js';
 import { JobLogs } from '../engine/job-log.js';
-import { countStats, toJob, toProgress, toQueueItem } from '../engine/job-views.js';
+import { countStats, toJob, toProgress } from '../engine/job-views.js';
+import type { JobRecord } from '../engine/job-record.js';
+import { listJobs } from '../engine/queue-listing.js';
 import { SettingsStore } from '../engine/settings-store.js';
+import { refuseUnusableSpec, type SpecCheck } from '../engine/spec-check.js';
 import type { StepsFactory } from '../engine/step.js';
 import { FarmCommands } from './farm-commands.js';
 import { FarmLink, farmRedisOptions } from './farm-connection.js';
 import { FarmIndex } from './farm-index.js';
 import { FarmKeys } from './farm-keys.js';
 import { FarmQueue } from './farm-queue.js';
+import { rebuildFarmRecord } from './farm-rebuild.js';
 import { FarmStore } from './farm-store.js';
 import { writeTuning, type FarmTuning } from './farm-tuning.js';
 import type { FarmUrl } from './farm-url.js';
 import { FarmWorker } from './farm-worker.js';
 import { GlobalTail } from './global-tail.js';
+import { OrderRefresh } from './order-refresh.js';
 import { recoverFarmQueue } from './queue-recovery.js';
-import { withSweepLock } from './sweep-lock.js';
+import { withSweepLock } from './farm-lock.js';
 import type { GlobalFeed } from '../server/event-hub.js';
 import { listWorkers } from './worker-registry.js';
 
@@ -48,6 +53,11 @@ export interface FarmEngineOptions {
   keys?: FarmKeys;
   /** How long to wait for Redis at start before refusing. @default 10000 */
   connectTimeoutMs?: number;
+  /**
+   * Checks a spec's files before create and duplicate, as the embedded engine does (the host wires
+   * the pipeline's). The coordinator checks them as it sees them; a worker's preflight checks again. @default none
+   */
+  checkSpec?: SpecCheck;
 }
 
 /** The engine on a farm, plus its in-process worker when it renders. */
@@ -91,9 +101,16 @@ async function openFarmEngine(
   const settingsStore = await SettingsStore.open(own.settingsFile, options.settings);
   const settings = () => settingsStore.get();
   await writeTuning(link.redis, keys, tuningOf(settings()));
-  const store = new FarmStore(link.redis, keys, () => settings().farmEventRetention);
+  const store: FarmStore = new FarmStore(
+    link.redis,
+    keys,
+    () => settings().farmEventRetention,
+    (jobId) => rebuildFarmRecord(store, layout, jobId),
+  );
   const queue = new FarmQueue(options.url, keys);
-  const index = new FarmIndex();
+  // The run order's copy is read again after a move anywhere in the farm, and after a reload.
+  const index: FarmIndex = new FarmIndex(() => void orderRefresh.request());
+  const orderRefresh = new OrderRefresh(queue, index.order);
   const bus = new EventBus();
   const tailRedis = new Redis(farmRedisOptions(options.url, 'aura-tail'));
   tailRedis.on('error', () => undefined);
@@ -108,6 +125,7 @@ async function openFarmEngine(
   const epoch = await store.epoch();
   const backlog = await store.recentGlobal(GLOBAL_BACKLOG);
   await tail.start();
+  await orderRefresh.request();
   const logs = new JobLogs(
     (id) => layout.logFile(id),
     () => settings().jobLogMaxBytes,
@@ -175,6 +193,8 @@ async function openFarmEngine(
     if (!record) throw new EngineError('NOT_FOUND', `There is no job ${jobId}.`);
     return record;
   };
+  /** The wire's Job: the record with its place in the run order. */
+  const job = (record: JobRecord) => toJob(record, index.order.position(record.jobId));
   const file = (dir: string, name: string) => {
     const full = path.join(dir, name);
     return fs.existsSync(full) ? full : undefined;
@@ -224,15 +244,18 @@ async function openFarmEngine(
     get queuePaused() {
       return queuePaused;
     },
-    create: async (spec) => toJob(await commands.create(spec)),
+    create: async (spec) => {
+      await refuseUnusableSpec(options.checkSpec, spec);
+      return job(await commands.create(spec));
+    },
     get: (jobId) => {
       link.assertUp();
       const record = index.get(jobId);
-      return record && toJob(record);
+      return record && job(record);
     },
-    list: ({ status, limit = 50 } = {}) => {
+    list: (listOptions) => {
       link.assertUp();
-      return index.list(status, limit).map(toQueueItem);
+      return listJobs(index, index.order, listOptions);
     },
     stats: () => countStats(index.all()),
     progress: (jobId) => {
@@ -244,9 +267,9 @@ async function openFarmEngine(
         record.status === 'running' ? { attemptStartedMs: startedMs, etaSeconds: index.eta(jobId) } : undefined;
       return toProgress(record, live);
     },
-    cancel: async (jobId) => toJob(await commands.cancel(jobId)),
-    pause: async (jobId) => toJob(await commands.pause(jobId)),
-    resume: async (jobId) => toJob(await commands.resume(jobId)),
+    cancel: async (jobId) => job(await commands.cancel(jobId)),
+    pause: async (jobId) => job(await commands.pause(jobId)),
+    resume: async (jobId) => job(await commands.resume(jobId)),
     delete: (jobId) => commands.delete(jobId),
     pauseQueue: () => setQueuePaused(true),
     resumeQueue: () => setQueuePaused(false),
@@ -254,11 +277,19 @@ async function openFarmEngine(
       const stats = countStats(index.all());
       return { queuePaused, running: stats.running, pending: stats.pending };
     },
-    duplicate: async (jobId) => toJob(await commands.create(mustGet(jobId).spec)),
-    move: () =>
-      Promise.reject(
-        new EngineError('INTERNAL', 'Moving jobs in the run order is not available on a render farm yet.'),
-      ),
+    duplicate: async (jobId) => {
+      const { spec } = mustGet(jobId);
+      // The files may have moved since the original was queued.
+      await refuseUnusableSpec(options.checkSpec, spec);
+      return job(await commands.create(spec));
+    },
+    move: async (jobId, request) => {
+      mustGet(jobId);
+      const moved = await commands.move(jobId, request);
+      // This coordinator's own lists show the new order as soon as the call returns.
+      await orderRefresh.request();
+      return moved;
+    },
     deleteMany: async (statuses) => {
       const ids = [...index.all()].filter((r) => (statuses as string[]).includes(r.status)).map((r) => r.jobId);
       for (const id of ids) await commands.delete(id);

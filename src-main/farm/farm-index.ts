@@ -2,6 +2,7 @@ import type { JobStatus } from '../../src-shared/job.js';
 import type { EngineEvent } from '../engine/engine-api.js';
 import type { JobRecord } from '../engine/job-record.js';
 import type { GlobalEntry } from './farm-store.js';
+import { RunOrder } from './run-order.js';
 
 /** Newest first: createdAt descending, then id (ids are time-ordered). */
 const newestFirst = (a: JobRecord, b: JobRecord): number =>
@@ -10,9 +11,12 @@ const newestFirst = (a: JobRecord, b: JobRecord): number =>
 /**
  * A coordinator's local copy of every job record, fed by the farm's global stream, so the
  * engine's reads (get, list, stats) stay synchronous and fast however many jobs the farm holds.
- * It also decides which events are new to this coordinator (per-job seq), so each is emitted once.
+ * It also decides which events are new to this coordinator (per-job seq), so each is emitted once,
+ * and keeps the run order's copy in step with the records (`order`).
  */
 export class FarmIndex {
+  /** Pending jobs in run order; `onOrderStale` says when it must be read again from the queue. */
+  readonly order = new RunOrder((jobId) => this.#records.get(jobId)?.status === 'pending');
   #records = new Map<string, JobRecord>();
   #ordered: JobRecord[] | null = null;
   #emitted = new Map<string, number>();
@@ -20,12 +24,23 @@ export class FarmIndex {
   /** Farm-wide seq of the last global entry applied. */
   cursor = 0;
 
+  /** @param onOrderStale a pending job was moved (here or elsewhere), or every record was reloaded: read the order again. */
+  constructor(private readonly onOrderStale: () => void = () => undefined) {}
+
   /** Replaces everything (start-up, or a resync after the stream was trimmed past our cursor). */
   reset(records: JobRecord[], cursor: number): void {
     this.#records = new Map(records.map((r) => [r.jobId, r]));
     this.#ordered = null;
     this.#emitted = new Map(records.map((r) => [r.jobId, r.lastEventSeq]));
     this.cursor = cursor;
+    // Until the queue's own order is read, pending jobs the copy does not know run in creation order.
+    this.order.know(
+      records
+        .filter((r) => r.status === 'pending')
+        .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))
+        .map((r) => r.jobId),
+    );
+    this.onOrderStale();
   }
 
   get(jobId: string): JobRecord | undefined {
@@ -36,11 +51,16 @@ export class FarmIndex {
     return this.#records.values();
   }
 
+  /** Every record, newest first (a shared cached array: read it, never change it). */
+  newestFirst(): readonly JobRecord[] {
+    this.#ordered ??= [...this.#records.values()].sort(newestFirst);
+    return this.#ordered;
+  }
+
   /** Newest first, optionally of one status, at most `limit`. */
   list(status: JobStatus | undefined, limit: number): JobRecord[] {
-    this.#ordered ??= [...this.#records.values()].sort(newestFirst);
     const out: JobRecord[] = [];
-    for (const r of this.#ordered) {
+    for (const r of this.newestFirst()) {
       if (status && r.status !== status) continue;
       out.push(r);
       if (out.length >= limit) break;
@@ -62,6 +82,11 @@ export class FarmIndex {
   put(record: JobRecord): void {
     const held = this.#records.get(record.jobId);
     if (held && held.lastEventSeq > record.lastEventSeq) return;
+    const was = held?.status;
+    if (record.status === 'pending' && was !== 'pending') this.order.queued(record.jobId);
+    else if (record.status !== 'pending' && was === 'pending') this.order.left(record.jobId);
+    // Only a move writes a pending job that stays pending (the queue's order changed, not the record).
+    else if (record.status === 'pending' && held && record.lastEventSeq > held.lastEventSeq) this.onOrderStale();
     if (held) {
       // Same object in the ordered list: replace in place, the order (createdAt) never changes.
       Object.assign(held, record);
@@ -74,6 +99,7 @@ export class FarmIndex {
   remove(jobId: string): boolean {
     this.#eta.delete(jobId);
     this.#emitted.delete(jobId);
+    this.order.left(jobId);
     const had = this.#records.delete(jobId);
     if (had) this.#ordered = null;
     return had;

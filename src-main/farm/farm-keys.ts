@@ -41,6 +41,10 @@ export class FarmKeys {
   get sweepLock(): string {
     return `${this.prefix}:lock:sweep`;
   }
+  /** Lock key: one change of the run order at a time across the farm (a move reads the order, then rewrites it). */
+  get queueLock(): string {
+    return `${this.prefix}:lock:queue`;
+  }
   /** Hash of farm-wide tuning (lockMs, stalledIntervalMs) a coordinator writes from its settings and workers read. */
   get config(): string {
     return `${this.prefix}:config`;

@@ -1,4 +1,4 @@
-import { Queue } from 'bullmq';
+import { PRIORITY_LIMIT, Queue } from 'bullmq';
 import type { FarmUrl } from './farm-url.js';
 import { farmRedisOptions } from './farm-connection.js';
 import type { FarmKeys } from './farm-keys.js';
@@ -7,6 +7,12 @@ import type { FarmKeys } from './farm-keys.js';
 export interface FarmJobData {
   jobId: string;
 }
+
+/**
+ * The priority every job is queued with: the back of the run order, first come first served
+ * within it. A move gives a job a smaller one to run sooner (farm-move.ts).
+ */
+export const BACK_PRIORITY = PRIORITY_LIMIT;
 
 /**
  * The farm's pending queue: a BullMQ queue. Each enqueue is a fresh BullMQ job whose id is
@@ -27,7 +33,7 @@ export class FarmQueue {
 
   /** Queues the job to run; `seq` makes the BullMQ id unique per enqueue. */
   async enqueue(jobId: string, seq: number): Promise<void> {
-    await this.queue.add('render', { jobId }, { jobId: `${jobId}.${seq}` });
+    await this.queue.add('render', { jobId }, { jobId: `${jobId}.${seq}`, priority: BACK_PRIORITY });
   }
 
   /** Best effort: a waiting BullMQ job of a canceled or deleted job (a worker would drop it anyway). */

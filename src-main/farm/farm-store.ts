@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { JobEvent } from '../../src-shared/events.js';
 import { JobRecordSchema, type JobRecord } from '../engine/job-record.js';
-import { ANNOUNCE_SCRIPT, COMMIT_SCRIPT, DELETE_SCRIPT } from './commit-script.js';
+import { ANNOUNCE_SCRIPT, COMMIT_SCRIPT, DELETE_SCRIPT, KEEP_ORIGIN_SCRIPT } from './commit-script.js';
 import type { EngineEvent } from '../engine/engine-api.js';
 import type { FarmKeys } from './farm-keys.js';
 
@@ -58,6 +58,16 @@ function parseStreamRecord(json: string): JobRecord | undefined {
   }
 }
 
+/** A job stream's event; undefined for a damaged entry (a torn or garbled value: its seq stays used, the record's lastSeq says so). */
+function parseEvent(json: string | undefined): JobEvent | undefined {
+  try {
+    const value = JSON.parse(json ?? '') as Partial<JobEvent> | null;
+    return typeof value?.seq === 'number' && typeof value.type === 'string' ? (value as JobEvent) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Parses an XRANGE/XREAD reply of the global stream. */
 export function parseGlobalEntries(reply: Array<[string, string[]]>): GlobalEntry[] {
   return reply.map(([id, fields]) => {
@@ -79,12 +89,17 @@ export class FarmStore {
   readonly #commitPrefix = crypto.randomBytes(8).toString('hex');
   #commits = 0;
 
+  /**
+   * @param repair makes a record for a job whose stored record cannot be read (farm-rebuild.ts);
+   *   without it such a job is left out.
+   */
   constructor(
     redis: Redis,
     readonly keys: FarmKeys,
     private readonly globalRetention: () => number,
+    private readonly repair?: (jobId: string) => Promise<JobRecord | undefined>,
   ) {
-    redis.defineCommand('auraCommit', { numberOfKeys: 5, lua: COMMIT_SCRIPT });
+    redis.defineCommand('auraCommit', { numberOfKeys: 5, lua: KEEP_ORIGIN_SCRIPT + COMMIT_SCRIPT });
     redis.defineCommand('auraDelete', { numberOfKeys: 5, lua: DELETE_SCRIPT });
     redis.defineCommand('auraAnnounce', { numberOfKeys: 2, lua: ANNOUNCE_SCRIPT });
     this.#redis = redis as FarmRedis;
@@ -122,9 +137,11 @@ export class FarmStore {
     }
   }
 
-  /** The job's record as Redis has it now; undefined when there is none. */
+  /** The job's record as Redis has it now (repaired when it cannot be read); undefined when there is none. */
   async load(jobId: string): Promise<JobRecord | undefined> {
-    return parseRecord(await this.#redis.hget(this.keys.job(jobId), 'record')) ?? undefined;
+    const json = await this.#redis.hget(this.keys.job(jobId), 'record');
+    if (json === null) return undefined;
+    return parseRecord(json) ?? (await this.repair?.(jobId));
   }
 
   /** Every job's record (pipelined in batches); unreadable ones are skipped. */
@@ -133,9 +150,10 @@ export class FarmStore {
     const records: JobRecord[] = [];
     for (let i = 0; i < ids.length; i += 1000) {
       const pipeline = this.#redis.pipeline();
-      for (const id of ids.slice(i, i + 1000)) pipeline.hget(this.keys.job(id), 'record');
-      for (const [, value] of (await pipeline.exec()) ?? []) {
-        const record = parseRecord(value as string | null);
+      const batch = ids.slice(i, i + 1000);
+      for (const id of batch) pipeline.hget(this.keys.job(id), 'record');
+      for (const [n, [, value]] of ((await pipeline.exec()) ?? []).entries()) {
+        const record = parseRecord(value as string | null) ?? (value ? await this.repair?.(batch[n]!) : undefined);
         if (record) records.push(record);
       }
     }
@@ -145,7 +163,7 @@ export class FarmStore {
   /** Every event of the job with seq > afterSeq, in order: its stream's ids are the seqs. */
   async readEvents(jobId: string, afterSeq: number): Promise<JobEvent[]> {
     const reply = await this.#redis.xrange(this.keys.jobEvents(jobId), `(${afterSeq}-0`, '+');
-    return reply.map(([, fields]) => JSON.parse(fields[1]!) as JobEvent);
+    return reply.flatMap(([, fields]) => parseEvent(fields[1]) ?? []);
   }
 
   /** Removes the job's record and stream; announces `d` on the global stream. */
@@ -174,6 +192,19 @@ export class FarmStore {
     const reply = await this.#redis.xrevrange(this.keys.globalEvents, '+', '-', 'COUNT', count);
     const entries = parseGlobalEntries(reply.reverse());
     return { after: entries.length > 0 ? entries[0]!.gseq - 1 : await this.globalSeq(), entries };
+  }
+
+  /** What a damaged job's hash still holds: its first record (JSON), its last seq, its creation time (ms). */
+  async remains(jobId: string): Promise<{ origin: string | null; lastSeq: number; createdAtMs: number | null }> {
+    const [[origin, lastSeq], createdAt] = await Promise.all([
+      this.#redis.hmget(this.keys.job(jobId), 'origin', 'lastSeq'),
+      this.#redis.zscore(this.keys.jobs, jobId),
+    ]);
+    return {
+      origin: origin ?? null,
+      lastSeq: Number(lastSeq ?? 0),
+      createdAtMs: createdAt === null ? null : Number(createdAt),
+    };
   }
 
   /** The farm-wide seq of the last global entry (0 before the first). */

@@ -20,6 +20,7 @@ import { FarmLink, farmRedisOptions } from './farm-connection.js';
 import { FarmJournal } from './farm-journal.js';
 import { FarmKeys } from './farm-keys.js';
 import { FarmQueue, type FarmJobData } from './farm-queue.js';
+import { rebuildFarmRecord } from './farm-rebuild.js';
 import { FarmConflict, FarmStore } from './farm-store.js';
 import { readTuning, type FarmTuning } from './farm-tuning.js';
 import type { FarmUrl } from './farm-url.js';
@@ -100,7 +101,12 @@ export class FarmWorker {
     const tuning = options.tuning ?? (await readTuning(link.redis, keys));
     const layout = new DataLayout(options.sharedDir);
     const active = new Map<string, ActiveRun>();
-    const store = new FarmStore(link.redis, keys, () => tuning.eventRetention);
+    const store: FarmStore = new FarmStore(
+      link.redis,
+      keys,
+      () => tuning.eventRetention,
+      (jobId) => rebuildFarmRecord(store, layout, jobId),
+    );
     const logs = new JobLogs(
       (id) => layout.logFile(id),
       () => settings.jobLogMaxBytes,
@@ -216,6 +222,8 @@ export class FarmWorker {
       error: null,
       canResume: false,
       resumeOnStart: false,
+      // Written with the start, so the API, its events and /api/workers name the same machine.
+      machine: this.name,
     });
     record.attempts++;
     record.stage = record.steps.find((s) => s.status !== 'succeeded')?.stage ?? record.stage;

@@ -9,6 +9,7 @@ import { EventHub, type GlobalFeed } from './event-hub.js';
 import { HttpProblem, makeProblem, PROBLEM_CONTENT_TYPE, toProblem } from './problem.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { registerRouteTable } from './route-table/register.js';
+import type { FarmInfo } from './route-table/route.js';
 import { ROUTES } from './routes/index.js';
 import { isRequestAllowed, needsToken, presentedToken, tokenMatches } from './security.js';
 import { SseRegistry } from './sse-registry.js';
@@ -38,6 +39,8 @@ export interface ServerOptions {
   };
   /** Connection cap and timeouts (see ConnectionGuard). */
   connections?: ConnectionLimits;
+  /** The render farm the engine runs on (GET /api/farm). @default none: this machine alone */
+  farm?: FarmInfo;
 }
 
 /** A built, not yet listening, loopback server. */
@@ -125,6 +128,7 @@ export async function buildServer(options: ServerOptions): Promise<AuraServer> {
     hub,
     registry: streams,
     openApiDocument: () => (openApi ??= buildOpenApiDocument(ROUTES)),
+    farm: options.farm ?? null,
   });
   const pageFallback = await registerStaticRoutes(app, options.rendererDir);
 

@@ -28,6 +28,7 @@ import {
   type QueueOrder,
   type WorkerInfo,
 } from '../../src-shared/queue.js';
+import { FarmStatusSchema, type FarmStatus } from '../../src-shared/farm.js';
 import { SettingsSchema, type Settings } from '../../src-shared/settings.js';
 import type { RenderSpecInput } from '../../src-shared/spec.js';
 import { ApiError } from './api-error.js';
@@ -147,6 +148,8 @@ export function createApiClient(options: ApiClientOptions) {
       call('POST', `/api/jobs/${enc(id)}/move`, MoveResponseSchema, request),
     diagnosis: (id: string): Promise<Diagnosis> => call('GET', `/api/jobs/${enc(id)}/diagnosis`, DiagnosisSchema),
     workers: (): Promise<WorkerInfo[]> => call('GET', '/api/workers', WorkersResponseSchema),
+    /** The render farm the engine runs on now (null: this machine alone), and whether its Redis answers. */
+    farm: (): Promise<FarmStatus> => call('GET', '/api/farm', FarmStatusSchema),
     storage: (): Promise<StorageStats> => call('GET', '/api/storage', StorageStatsSchema),
     sweep: (): Promise<SweepResult> => call('POST', '/api/cleanup/sweep', SweepResultSchema),
     settings: (): Promise<Settings> => call('GET', '/api/settings', SettingsSchema),

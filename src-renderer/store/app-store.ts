@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla';
+import type { FarmStatus } from '../../src-shared/farm.js';
 import type { JobStatus, QueueItem, QueueResponse } from '../../src-shared/job.js';
 import { addJob, applyPreview, applyQueueEvents, moveJob } from './queue-reducer.js';
 import { INITIAL_QUEUE, type QueueData } from './queue-state.js';
@@ -30,6 +31,11 @@ export interface AppState {
   selectionAnchor: string | null;
   /** How many jobs the engine runs at once (settings), for the queue's finish estimate. */
   concurrency: number;
+  /**
+   * The render farm the engine runs on (GET /api/farm): null when this machine renders alone,
+   * undefined until known. `reachable` is false while its Redis does not answer (503 FARM_UNAVAILABLE).
+   */
+  farm: FarmStatus['farm'] | undefined;
 }
 
 const INITIAL: AppState = {
@@ -40,6 +46,7 @@ const INITIAL: AppState = {
   selected: new Set(),
   selectionAnchor: null,
   concurrency: 1,
+  farm: undefined,
 };
 
 /** The renderer's one store. Vanilla, so the SSE client feeds it without React. */
@@ -111,6 +118,21 @@ export function setConnection(connection: ConnectionStatus): void {
 
 export function setConcurrency(concurrency: number): void {
   appStore.setState({ concurrency });
+}
+
+/** What GET /api/farm answered. */
+export function setFarm(farm: FarmStatus['farm']): void {
+  appStore.setState((s) => (sameFarm(s.farm, farm) ? s : { farm }));
+}
+
+/** An answer of 503 FARM_UNAVAILABLE: the farm's Redis is away (until GET /api/farm says it is back). */
+export function farmUnreachable(): void {
+  appStore.setState((s) => (s.farm && s.farm.reachable ? { farm: { ...s.farm, reachable: false } } : s));
+}
+
+function sameFarm(a: FarmStatus['farm'] | undefined, b: FarmStatus['farm']): boolean {
+  if (!a || !b) return a === b;
+  return a.url === b.url && a.sharedDir === b.sharedDir && a.renders === b.renders && a.reachable === b.reachable;
 }
 
 export function setQueuePaused(queuePaused: boolean): void {

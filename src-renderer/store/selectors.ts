@@ -13,12 +13,18 @@ export function useJob(jobId: string): JobView | undefined {
 }
 
 /**
- * False while the event stream is broken (or the token refused): what the screen shows may be
- * stale, so running rows say "Reconnecting…", clocks stop and server actions are disabled. The
- * first connection counts as online: the rows then come from a page the server just sent.
+ * False while the event stream is broken (or the token refused), or the render farm's Redis is
+ * away (the API then answers 503 and no event comes): what the screen shows may be stale, so
+ * running rows say "Reconnecting…", clocks stop and server actions are disabled. The first
+ * connection counts as online: the rows then come from a page the server just sent.
  */
 export function selectOnline(s: AppState): boolean {
-  return s.connection !== 'reconnecting' && s.connection !== 'unauthorized';
+  return s.connection !== 'reconnecting' && s.connection !== 'unauthorized' && s.farm?.reachable !== false;
+}
+
+/** The farm the engine runs on, null (this machine alone) or undefined (not known yet). */
+export function selectFarm(s: AppState): AppState['farm'] {
+  return s.farm;
 }
 
 /**

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuraServer } from './aura-server.js';
 import { closeAppSession, openAppSession } from './app-session.js';
 import {
+  callApi,
   jobRow,
   renderViaApi,
   screenshot,
@@ -33,6 +34,45 @@ beforeAll(async () => {
 afterAll(() => closeAppSession({ browser, server, dataDir }));
 
 describe('job detail and safe questions', () => {
+  it('draws a vertical (9:16) video’s scene thumbnails in tall boxes, and names no machine on one machine', async () => {
+    const { page } = app;
+    const answer = await callApi(server, 'POST', '/api/render', {
+      title: 'Vertical short',
+      script: '# Up\nA tall video.\n\n# Down\nStill tall.',
+      voice: { engine: 'none' },
+      output: { width: 90, height: 160, fps: 10, quality: 'draft' },
+    });
+    expect(answer.status).toBe(201);
+    const row = jobRow(page, 'Vertical short');
+    await waitForStatus(row, 'Completed', 60_000);
+    // The embedded engine has only this machine: the row and the detail say nothing about one.
+    expect(await row.locator('.job-row__machine').count()).toBe(0);
+    await row.getByRole('link', { name: 'Vertical short' }).click();
+    const thumbs = page.getByRole('list', { name: 'Scene previews' });
+    await thumbs.getByRole('img', { name: 'Scene 2' }).waitFor();
+    expect(await page.getByTestId('detail-machine').count()).toBe(0);
+    for (const width of [1280, 720]) {
+      await page.setViewportSize({ width, height: 800 });
+      const boxes = await thumbs.getByRole('listitem').evaluateAll((items) =>
+        items.map((li) => {
+          const r = li.getBoundingClientRect();
+          const img = li.querySelector('img')!.getBoundingClientRect();
+          return { ratio: r.width / r.height, imgRatio: img.width / img.height };
+        }),
+      );
+      expect(boxes).toHaveLength(2);
+      for (const box of boxes) {
+        // 90:160 = 0.5625, give or take a pixel of border.
+        expect(box.ratio).toBeGreaterThan(0.53);
+        expect(box.ratio).toBeLessThan(0.6);
+        expect(box.imgRatio).toBeLessThan(0.6);
+      }
+      await screenshot(page, `detail-vertical-${width}px`);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole('link', { name: '← Queue' }).click();
+  });
+
   it('shows scene progress, elapsed and ETA, a paused step as Paused, and says what cancelling a paused job throws away', async () => {
     const { page } = app;
     await submitRender(page, { title: 'Six scenes', script: SLOW_SCRIPT, ...SLOW });

@@ -254,6 +254,19 @@ describe('the desktop shell on a real host', () => {
     expect(JSON.stringify(filters)).toContain('png');
   });
 
+  it('answers the chosen farm shared folder’s path (the page saves it; the server checks it), only to the window', async () => {
+    electron.openDialogAnswers.push(temp.dir, null);
+    expect(await invoke(IPC.chooseFarmFolder, trustedEvent())).toBe(temp.dir);
+    expect(await invoke(IPC.chooseFarmFolder, trustedEvent())).toBeNull();
+    expect(host.engine.settings().farmSharedDir).toBeNull();
+    const [, title] = named('dialog.showOpenDialog')[0]!;
+    expect(title).toMatch(/shared folder/);
+    const foreign = { ...trustedEvent(), senderFrame: { url: 'https://evil.example/', parent: null } };
+    await expect(invoke(IPC.chooseFarmFolder, foreign)).rejects.toThrow(/Refused/);
+    await expect(invoke(IPC.chooseFarmFolder, trustedEvent(), '/etc')).rejects.toThrow(/Refused/);
+    expect(named('dialog.showOpenDialog')).toHaveLength(2);
+  });
+
   it('counts down and quits when the queue finishes, if asked to; the window sees the countdown', async () => {
     expect(await invoke(IPC.getFinishAction, trustedEvent())).toBe('nothing');
     await expect(invoke(IPC.setFinishAction, trustedEvent(), 'reboot')).rejects.toThrow(/Refused/);

@@ -93,6 +93,7 @@ describe('the bundled preload', () => {
     expect(Object.keys(aura).sort()).toEqual(
       [
         'cancelFinishCountdown',
+        'chooseFarmFolder',
         'chooseFfmpeg',
         'chooseImageFile',
         'chooseMusicFile',
@@ -150,10 +151,14 @@ describe('the bundled preload', () => {
     const aura = loaded.exposed.get('aura') as Required<AuraBridge>;
     answers.set(IPC.chooseImageFile, '/pics/sky.png');
     answers.set(IPC.chooseMusicFile, { not: 'a path' });
+    answers.set(IPC.chooseFarmFolder, '/mnt/aura');
     answers.set(IPC.chooseFfmpeg, { ffmpegPath: '/opt/ffmpeg' });
     answers.set(IPC.getFinishAction, 'reboot');
     expect(await aura.chooseImageFile()).toBe('/pics/sky.png');
     expect(await aura.chooseMusicFile()).toBeNull();
+    expect(await aura.chooseFarmFolder()).toBe('/mnt/aura');
+    answers.set(IPC.chooseFarmFolder, 42);
+    expect(await aura.chooseFarmFolder()).toBeNull();
     expect(await aura.chooseFfmpeg()).toEqual({ ffmpegPath: '/opt/ffmpeg' });
     answers.set(IPC.chooseFfmpeg, undefined);
     expect(await aura.chooseFfmpeg()).toEqual({ canceled: true });

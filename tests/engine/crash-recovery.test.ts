@@ -1,46 +1,21 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import readline from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src-main/engine/engine.js';
 import type { JobEvent } from '../../src-shared/events.js';
+import { killHard, runChildUntil as runChild } from '../helpers/child-engine.js';
 import { useEngineFixture } from '../helpers/engine-fixture.js';
 import { testSpec, testSteps } from '../helpers/test-steps.js';
 import { waitForStatus } from '../helpers/wait.js';
 
-const CHILD = path.resolve(import.meta.dirname, '../helpers/engine-child.ts');
 const fx = useEngineFixture();
 let engine: Engine | undefined;
 let child: ChildProcess | undefined;
 
-/** Starts the engine in a child process and resolves with the first event matching `until`. */
-function runChildUntil(
-  dataDir: string,
-  until: (e: JobEvent) => boolean,
-): Promise<{ child: ChildProcess; event: JobEvent }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, 'create'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  child = proc;
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('child never reached the point')), 20_000);
-    readline.createInterface({ input: proc.stdout! }).on('line', (line) => {
-      const event = JSON.parse(line) as JobEvent;
-      if (until(event)) {
-        clearTimeout(timer);
-        resolve({ child: proc, event });
-      }
-    });
-    proc.on('exit', (code) => reject(new Error(`child exited early (${code})`)));
-  });
-}
-
-const killHard = (proc: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    proc.once('exit', () => resolve());
-    proc.kill('SIGKILL');
-  });
+/** The child engine, kept so afterEach can stop it. */
+const runChildUntil = (dataDir: string, until: (e: JobEvent) => boolean) =>
+  runChild(dataDir, until, (proc) => (child = proc));
 
 // Runs before the fixture's clean-up (hooks unwind in reverse): no child writes into a removed folder.
 afterEach(() => {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src-main/engine/engine.js';
 import type { EngineEvent } from '../../src-main/engine/engine-api.js';
@@ -15,6 +16,17 @@ interface Seen {
   fsyncsBefore: number;
   /** Whether the event's line was in events.jsonl when subscribers heard of it. */
   onDisk: boolean;
+  /** Whether the commit log (the write-ahead log the fsync covers) held the event then. */
+  committed: boolean;
+}
+
+/** The commit log's text: every segment. */
+function commitLogText(engine: Engine): string {
+  const dir = engine.layout.commitLogDir;
+  return fs
+    .readdirSync(dir)
+    .map((name) => fs.readFileSync(path.join(dir, name), 'utf8'))
+    .join('');
 }
 
 /** Records, for each event of the job as it is emitted, whether it is on disk and how many fsyncs preceded it. */
@@ -26,7 +38,9 @@ async function watch(engine: Engine): Promise<Seen[]> {
     if (e.jobId === null || e.type === 'job-deleted') return;
     const text = fs.readFileSync(engine.layout.eventsFile(e.jobId), 'utf8');
     const label = e.type === 'job-status' ? `status:${e.data.status}` : e.type;
-    seen.push({ label, fsyncsBefore: fsyncs.count - last, onDisk: text.includes(`"seq":${e.seq},`) });
+    const line = `"seq":${e.seq},"ts":${e.ts},"jobId":"${e.jobId}"`;
+    const committed = commitLogText(engine).includes(line);
+    seen.push({ label, fsyncsBefore: fsyncs.count - last, onDisk: text.includes(`"seq":${e.seq},`), committed });
     last = fsyncs.count;
   });
   return seen;
@@ -45,12 +59,20 @@ describe('durability: a transition is on disk before anyone is told', () => {
     await waitForStatus(engine, job.jobId, 'completed');
 
     expect(seen.every((s) => s.onDisk)).toBe(true);
-    // Created: its first events, its origin and its folder are flushed.
-    expect(userVisible(seen, 'job-created')[0]!.fsyncsBefore).toBeGreaterThanOrEqual(3);
+    // Created: its first events and its origin are in the commit log, flushed.
+    const created = userVisible(seen, 'job-created')[0]!;
+    expect(created.committed && created.fsyncsBefore >= 1).toBe(true);
+    expect(commitLogText(engine)).toContain(`"origin":{"schemaVersion":1,"jobId":"${job.jobId}"`);
     for (const label of ['status:paused', 'status:pending', 'status:completed'])
-      for (const s of userVisible(seen, label)) expect(s.fsyncsBefore, label).toBeGreaterThanOrEqual(1);
+      for (const s of userVisible(seen, label)) {
+        expect(s.fsyncsBefore, label).toBeGreaterThanOrEqual(1);
+        expect(s.committed, label).toBe(true);
+      }
     // An attempt's start is written, never waited on (a checkpoint's own flush may precede progress).
-    for (const s of userVisible(seen, 'status:running')) expect(s.fsyncsBefore, s.label).toBe(0);
+    for (const s of userVisible(seen, 'status:running')) {
+      expect(s.fsyncsBefore, s.label).toBe(0);
+      expect(s.committed, s.label).toBe(false);
+    }
   });
 
   it('fsyncs failed and canceled before emitting them', async () => {
@@ -63,7 +85,9 @@ describe('durability: a transition is on disk before anyone is told', () => {
     await engine.cancel(waiting.jobId);
 
     expect(seen.every((s) => s.onDisk)).toBe(true);
-    for (const label of ['status:failed', 'status:canceled'])
+    for (const label of ['status:failed', 'status:canceled']) {
       expect(userVisible(seen, label)[0]!.fsyncsBefore, label).toBeGreaterThanOrEqual(1);
+      expect(userVisible(seen, label)[0]!.committed, label).toBe(true);
+    }
   });
 });

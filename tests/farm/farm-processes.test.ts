@@ -83,11 +83,24 @@ function finishedClips(jobId: string): Map<string, string> {
 
 describe('a render farm of two worker processes (real Redis, real ffmpeg)', () => {
   it('spreads jobs over both workers; kill -9 of one mid-render: the other finishes it, reusing its finished scenes', async () => {
+    // The machine each attempt's start names, as the coordinator heard it.
+    const startedOn = new Map<string, Array<string | null>>();
+    const offStarts = engine.subscribe((e) => {
+      if (e.type === 'job-status' && e.data.status === 'running' && e.jobId)
+        startedOn.set(e.jobId, [...(startedOn.get(e.jobId) ?? []), e.data.job.machine]);
+    });
     const a = await create(8, 'farm a');
     const b = await create(8, 'farm b');
     await waitUntil('both jobs running', async () => Boolean((await ownerOf(a)) && (await ownerOf(b))), 60_000);
     const owners = new Set([await ownerOf(a), await ownerOf(b)]);
     expect(owners).toEqual(new Set(['wa', 'wb']));
+    // The API's job, its start event and /api/workers name the same machine.
+    for (const id of [a, b]) {
+      await waitForStatus(engine, id, 'running', 10_000); // a worker lists a job just before its start is written
+      expect(engine.get(id)!.machine).toBe(await ownerOf(id));
+      expect(engine.list().find((j) => j.jobId === id)!.machine).toBe(await ownerOf(id));
+      expect(startedOn.get(id)).toEqual([await ownerOf(id)]);
+    }
 
     // Kill a's worker once a's visuals have finished some scenes but not all.
     await waitForEvent(engine, visualsAt(a, 25), 60_000);
@@ -106,10 +119,14 @@ describe('a render farm of two worker processes (real Redis, real ffmpeg)', () =
     await waitForStatus(engine, a, 'completed', 90_000);
     await waitForStatus(engine, b, 'completed', 90_000);
     off();
+    offStarts();
     const survivor = [...workers.keys()][0]!;
     const job = engine.get(a)!;
     expect(job.warnings.map((w) => w.code)).toContain('INTERRUPTED');
     expect(job.attempts).toBe(2);
+    // The latest attempt's machine: the survivor took a over.
+    expect(job.machine).toBe(survivor);
+    expect(startedOn.get(a)).toEqual([victim, survivor]);
     for (const [name, identity] of before) expect(atRender?.get(name), name).toBe(identity);
     const output = engine.artifactPath(a, job.artifacts.find((x) => x.name.endsWith('.mp4'))!.name)!;
     expect((await probeMedia(output)).durationSec).toBeGreaterThan(7.5);

@@ -15,6 +15,19 @@ export interface RouteContext {
   registry: SseRegistry;
   /** The OpenAPI document generated from this table. */
   openApiDocument(): unknown;
+  /** The render farm this engine runs on, or null (this machine alone). */
+  farm: FarmInfo | null;
+}
+
+/** The farm the host started on (`aura serve --farm`, or the desktop app's settings), as the API shows it. */
+export interface FarmInfo {
+  /** The Redis URL with its password masked. */
+  url: string;
+  sharedDir: string;
+  /** Whether this process renders farm jobs too. */
+  renders: boolean;
+  /** Whether the farm's Redis is reachable right now. */
+  reachable(): boolean;
 }
 
 /** One documented answer of a route. */

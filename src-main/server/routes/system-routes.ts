@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { APP_VERSION } from '../../../src-shared/constants.js';
 import { HealthSchema, StorageStatsSchema, SweepResultSchema } from '../../../src-shared/job.js';
 import { WorkersResponseSchema } from '../../../src-shared/queue.js';
+import { FarmStatusSchema } from '../../../src-shared/farm.js';
 import { SettingsSchema } from '../../../src-shared/settings.js';
+import { checkFarmPatch, settingsForHttp } from '../farm-settings-guard.js';
 import { defineRoute, type RouteDef } from '../route-table/route.js';
 import { refuseExecutableChanges, SettingsPatchOverHttpSchema } from '../settings-guard.js';
 
@@ -40,23 +42,35 @@ const getSettings = defineRoute({
   operationId: 'getSettings',
   summary: 'Settings',
   responses: { 200: { description: 'Settings', schema: SettingsSchema } },
-  handler: async ({ engine }) => engine.settings(),
+  handler: async ({ engine }) => settingsForHttp(engine.settings()),
 });
 
 const putSettings = defineRoute({
   method: 'PUT',
   path: '/api/settings',
   operationId: 'updateSettings',
-  summary: 'Change settings (any subset), applied at once',
+  summary: 'Change settings (any subset), applied at once (the farm pair at the next start)',
   body: SettingsPatchOverHttpSchema,
   responses: {
     200: { description: 'The new settings', schema: SettingsSchema },
     403: { description: 'Host or Origin refused, or a change to a setting naming a program to run' },
   },
   handler: async ({ engine }, { body }) => {
-    refuseExecutableChanges(body, engine.settings());
-    return engine.updateSettings(body);
+    const current = engine.settings();
+    refuseExecutableChanges(body, current);
+    return settingsForHttp(await engine.updateSettings(checkFarmPatch(body, current)));
   },
+});
+
+const farm = defineRoute({
+  method: 'GET',
+  path: '/api/farm',
+  operationId: 'getFarm',
+  summary: 'The render farm this engine runs on now (null: this machine alone), and whether its Redis is reachable',
+  responses: { 200: { description: 'Farm', schema: FarmStatusSchema } },
+  handler: async ({ farm }) => ({
+    farm: farm && { url: farm.url, sharedDir: farm.sharedDir, renders: farm.renders, reachable: farm.reachable() },
+  }),
 });
 
 const workers = defineRoute({
@@ -82,5 +96,5 @@ const openApi = defineRoute({
   handler: async ({ openApiDocument }) => openApiDocument(),
 });
 
-/** Health, storage, sweep, settings, workers and the OpenAPI document. */
-export const systemRoutes: RouteDef[] = [health, storage, sweep, getSettings, putSettings, workers, openApi];
+/** Health, storage, sweep, settings, workers, the farm and the OpenAPI document. */
+export const systemRoutes: RouteDef[] = [health, storage, sweep, getSettings, putSettings, workers, farm, openApi];

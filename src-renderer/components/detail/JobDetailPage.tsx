@@ -8,6 +8,7 @@ import { selectOnline, useApp } from '../../store/selectors.js';
 import { JobActions } from '../queue/JobActions.js';
 import { ProgressBar } from '../queue/ProgressBar.js';
 import { StatusBadge } from '../queue/StatusBadge.js';
+import { machineText } from '../queue/machine-text.js';
 import { statusTone } from '../queue/status-tone.js';
 import { DetailTiming } from './DetailTiming.js';
 import { DiagnosisPanel } from './DiagnosisPanel.js';
@@ -63,6 +64,7 @@ export function JobDetailPage({ jobId }: { jobId: string }) {
             <p className="muted">
               Created {formatTime(job.createdAt)}
               {job.attempts > 1 ? ` · attempt ${job.attempts}` : ''}
+              {job.machine && <span data-testid="detail-machine"> · {machineText(job.status, job.machine)}</span>}
             </p>
             <div className="detail__progress">
               <ProgressBar percent={job.progressPct} label={`Progress of ${job.title}`} tone={statusTone(job.status)} />

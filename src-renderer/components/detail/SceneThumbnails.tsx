@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { api } from '../../api/client.js';
 import { sceneCount, sceneThumbName } from './scene-count.js';
 import type { RenderSpec } from '../../../src-shared/spec.js';
@@ -12,13 +12,24 @@ const MAX_THUMBS = 48;
  */
 export function SceneThumbnails(props: { jobId: string; spec: RenderSpec; revision: number }) {
   const count = Math.min(sceneCount(props.spec), MAX_THUMBS);
+  const { width, height } = props.spec.output;
+  // Each box has the video's own shape (a 9:16 short gets tall boxes, in narrower columns).
+  const shape = {
+    '--thumb-aspect': `${width} / ${height}`,
+    '--thumb-min': `${thumbMinWidth(width, height)}px`,
+  } as CSSProperties;
   return (
-    <ul className="thumbs" aria-label="Scene previews">
+    <ul className="thumbs" aria-label="Scene previews" style={shape} data-aspect={`${width}:${height}`}>
       {Array.from({ length: count }, (_, i) => (
         <Thumb key={i} jobId={props.jobId} index={i} revision={props.revision} />
       ))}
     </ul>
   );
+}
+
+/** The narrowest a box may get: 120 px for a landscape video, less for a tall one, so it stays about as big. */
+export function thumbMinWidth(width: number, height: number): number {
+  return Math.round(width >= height ? 120 : Math.max(60, 120 * Math.sqrt(width / height)));
 }
 
 function Thumb(props: { jobId: string; index: number; revision: number }) {

@@ -7,6 +7,7 @@ import { selectOnline, selectVisibleIds, useApp, useJob } from '../../store/sele
 import { appStore } from '../../store/app-store.js';
 import { JobActions } from './JobActions.js';
 import { JobTiming } from './JobTiming.js';
+import { machineText } from './machine-text.js';
 import { MoveButtons } from './MoveButtons.js';
 import { ProgressBar } from './ProgressBar.js';
 import { StatusBadge } from './StatusBadge.js';
@@ -99,7 +100,16 @@ export const JobRow = memo(function JobRow(props: {
           <StatusBadge status={job.status} id={statusId} />
           {position !== null && <span className="job-row__place">#{position} in queue</span>}
         </div>
-        <div className="job-row__stage">{stageText(job, live)}</div>
+        <div className="job-row__stage">
+          {stageText(job, live)}
+          {/* On a farm, which machine: at the end of the stage line, which asks for no width of its own. */}
+          {job.machine && (
+            <span className="job-row__machine" title={machineText(job.status, job.machine) ?? undefined}>
+              {' '}
+              · on {job.machine}
+            </span>
+          )}
+        </div>
         <div className="job-row__progress">
           <ProgressBar percent={job.progressPct} label={`Progress of ${job.title}`} tone={statusTone(job.status)} />
           <span className="job-row__pct">{formatPercent(job.progressPct)}</span>

@@ -4,6 +4,7 @@ import { FormColumn } from '../form/FormColumn.js';
 import { QueuePanel } from '../queue/QueuePanel.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
+import { FarmBanner } from './FarmBanner.js';
 import { Header } from './Header.js';
 import { NoticeArea } from './NoticeArea.js';
 
@@ -18,6 +19,7 @@ export function App() {
     <div className="app">
       <Header route={route} />
       <ConnectionBanner />
+      <FarmBanner />
       <main className={`view view--${route.view}`}>
         {route.view === 'queue' && (
           <>

@@ -1,26 +1,34 @@
 /**
  * The backend contract: one set of tests every engine backend must pass (lifecycle, ordering,
  * replay, crash recovery, corrupt data), run through the real engine on the backend under test.
- * A backend's test file calls describeBackendContract with a harness that makes a fresh store.
+ * A backend's test file calls describeBackendContract with a harness that makes a fresh store and
+ * says how an engine is opened on it, here and in another process: the embedded engine on a
+ * BackendFactory, or the farm's own engine (a coordinator with its worker) on Redis.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BackendFactory } from '../../../src-main/engine/backend.js';
-import { createEngine, type Engine, type EngineOptions } from '../../../src-main/engine/engine.js';
+import type { Engine, EngineOptions } from '../../../src-main/engine/engine.js';
 import type { EngineEvent } from '../../../src-main/engine/engine-api.js';
 import type { JobEvent } from '../../../src-shared/events.js';
 import { testSpec, testSteps } from '../../helpers/test-steps.js';
 import { waitForStatus, waitUntil } from '../../helpers/wait.js';
 
+/** What a contract test asks of the engine it opens. */
+export type ContractEngineOptions = Pick<EngineOptions, 'steps' | 'runQueuedJobs'>;
+
 /** One fresh, empty store of the backend under test. */
 export interface BackendInstance {
-  /** What createEngine gets as `dataDir` (settings, lock; for the file backend: everything). */
+  /** The engine's own data dir (settings, lock; for the file backend: everything). */
   dataDir: string;
-  backend: BackendFactory;
-  /** A module exporting the same backend for another process (crash tests), and its export name. */
-  childBackend: { module: string; exportName: string };
+  /** Opens an engine on the store (`runQueuedJobs: false`: it renders nothing). */
+  open(options: ContractEngineOptions): Promise<Engine>;
+  /**
+   * How tests/helpers/engine-child.ts opens the same store in another process (crash tests): the
+   * environment it gets (AURA_TEST_ENGINE_MODULE and what that module reads), or {} for the file backend.
+   */
+  childEnv: Record<string, string>;
   /** Damages a job's stored record as a torn write or a bad sector would (the engine is closed). */
   corruptRecord(jobId: string): Promise<void>;
   /** Cuts a job's last stored event in half, as a crash mid-append would (the engine is closed). */
@@ -42,14 +50,10 @@ export function describeBackendContract(name: string, harness: BackendHarness): 
     let engine: Engine | undefined;
     let child: ChildProcess | undefined;
 
-    const open = async (options: Partial<EngineOptions> = {}): Promise<Engine> => {
+    const open = async (options: Partial<ContractEngineOptions> = {}): Promise<Engine> => {
       await engine?.close();
-      engine = await createEngine({
-        dataDir: instance.dataDir,
-        backend: instance.backend,
-        steps: testSteps(),
-        ...options,
-      });
+      engine = undefined;
+      engine = await instance.open({ steps: testSteps(), ...options });
       return engine;
     };
     const close = async () => {
@@ -97,10 +101,19 @@ export function describeBackendContract(name: string, harness: BackendHarness): 
       e.pauseQueue();
       const ids: string[] = [];
       for (const title of ['A', 'B', 'C']) ids.push((await e.create(testSpec(title))).jobId);
-      await e.move(ids[2]!, { to: 'top' });
-      await e.move(ids[0]!, { after: ids[1]! });
+      const told: Array<number | null> = [];
+      const offTold = e.subscribe((ev) => {
+        if (ev.type === 'job-status' && ev.data.status === 'pending') told.push(ev.data.job.position);
+      });
+      expect(await e.move(ids[2]!, { to: 'top' })).toEqual({ jobId: ids[2], position: 1 });
+      expect(await e.move(ids[0]!, { after: ids[1]! })).toEqual({ jobId: ids[0], position: 3 });
       const order = () => e.list({ order: 'run' }).map((j) => `${j.title}:${j.position}`);
       expect(order()).toEqual(['C:1', 'B:2', 'A:3']);
+      expect(e.get(ids[0]!)!.position).toBe(3);
+      // Each moved job's own event says its new place.
+      await waitUntil('both moves told', () => told.length === 2, 5000);
+      expect(told).toEqual([1, 3]);
+      offTold();
 
       e = await open({ runQueuedJobs: false });
       expect(order()).toEqual(['C:1', 'B:2', 'A:3']);
@@ -109,6 +122,8 @@ export function describeBackendContract(name: string, harness: BackendHarness): 
       e.subscribe((ev) => {
         if (ev.type === 'job-status' && ev.data.status === 'running') started.push(ev.jobId);
       });
+      // Whether a queue pause outlives the engine is the backend's (a farm's is farm-wide): lift it.
+      e.resumeQueue();
       await waitUntil('three completed jobs', () => e.stats().completed === 3, 20_000);
       expect(['C', ...started.map((id) => e.get(id)!.title)].slice(-3)).toEqual(['C', 'B', 'A']);
     });
@@ -134,11 +149,7 @@ export function describeBackendContract(name: string, harness: BackendHarness): 
     it('crash recovery: a job whose engine is killed mid-step resumes and completes, its log gapless', async () => {
       const proc = spawn(process.execPath, ['--import', 'tsx', CHILD, instance.dataDir, 'create'], {
         stdio: ['ignore', 'pipe', 'inherit'],
-        env: {
-          ...process.env,
-          AURA_TEST_BACKEND_MODULE: instance.childBackend.module,
-          AURA_TEST_BACKEND_EXPORT: instance.childBackend.exportName,
-        },
+        env: { ...process.env, ...instance.childEnv },
       });
       child = proc;
       const midStep = await new Promise<JobEvent>((resolve, reject) => {
@@ -202,6 +213,7 @@ export function describeBackendContract(name: string, harness: BackendHarness): 
       expect(kept.length).toBeGreaterThanOrEqual(before.length - 1);
 
       e = await open();
+      e.resumeQueue();
       await waitForStatus(e, jobId, 'completed', 20_000);
       const after = await e.readEvents(jobId, 0);
       const seqs = after.map((ev) => ev.seq);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { DataLayout } from '../../../src-main/engine/data-dir.js';
+import { createEngine } from '../../../src-main/engine/engine.js';
 import { openFileBackend } from '../../../src-main/engine/file-backend.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 import { describeBackendContract } from './contract.js';
@@ -11,11 +11,9 @@ describeBackendContract('file (embedded default)', {
     const layout = new DataLayout(tmp.dir);
     return Promise.resolve({
       dataDir: tmp.dir,
-      backend: openFileBackend,
-      childBackend: {
-        module: path.resolve(import.meta.dirname, '../../../src-main/engine/file-backend.ts'),
-        exportName: 'openFileBackend',
-      },
+      open: (options) => createEngine({ ...options, dataDir: tmp.dir, backend: openFileBackend }),
+      // The child's default: createEngine on the file backend.
+      childEnv: {},
       corruptRecord: async (jobId) => {
         // Cut in half, as a torn write leaves it: never valid JSON.
         const file = layout.jobFile(jobId);
