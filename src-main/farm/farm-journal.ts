@@ -16,14 +16,21 @@ export interface FarmJournalHooks {
   onConflict?(jobId: string): void;
 }
 
+/**
+ * How long a batch of `none` commits may wait for more (see FarmJournal.commit): longer than a
+ * quick step's trips through the thread pool (its folders, its checkpoint file), shorter than the
+ * engine's 50 ms between progress events, so a live step's events are not held back noticeably.
+ */
+export const NONE_HOLD_MS = 20;
+
 /** Commits of one job waiting for one write: their events in order, the last record, their callers. */
 interface Batch {
   expected: number;
   events: JobEvent[];
   snapshot: JobRecord;
   waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }>;
-  /** Set while a batch of `none` commits only waits for the loop's next turn (see commit). */
-  held?: NodeJS.Immediate;
+  /** Set while a batch of `none` commits only waits for more (see commit). */
+  held?: NodeJS.Timeout;
   /** In the job's write queue: its flush runs once the job's earlier writes are done. */
   queued?: boolean;
 }
@@ -68,10 +75,12 @@ export class FarmJournal implements EventJournal {
    * and step events). A `none` commit returns at once and never rejects: its write is queued in
    * order, and a failure goes to the hooks; `record` and `log` commits resolve once Redis has them.
    *
-   * A batch of `none` commits is held until the loop's next turn (setImmediate), not sent at once:
-   * steps that finish within one turn (a skipped step, a quick one) then share one write with
-   * each other and with the transition that follows them (a no-op job: 2 writes instead of 6).
-   * Nothing waits longer than that turn, so an event of a long step is sent as soon as it is made.
+   * A batch of `none` commits is held for NONE_HOLD_MS (or until a `record`/`log` commit of the
+   * job comes, which takes it along), not sent at once: steps that finish within that time (a
+   * skipped step, a quick one) then share one write with each other and with the transition that
+   * follows them (a no-op job: its start and its end, 2 writes instead of 6). What is held is what
+   * a `none` commit may lose anyway (a kill -9 of the worker): the durable truth of a step is its
+   * checkpoint on the shared folder, and the job's seqs continue from what Redis has.
    */
   commit(record: JobRecord, events: PendingEvent[], durability: Durability): Promise<void> {
     const jobId = record.jobId;
@@ -82,7 +91,7 @@ export class FarmJournal implements EventJournal {
     if (!batch) {
       const fresh: Batch = { expected, events: [], snapshot, waiters: [] };
       this.#pending.set(jobId, fresh);
-      if (durability === 'none') fresh.held = setImmediate(() => this.#send(jobId, fresh));
+      if (durability === 'none') fresh.held = setTimeout(() => this.#send(jobId, fresh), NONE_HOLD_MS);
       batch = fresh;
     }
     batch.events.push(...logged);
@@ -99,7 +108,7 @@ export class FarmJournal implements EventJournal {
 
   /** Queues the batch's write behind the job's earlier ones (once; a held batch stops waiting). */
   #send(jobId: string, batch: Batch): void {
-    if (batch.held) clearImmediate(batch.held);
+    if (batch.held) clearTimeout(batch.held);
     batch.held = undefined;
     if (batch.queued) return;
     batch.queued = true;
