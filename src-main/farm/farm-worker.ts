@@ -1,6 +1,6 @@
 import { Worker, type Job as BullJob } from 'bullmq';
 import { Redis } from 'ioredis';
-import fs from 'node:fs';
+import fs from 'node:fs/promises';
 import os from 'node:os';
 import { DEFAULT_SETTINGS, type Settings } from '../../src-shared/settings.js';
 import { CheckpointStore } from '../engine/checkpoint-store.js';
@@ -248,8 +248,7 @@ export class FarmWorker {
     heartbeat.beatSoon();
     try {
       // The job's folder on the shared folder may not exist yet (its first attempt): the log goes in it.
-      // Synchronous, as the engine makes a step's folders: cheaper than a thread-pool round trip.
-      fs.mkdirSync(deps.files.artifactsDir(jobId), { recursive: true });
+      await fs.mkdir(deps.files.artifactsDir(jobId), { recursive: true });
       this.parts.logs.append(jobId, `[${nowIso()}] INFO Rendering on ${this.name} (attempt ${record.attempts}).`);
       const outcome = await startAttempt(record, this.o.steps(record.spec), run.controller.signal, deps).done;
       if (outcome.kind === 'aborted' && outcome.reason === 'shutdown') await this.#requeue(record);
