@@ -44,14 +44,7 @@ try {
   for (let i = 0; i < WORKERS; i++) {
     const flags = PROF ? ['--cpu-prof', '--cpu-prof-dir', PROF] : [];
     const argv = [...flags, '--import', 'tsx', CHILD, 'farm', redisServer.url, shared, prefix, `w${i}`];
-    const strace = process.env.BENCH_FARM_STRACE; // a file: `strace -f -c` of the worker(s) goes there
-    const proc = spawn(
-      strace ? 'strace' : 'node',
-      strace ? ['-f', '-c', '-o', `${strace}.${i}`, 'node', ...argv] : argv,
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
+    const proc = spawn('node', argv, { stdio: ['ignore', 'pipe', 'inherit'] });
     children.push(proc);
     await new Promise((resolve) => createInterface({ input: proc.stdout! }).once('line', resolve));
   }
