@@ -2,7 +2,10 @@
  * bench:farm — no-op jobs through the farm (a coordinator in this process, 1, 2 and 4 worker
  * processes, one real redis-server with AOF everysec), BullMQ's raw no-op throughput with 4
  * worker processes on the same Redis, the SSE delivery p99 of job events through the API, and
- * the replay of a job's 1,000 events through the API (Last-Event-ID).
+ * the replay of a job's 1,000 events through the API (Last-Event-ID). With 4 workers, and for
+ * raw BullMQ, it also prints the CPU every process of the round spent per job (workers, this
+ * process, redis-server): on a 2-core machine shared with other work, jobs/s swings with their
+ * load while CPU per job barely does, and its ratio is what ratio4 would be with the cores free.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,6 +25,7 @@ import { FarmJournal } from '../../src-main/farm/farm-journal.js';
 import { FarmStore } from '../../src-main/farm/farm-store.js';
 import { Redis } from 'ioredis';
 import { startRedis } from '../../tests/helpers/redis-server.js';
+import { cpuMeter } from './cpu.js';
 import { quantile, report, round } from '../lib/stats.js';
 import { benchSpec, noOpSteps } from '../engine/no-op-steps.js';
 
@@ -31,6 +35,8 @@ const root = fs.mkdtempSync(path.join(os.tmpdir(), 'aura-bench-farm-'));
 const redis = await startRedis({ appendfsync: 'everysec' });
 const url = parseFarmUrl(redis.url);
 const children: ChildProcess[] = [];
+/** Reads redis-server's INFO for the CPU figures. */
+const stats = new Redis(farmRedisOptions(url, 'bench-stats'));
 
 function child(args: string[]): Promise<ChildProcess> {
   const proc = spawn('node', ['--import', 'tsx', CHILD, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -67,8 +73,8 @@ async function coordinator(prefix: string): Promise<{ host: Host; shared: string
   return { host, shared };
 }
 
-/** JOBS no-op jobs through a farm of `workers` processes; jobs/s and the SSE delivery latencies. */
-async function farmRound(workers: number): Promise<{ jobsPerSec: number; sseMs: number[] }> {
+/** JOBS no-op jobs through a farm of `workers` processes; jobs/s, CPU ms per job and the SSE delivery latencies. */
+async function farmRound(workers: number): Promise<{ jobsPerSec: number; cpuMsPerJob: number; sseMs: number[] }> {
   const prefix = `bench${workers}`;
   const { host, shared } = await coordinator(prefix);
   for (let i = 0; i < workers; i++) await child(['farm', redis.url, shared, prefix, `w${i}`]);
@@ -89,23 +95,33 @@ async function farmRound(workers: number): Promise<{ jobsPerSec: number; sseMs: 
       if (completed === JOBS) resolve();
     });
   });
+  const cpu = await cpuMeter(
+    stats,
+    children.map((c) => c.pid!),
+  );
   const start = performance.now();
   for (let i = 0; i < JOBS; i += 50)
     await Promise.all(Array.from({ length: Math.min(50, JOBS - i) }, (_, k) => host.engine.create(benchSpec(i + k))));
   await done;
   const seconds = (performance.now() - start) / 1000;
+  const cpuMsPerJob = (await cpu.stop()) / JOBS;
   off();
   source.close();
   await stopAll();
   await host.close();
-  return { jobsPerSec: JOBS / seconds, sseMs };
+  return { jobsPerSec: JOBS / seconds, cpuMsPerJob, sseMs };
 }
 
 /** JOBS no-op jobs through bare BullMQ with 4 worker processes: what the farm is measured against. */
-async function rawRound(): Promise<number> {
+async function rawRound(): Promise<{ jobsPerSec: number; cpuMsPerJob: number }> {
   const prefix = 'rawbench';
   for (let i = 0; i < 4; i++) await child(['raw', redis.url, prefix]);
   const queue = new Queue(`${prefix}-raw`, { connection: farmRedisOptions(url, 'raw-queue') });
+  await queue.waitUntilReady();
+  const cpu = await cpuMeter(
+    stats,
+    children.map((c) => c.pid!),
+  );
   const start = performance.now();
   await queue.addBulk(
     Array.from({ length: JOBS }, (_, i) => ({ name: 'noop', data: { i }, opts: { removeOnComplete: true } })),
@@ -116,9 +132,10 @@ async function rawRound(): Promise<number> {
     await new Promise((r) => setTimeout(r, 5));
   }
   const seconds = (performance.now() - start) / 1000;
+  const cpuMsPerJob = (await cpu.stop()) / JOBS;
   await queue.close();
   await stopAll();
-  return JOBS / seconds;
+  return { jobsPerSec: JOBS / seconds, cpuMsPerJob };
 }
 
 /** A job with 1,000 events in Redis, replayed through the API with Last-Event-ID from its start. */
@@ -206,8 +223,11 @@ try {
       jobsPerSec1: round(one.jobsPerSec, 1),
       jobsPerSec2: round(two.jobsPerSec, 1),
       jobsPerSec4: round(four.jobsPerSec, 1),
-      rawBullmqJobsPerSec: round(raw, 1),
-      ratio4: round(four.jobsPerSec / raw, 3),
+      rawBullmqJobsPerSec: round(raw.jobsPerSec, 1),
+      ratio4: round(four.jobsPerSec / raw.jobsPerSec, 3),
+      cpuMsPerJob4: round(four.cpuMsPerJob, 2),
+      rawCpuMsPerJob: round(raw.cpuMsPerJob, 2),
+      cpuRatio4: round(raw.cpuMsPerJob / four.cpuMsPerJob, 3),
       sseP99Ms: round(quantile(four.sseMs, 0.99), 1),
       replay1000Ms: round(replay, 1),
       list10kP50Ms: round(list.listP50Ms, 2),
@@ -216,6 +236,7 @@ try {
   );
 } finally {
   await stopAll();
+  stats.disconnect();
   await redis.stop();
   fs.rmSync(root, { recursive: true, force: true });
 }

@@ -97,8 +97,14 @@ export class CheckpointStore {
     return path.join(this.tempDirOf(jobId), 'checkpoints.jsonl');
   }
 
+  /** Read synchronously: a small file, and a first attempt has none (a missing file costs no thread-pool trip). */
   async #read(jobId: string): Promise<Map<string, Entry>> {
-    const text = await fs.readFile(this.#file(jobId), 'utf8').catch(() => '');
+    let text = '';
+    try {
+      text = fsSync.readFileSync(this.#file(jobId), 'utf8');
+    } catch {
+      // missing or unreadable: nothing is done yet
+    }
     return parseCheckpointLines(text);
   }
 

@@ -1,3 +1,4 @@
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import { KeyedSerial } from './keyed-serial.js';
 
@@ -39,14 +40,22 @@ export class JobLogs {
     return this.#serial.drain();
   }
 
+  /**
+   * A job's first write in this process finds its size and appends on the thread pool (it may
+   * create the file: an entry change, which waits for the file system's journal); later appends
+   * go to the file it knows exists synchronously (a few microseconds into the page cache, where a
+   * thread-pool round trip costs ten times that in CPU: see atomic-file.ts). The rare truncation
+   * of a full log reads and rewrites it on the pool.
+   */
   async #write(jobId: string, body: string): Promise<void> {
     const file = this.fileOf(jobId);
-    let size = this.#sizes.get(jobId);
-    if (size === undefined)
-      size = await fs.stat(file).then(
+    const known = this.#sizes.get(jobId);
+    const size =
+      known ??
+      (await fs.stat(file).then(
         (s) => s.size,
         () => 0,
-      );
+      ));
     const cap = this.maxBytes();
     if (size + body.length > cap) {
       const old = await fs.readFile(file, 'utf8').catch(() => '');
@@ -56,7 +65,8 @@ export class JobLogs {
       this.#sizes.set(jobId, Buffer.byteLength(text));
       return;
     }
-    await fs.appendFile(file, body);
+    if (known === undefined) await fs.appendFile(file, body);
+    else fsSync.appendFileSync(file, body);
     this.#sizes.set(jobId, size + Buffer.byteLength(body));
   }
 }

@@ -10,36 +10,39 @@
  * A commit whose id is already stored (a resend after a lost reply) succeeds without writing twice.
  */
 export const COMMIT_SCRIPT = `
-local cur = redis.call('HGET', KEYS[1], 'lastSeq')
-if cur and redis.call('HGET', KEYS[1], 'commit') == ARGV[3] then
+local held = redis.call('HMGET', KEYS[1], 'lastSeq', 'commit')
+local cur = held[1]
+if cur and held[2] == ARGV[3] then
   return tonumber(redis.call('GET', KEYS[4]) or '0')
 end
 if ARGV[1] == 'new' then
   if cur then return redis.error_reply('CONFLICT ' .. cur) end
 elseif cur ~= ARGV[1] then
-  return redis.error_reply('CONFLICT ' .. tostring(cur))
+  return redis.error_reply('CONFLICT ' .. (cur or 'nil'))
 end
 local seq = (ARGV[1] == 'new') and 0 or tonumber(ARGV[1])
-local g = 0
 local n = #ARGV - 8
+-- One INCRBY for the commit's global seqs (not an INCR per event); the stream is trimmed once, at its last entry.
+local last = redis.call('INCRBY', KEYS[4], math.max(n, 1))
+local g = last - math.max(n, 1)
 for i = 1, n do
   seq = seq + 1
+  g = g + 1
   local event = ARGV[8 + i]
   redis.call('XADD', KEYS[2], seq .. '-0', 'e', event)
-  g = redis.call('INCR', KEYS[4])
   if i == n then
     redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[8], g .. '-0', 'e', event, 'r', ARGV[4])
   else
-    redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[8], g .. '-0', 'e', event)
+    redis.call('XADD', KEYS[3], g .. '-0', 'e', event)
   end
 end
 if n == 0 then
-  g = redis.call('INCR', KEYS[4])
-  redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[8], g .. '-0', 'r', ARGV[4])
+  redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[8], last .. '-0', 'r', ARGV[4])
 end
 redis.call('HSET', KEYS[1], 'record', ARGV[4], 'status', ARGV[5], 'lastSeq', ARGV[2], 'commit', ARGV[3])
-redis.call('ZADD', KEYS[5], ARGV[6], ARGV[7])
-return g
+-- Only a new job joins the id set: a later commit needs the job to exist already (see the CAS above).
+if ARGV[1] == 'new' then redis.call('ZADD', KEYS[5], ARGV[6], ARGV[7]) end
+return last
 `;
 
 /** Removes a job and announces it on the global stream. KEYS: job hash, job stream, global stream, global seq, jobs zset. ARGV: jobId, globalMaxLen. */

@@ -16,12 +16,23 @@ export interface FarmJournalHooks {
   onConflict?(jobId: string): void;
 }
 
+/**
+ * How long a batch of `none` commits may wait for more (see FarmJournal.commit): longer than a
+ * quick step's trips through the thread pool (its folders, its checkpoint file), shorter than the
+ * engine's 50 ms between progress events, so a live step's events are not held back noticeably.
+ */
+export const NONE_HOLD_MS = 20;
+
 /** Commits of one job waiting for one write: their events in order, the last record, their callers. */
 interface Batch {
   expected: number;
   events: JobEvent[];
   snapshot: JobRecord;
   waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }>;
+  /** Set while a batch of `none` commits only waits for more (see commit). */
+  held?: NodeJS.Timeout;
+  /** In the job's write queue: its flush runs once the job's earlier writes are done. */
+  queued?: boolean;
 }
 
 /**
@@ -63,6 +74,13 @@ export class FarmJournal implements EventJournal {
    * write is still in flight are merged into the next write (one round trip for many progress
    * and step events). A `none` commit returns at once and never rejects: its write is queued in
    * order, and a failure goes to the hooks; `record` and `log` commits resolve once Redis has them.
+   *
+   * A batch of `none` commits is held for NONE_HOLD_MS (or until a `record`/`log` commit of the
+   * job comes, which takes it along), not sent at once: steps that finish within that time (a
+   * skipped step, a quick one) then share one write with each other and with the transition that
+   * follows them (a no-op job: its start and its end, 2 writes instead of 6). What is held is what
+   * a `none` commit may lose anyway (a kill -9 of the worker): the durable truth of a step is its
+   * checkpoint on the shared folder, and the job's seqs continue from what Redis has.
    */
   commit(record: JobRecord, events: PendingEvent[], durability: Durability): Promise<void> {
     const jobId = record.jobId;
@@ -73,18 +91,34 @@ export class FarmJournal implements EventJournal {
     if (!batch) {
       const fresh: Batch = { expected, events: [], snapshot, waiters: [] };
       this.#pending.set(jobId, fresh);
-      void this.#serial.run(jobId, () => this.#flush(jobId, fresh));
+      if (durability === 'none') fresh.held = setTimeout(() => this.#send(jobId, fresh), NONE_HOLD_MS);
       batch = fresh;
     }
     batch.events.push(...logged);
     batch.snapshot = snapshot;
     const written = new Promise<void>((resolve, reject) => batch.waiters.push({ resolve, reject }));
+    if (durability !== 'none') this.#send(jobId, batch);
     const reported = written.catch((error: unknown) => {
       if (error instanceof FarmConflict) this.hooks.onConflict?.(jobId);
       if (durability !== 'none') throw error;
       this.hooks.onWriteError?.(jobId, error);
     });
     return durability === 'none' ? Promise.resolve() : reported;
+  }
+
+  /** Queues the batch's write behind the job's earlier ones (once; a held batch stops waiting). */
+  #send(jobId: string, batch: Batch): void {
+    if (batch.held) clearTimeout(batch.held);
+    batch.held = undefined;
+    if (batch.queued) return;
+    batch.queued = true;
+    void this.#serial.run(jobId, () => this.#flush(jobId, batch));
+  }
+
+  /** Sends the job's held batch now (before a task that must follow every commit made so far). */
+  #release(jobId: string): void {
+    const batch = this.#pending.get(jobId);
+    if (batch?.held) this.#send(jobId, batch);
   }
 
   async #flush(jobId: string, batch: Batch): Promise<void> {
@@ -126,6 +160,7 @@ export class FarmJournal implements EventJournal {
   }
 
   afterWrites<T>(jobId: string, task: () => Promise<T>): Promise<T> {
+    this.#release(jobId);
     return this.#serial.run(jobId, task);
   }
 
@@ -133,8 +168,9 @@ export class FarmJournal implements EventJournal {
     // nothing kept per job
   }
 
-  /** Waits for every queued write. */
+  /** Sends what is held and waits for every queued write. */
   drain(): Promise<void> {
+    for (const jobId of [...this.#pending.keys()]) this.#release(jobId);
     return this.#serial.drain();
   }
 }

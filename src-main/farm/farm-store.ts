@@ -85,6 +85,9 @@ export function parseGlobalEntries(reply: Array<[string, string[]]>): GlobalEntr
 /** Job records and event streams of a farm, in Redis; every write is one atomic script. */
 export class FarmStore {
   readonly #redis: FarmRedis;
+  /** Commit ids: random per store, then counted (a random id per commit cost a crypto call each). */
+  readonly #commitPrefix = crypto.randomBytes(8).toString('hex');
+  #commits = 0;
 
   /**
    * @param repair makes a record for a job whose stored record cannot be read (farm-rebuild.ts);
@@ -113,7 +116,7 @@ export class FarmStore {
    * Throws FarmConflict otherwise. Returns the last global seq written.
    */
   async commit(record: JobRecord, events: JobEvent[], expectedLastSeq: number | 'new'): Promise<number> {
-    const commitId = crypto.randomBytes(8).toString('hex');
+    const commitId = `${this.#commitPrefix}.${++this.#commits}`;
     try {
       return await this.#redis.auraCommit(
         ...this.#keysOf(record.jobId),

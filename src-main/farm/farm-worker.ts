@@ -245,7 +245,7 @@ export class FarmWorker {
       if (error instanceof FarmConflict) return 'dropped'; // someone else changed it first (a cancel)
       throw error;
     }
-    void heartbeat.beat().catch(() => undefined);
+    heartbeat.beatSoon();
     try {
       // The job's folder on the shared folder may not exist yet (its first attempt): the log goes in it.
       await fs.mkdir(deps.files.artifactsDir(jobId), { recursive: true });
@@ -272,7 +272,7 @@ export class FarmWorker {
       return 'failed';
     } finally {
       this.active.delete(jobId);
-      void heartbeat.beat().catch(() => undefined);
+      heartbeat.beatSoon();
     }
   }
 

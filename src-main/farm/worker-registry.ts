@@ -7,11 +7,19 @@ import type { FarmKeys } from './farm-keys.js';
 export const HEARTBEAT_MS = 1000;
 /** A worker silent for this long is no longer listed (it died or lost Redis). */
 export const WORKER_GONE_MS = 5000;
+/**
+ * How long a change of the running set may wait before it is written: one job's end and the
+ * next one's start then share a write, where a busy worker of short jobs wrote twice per job.
+ */
+export const RUNNING_CHANGE_MS = 25;
 
 /** This worker's entry in the farm's registry, refreshed every heartbeat until stopped. */
 export class WorkerHeartbeat {
   readonly #startedAt = new Date().toISOString();
+  readonly #host = os.hostname();
   #timer: NodeJS.Timeout | undefined;
+  #soon: NodeJS.Timeout | undefined;
+  #stopped = false;
 
   constructor(
     private readonly redis: Redis,
@@ -23,7 +31,7 @@ export class WorkerHeartbeat {
   info(): WorkerInfo {
     return {
       name: this.who.name,
-      host: os.hostname(),
+      host: this.#host,
       pid: process.pid,
       startedAt: this.#startedAt,
       lastSeenAt: new Date().toISOString(),
@@ -37,6 +45,16 @@ export class WorkerHeartbeat {
     await this.redis.hset(this.keys.workers, this.who.name, JSON.stringify(this.info()));
   }
 
+  /** Writes the entry within RUNNING_CHANGE_MS (the running set changed); never rejects. */
+  beatSoon(): void {
+    if (this.#soon || this.#stopped) return;
+    this.#soon = setTimeout(() => {
+      this.#soon = undefined;
+      void this.beat().catch(() => undefined);
+    }, RUNNING_CHANGE_MS);
+    this.#soon.unref();
+  }
+
   async start(): Promise<void> {
     await this.beat();
     this.#timer = setInterval(() => void this.beat().catch(() => undefined), HEARTBEAT_MS);
@@ -45,7 +63,9 @@ export class WorkerHeartbeat {
 
   /** Stops the heartbeat and removes the entry (a clean exit). */
   async stop(): Promise<void> {
+    this.#stopped = true;
     clearInterval(this.#timer);
+    clearTimeout(this.#soon);
     await this.redis.hdel(this.keys.workers, this.who.name).catch(() => undefined);
   }
 }

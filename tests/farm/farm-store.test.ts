@@ -65,6 +65,34 @@ describe('FarmStore (real redis-server)', () => {
     record.lastEventSeq = 2;
     await expect(store.commit(record, [event('job-b', 2)], 0)).rejects.toMatchObject({ actualLastSeq: 1 });
     expect((await store.readEvents('job-b', 0)).length).toBe(1);
+    const gone = newJobRecord('job-gone', testSpec(), [], new Date().toISOString());
+    gone.lastEventSeq = 4;
+    await expect(store.commit(gone, [event('job-gone', 4)], 3)).rejects.toMatchObject({ actualLastSeq: null });
+  });
+
+  it('numbers the global entries of one commit in a row, after those of earlier commits', async () => {
+    const before = await store.globalSeq();
+    const record = newJobRecord('job-g', testSpec(), [], new Date().toISOString());
+    record.lastEventSeq = 3;
+    expect(
+      await store.commit(
+        record,
+        [1, 2, 3].map((s) => event('job-g', s)),
+        'new',
+      ),
+    ).toBe(before + 3);
+    record.lastEventSeq = 4;
+    expect(await store.commit(record, [event('job-g', 4)], 3)).toBe(before + 4);
+    expect(await store.commit(record, [], 4)).toBe(before + 5);
+    const entries = await store.readGlobal(before);
+    expect(entries.map((e) => [e.gseq - before, e.event?.seq, Boolean(e.record)])).toEqual([
+      [1, 1, false],
+      [2, 2, false],
+      [3, 3, true],
+      [4, 4, true],
+      [5, undefined, true],
+    ]);
+    await store.remove('job-g');
   });
 
   it('feeds the global stream in commit order with the record on the last entry, and announces deletes', async () => {
