@@ -70,10 +70,23 @@ export function appendAllSync(fd: number, text: string): void {
   }
 }
 
+/**
+ * Writes a small file unsynced in one thread-pool round trip: the open (it may create the entry)
+ * on the pool, the write and close synchronous (page cache), where fs.writeFile takes three trips.
+ */
+export async function writeSmallFile(file: string, text: string): Promise<void> {
+  const fd = await openFd(file, 'w');
+  try {
+    fs.writeFileSync(fd, text);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Replaces `file` atomically (temp file, rename) without fsync: what a durable log already covers. */
 export async function replaceFileUnsynced(file: string, text: string): Promise<void> {
   const temp = `${file}.progress.tmp`;
-  await fs.promises.writeFile(temp, text);
+  await writeSmallFile(temp, text);
   await fs.promises.rename(temp, file);
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { JobStatus } from '../../src-shared/job.js';
 import { RenderSpecSchema } from '../../src-shared/spec.js';
-import { replaceFileUnsynced, writeJsonAtomic } from './atomic-file.js';
+import { replaceFileUnsynced, writeJsonAtomic, writeSmallFile } from './atomic-file.js';
 import type { CommitLog } from './commit-log.js';
 import type { JobRecords } from './backend.js';
 import type { DataLayout } from './data-dir.js';
@@ -146,7 +146,7 @@ export class JobStore implements JobRecords {
       // The artifacts folder is made when the job first runs.
       await fs.promises.mkdir(this.layout.jobDir(record.jobId));
       await Promise.all([
-        fs.promises.writeFile(this.layout.jobFile(record.jobId), JSON.stringify(record)),
+        writeSmallFile(this.layout.jobFile(record.jobId), JSON.stringify(record)),
         writeJobOrigin(this.layout.originFile(record.jobId), record),
         beforeRecord(),
       ]);

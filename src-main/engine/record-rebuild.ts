@@ -5,6 +5,7 @@ import writeFileAtomic from 'write-file-atomic';
 import type { JobEvent } from '../../src-shared/events.js';
 import type { Artifact } from '../../src-shared/job.js';
 import { RenderSpecSchema } from '../../src-shared/spec.js';
+import { writeSmallFile } from './atomic-file.js';
 import type { DataLayout } from './data-dir.js';
 import { parseEventLines } from './event-log.js';
 import { newJobRecord, type JobRecord } from './job-record.js';
@@ -33,7 +34,7 @@ export function jobOriginOf(record: JobRecord): JobOrigin {
 
 /** Writes the job's origin, unsynced: the commit log holds it until the job's files are synced. */
 export function writeJobOrigin(originFile: string, record: JobRecord): Promise<void> {
-  return fs.promises.writeFile(originFile, JSON.stringify(jobOriginOf(record)) + '\n');
+  return writeSmallFile(originFile, JSON.stringify(jobOriginOf(record)) + '\n');
 }
 
 const MIME_OF: Record<string, string> = {
