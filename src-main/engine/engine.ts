@@ -86,10 +86,7 @@ async function openEngine(layout: DataLayout, options: EngineOptions, releaseLoc
   const backend = await (options.backend ?? openFileBackend)({
     dataDir: layout.root,
     onWriteError: (jobId, error) =>
-      logs.append(
-        jobId,
-        `[${new Date().toISOString()}] ERROR could not write to the job's event log: ${String(error)}`,
-      ),
+      logs.append(jobId, `[${new Date().toISOString()}] ERROR could not write to the job's files: ${String(error)}`),
   });
   const { records: store, queue, journal, files } = backend;
   const checkpoints = new CheckpointStore((id) => files.tempDir(id));

@@ -98,8 +98,14 @@ export class Journal implements EventJournal {
     return this.#serial
       .run(record.jobId, async () => {
         await this.eventLog.append(record.jobId, logged, false, !saveNow);
-        if (saveNow && logged.length > 0) await this.commitLog.commit({ jobId: record.jobId, events: logged });
-        if (snapshot) await this.store.save(snapshot, durability === 'record');
+        const committed = saveNow && logged.length > 0;
+        if (committed) await this.commitLog.commit({ jobId: record.jobId, events: logged });
+        if (!snapshot) return;
+        // Once a `log` commit is in the commit log, the transition holds: job.json is only its
+        // summary, which start-up takes from the log (recovery.ts) when the disk refused it now.
+        if (durability === 'log' && committed)
+          await this.store.save(snapshot, false).catch((error: unknown) => this.onWriteError(record.jobId, error));
+        else await this.store.save(snapshot, durability === 'record');
       })
       .then(() => {
         for (const event of logged) {
