@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import writeFileAtomic from 'write-file-atomic';
 
 /*
@@ -10,12 +9,19 @@ import writeFileAtomic from 'write-file-atomic';
  * they wait for the file system's journal or the disk, which the loop must never wait for.
  */
 
-// Looked up at each call, not bound once, so a wrapper installed later (tests count fsyncs) sees them.
-const fsyncFd = (fd: number) => promisify(fs.fsync)(fd);
+// fs's functions are looked up at each call, not bound once, so a wrapper installed later (tests
+// count fsyncs) sees them.
+const settle =
+  <T>(resolve: (value: T) => void, reject: (error: unknown) => void) =>
+  (error: NodeJS.ErrnoException | null, value?: T) =>
+    error ? reject(error) : resolve(value as T);
+const fsyncFd = (fd: number): Promise<void> => new Promise((resolve, reject) => fs.fsync(fd, settle(resolve, reject)));
 /** Opens a file on the thread pool (it may create an entry), as a plain descriptor for the sync appends. */
-export const openFd = (file: string, flags: string): Promise<number> => promisify(fs.open)(file, flags);
+export const openFd = (file: string, flags: string): Promise<number> =>
+  new Promise((resolve, reject) => fs.open(file, flags, settle(resolve, reject)));
 /** fdatasyncs an open file on the thread pool. */
-export const fdatasyncFd = (fd: number): Promise<void> => promisify(fs.fdatasync)(fd);
+export const fdatasyncFd = (fd: number): Promise<void> =>
+  new Promise((resolve, reject) => fs.fdatasync(fd, settle(resolve, reject)));
 
 /** fsyncs a directory so a rename or a new entry in it survives power loss (no-op where unsupported). */
 export async function fsyncDir(dir: string): Promise<void> {

@@ -26,8 +26,12 @@ const byKey = (a: QueueEntry, b: QueueEntry): number =>
  */
 export class KeyedPendingQueue implements PendingQueue {
   #entries: QueueEntry[] = [];
-  /** jobId -> index, rebuilt on the first lookup after a change (positions are read far more than changed). */
+  /**
+   * jobId -> slot, rebuilt on the first lookup after a change (positions are read far more than
+   * changed); a job's index is its slot minus #base, so taking the first job keeps the rest.
+   */
   #index: Map<string, number> | null = null;
+  #base = 0;
 
   get size(): number {
     return this.#entries.length;
@@ -72,7 +76,7 @@ export class KeyedPendingQueue implements PendingQueue {
     }
     this.#entries.splice(lo, 0, entry);
     // Appending (every create) keeps every other index: no rebuild for the common case.
-    if (lo === this.#entries.length - 1) this.#index?.set(jobId, lo);
+    if (lo === this.#entries.length - 1) this.#index?.set(jobId, this.#base + lo);
     else this.#index = null;
   }
 
@@ -81,7 +85,11 @@ export class KeyedPendingQueue implements PendingQueue {
     const i = this.#indexOf(jobId);
     if (i === undefined) return false;
     this.#entries.splice(i, 1);
-    this.#index = null;
+    // The runner takes jobs from the front: that keeps every other job's slot.
+    if (i === 0 && this.#index) {
+      this.#index.delete(jobId);
+      this.#base++;
+    } else this.#index = null;
     return true;
   }
 
@@ -129,9 +137,11 @@ export class KeyedPendingQueue implements PendingQueue {
   #indexOf(jobId: string): number | undefined {
     if (!this.#index) {
       this.#index = new Map();
+      this.#base = 0;
       this.#entries.forEach((e, i) => this.#index!.set(e.jobId, i));
     }
-    return this.#index.get(jobId);
+    const slot = this.#index.get(jobId);
+    return slot === undefined ? undefined : slot - this.#base;
   }
 }
 

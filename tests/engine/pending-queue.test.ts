@@ -47,6 +47,14 @@ describe('KeyedPendingQueue', () => {
     queue.remove('z');
     queue.insert('d', 40);
     expect(['a', 'b', 'c', 'd'].map((id) => queue.position(id))).toEqual([1, 2, 3, 4]);
+    // Taken from the front (as the runner does), appended, then taken from the middle.
+    queue.remove('a');
+    expect(queue.position('a')).toBeNull();
+    queue.insert('e', 50);
+    expect(['b', 'c', 'd', 'e'].map((id) => queue.position(id))).toEqual([1, 2, 3, 4]);
+    queue.remove('d');
+    expect(['b', 'c', 'e'].map((id) => queue.position(id))).toEqual([1, 2, 3]);
+    expect(queue.first()).toBe('b');
   });
 
   it('gives a new job a key after every queued one and never behind the clock', () => {
