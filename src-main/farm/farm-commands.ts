@@ -90,7 +90,7 @@ export class FarmCommands {
       return 'commit';
     });
     if (record.status !== 'running') return record;
-    return this.#stopRunning(jobId, 'cancel', async () => {
+    const canceled = await this.#stopRunning(jobId, 'cancel', async () => {
       // Its worker did not answer (it died, or lost Redis): cancel it here. Should it come back,
       // its next write conflicts and it stops, killing its processes.
       return this.#update(jobId, async (r) => {
@@ -99,6 +99,11 @@ export class FarmCommands {
         return 'commit';
       });
     });
+    // The worker removes the job's temp and proxy right after its canceled status, which is what
+    // answers here: remove them too (both removals tolerate the other), so the answer comes with
+    // nothing left behind on the shared folder. Its processes were stopped before that status.
+    await Promise.all([this.d.cleanup.cleanupJobTemp(jobId), this.d.cleanup.cleanupJobProxies(jobId)]);
+    return canceled;
   }
 
   async pause(jobId: string): Promise<JobRecord> {

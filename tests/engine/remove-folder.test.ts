@@ -29,4 +29,14 @@ describe('removeFolder (a job’s temp and proxy)', () => {
     await expect(removeFolder(path.join(tmp.dir, 'never-was'))).resolves.toBeUndefined();
     expect(fs.readdirSync(tmp.dir)).toEqual([]);
   });
+
+  it('lets two machines remove the same folder at once (a farm cancel: worker and coordinator)', async () => {
+    for (const withSubfolder of [false, true]) {
+      const dir = path.join(tmp.dir, `shared-${withSubfolder}`);
+      fs.mkdirSync(path.join(dir, withSubfolder ? 'pids' : ''), { recursive: true });
+      for (let i = 0; i < 20; i++) fs.writeFileSync(path.join(dir, `scene-${i}.mp4`), 'x');
+      await expect(Promise.all([removeFolder(dir), removeFolder(dir)])).resolves.toBeDefined();
+      expect(fs.existsSync(dir)).toBe(false);
+    }
+  });
 });
