@@ -15,6 +15,22 @@ export class EventBus {
     return this.#listeners.size;
   }
 
+  /** The next event `predicate` accepts, or undefined when none comes within `timeoutMs`. */
+  next(predicate: (event: EngineEvent) => boolean, timeoutMs: number): Promise<EngineEvent | undefined> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        off();
+        resolve(undefined);
+      }, timeoutMs);
+      const off = this.subscribe((event) => {
+        if (!predicate(event)) return;
+        clearTimeout(timer);
+        off();
+        resolve(event);
+      });
+    });
+  }
+
   emit(event: EngineEvent): void {
     for (const listener of this.#listeners) {
       try {

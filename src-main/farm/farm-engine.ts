@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import type { Settings } from '../../src-shared/settings.js';
-import type { Diagnosis } from '../../src-shared/queue.js';
 import { CleanupService, CleanupTimer } from '../engine/cleanup-service.js';
 import { acquireDataDirLock } from '../engine/data-dir-lock.js';
 import { DataLayout } from '../engine/data-dir.js';
@@ -33,6 +32,7 @@ import { recoverFarmQueue } from './queue-recovery.js';
 import { withSweepLock } from './farm-lock.js';
 import type { GlobalFeed } from '../server/event-hub.js';
 import { listWorkers } from './worker-registry.js';
+import { diagnoseFarmJob } from './farm-diagnosis.js';
 
 /** Global entries a coordinator loads at start so a client of an earlier (or another) coordinator can replay (the server's default ring). */
 const GLOBAL_BACKLOG = 4096;
@@ -141,19 +141,6 @@ async function openFarmEngine(
     retention: () => ({ tempHours: settings().tempRetentionHours, proxyHours: settings().proxyRetentionHours }),
     onTempSwept: (id): Promise<void> => commands.forgetCheckpoints(id),
   });
-  const waitFor = (predicate: (e: EngineEvent) => boolean, timeoutMs: number) =>
-    new Promise<EngineEvent | undefined>((resolve) => {
-      const timer = setTimeout(() => {
-        off();
-        resolve(undefined);
-      }, timeoutMs);
-      const off = bus.subscribe((e) => {
-        if (!predicate(e)) return;
-        clearTimeout(timer);
-        off();
-        resolve(e);
-      });
-    });
   const commands: FarmCommands = new FarmCommands({
     link,
     store,
@@ -164,7 +151,7 @@ async function openFarmEngine(
     logs,
     steps: options.steps,
     settings,
-    waitFor,
+    waitFor: (predicate, timeoutMs) => bus.next(predicate, timeoutMs),
   });
   const sweep = async () =>
     (await link.call((redis) => withSweepLock(redis, keys.sweepLock, () => cleanup.sweepAllOrphaned()))) ?? {
@@ -328,32 +315,5 @@ async function openFarmEngine(
       await link.close();
       releaseLock();
     },
-  };
-}
-
-/** Why a farm job is stuck: a running job no live worker claims has lost its machine. */
-async function diagnoseFarmJob(
-  record: ReturnType<FarmIndex['get']> & object,
-  workers: () => Promise<Awaited<ReturnType<typeof listWorkers>>>,
-): Promise<Diagnosis> {
-  const checkedAt = new Date().toISOString();
-  const base = { jobId: record.jobId, checkedAt };
-  if (record.status !== 'running')
-    return { ...base, state: 'idle', summary: `The job is ${record.status}.`, findings: [], suggestedActions: [] };
-  const owner = (await workers()).find((w) => w.running.includes(record.jobId));
-  if (owner)
-    return {
-      ...base,
-      state: 'healthy',
-      summary: `The job is rendering on ${owner.name}.`,
-      findings: [],
-      suggestedActions: [],
-    };
-  return {
-    ...base,
-    state: 'stalled',
-    summary: 'No machine of the farm claims this job: its worker stopped; another one takes it over shortly.',
-    findings: [{ code: 'WORKER_GONE', message: 'No live worker lists this job as running.' }],
-    suggestedActions: ['Wait for the stalled-job check to hand it to another worker, or start a worker.'],
   };
 }
