@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SCHEMA_VERSION } from '../../src-shared/constants.js';
-import { JobSchema } from '../../src-shared/job.js';
+import { JobSchema, type JobStatus } from '../../src-shared/job.js';
 import { isActiveStatus } from '../../src-shared/lifecycle.js';
 import type { RenderSpec } from '../../src-shared/spec.js';
 
@@ -34,6 +34,21 @@ export const isActive = (record: Pick<JobRecord, 'status'>): boolean => isActive
 /** The record's run-order key: its own, or its creation time for a record from before queue order. */
 export const queueKeyOf = (record: Pick<JobRecord, 'queueKey' | 'createdAt'>): number =>
   record.queueKey ?? Date.parse(record.createdAt);
+
+/** Newest first: createdAt descending, then id (ids are time-ordered). */
+export const newestFirst = (a: JobRecord, b: JobRecord): number =>
+  a.createdAt === b.createdAt ? (a.jobId < b.jobId ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1;
+
+/** From records sorted newest first: those of `status` (any when undefined), at most `limit`. */
+export function firstOfStatus(sorted: readonly JobRecord[], status: JobStatus | undefined, limit: number): JobRecord[] {
+  const out: JobRecord[] = [];
+  for (const r of sorted) {
+    if (status && r.status !== status) continue;
+    out.push(r);
+    if (out.length >= limit) break;
+  }
+  return out;
+}
 
 /** A new pending job with its steps, as it is first written. */
 export function newJobRecord(

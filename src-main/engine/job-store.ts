@@ -5,12 +5,8 @@ import { replaceFileUnsynced, writeJsonAtomic, writeSmallFile } from './atomic-f
 import type { CommitLog } from './commit-log.js';
 import type { JobRecords } from './backend.js';
 import type { DataLayout } from './data-dir.js';
-import { JobRecordSchema, newJobRecord, type JobRecord } from './job-record.js';
+import { firstOfStatus, JobRecordSchema, newestFirst, newJobRecord, type JobRecord } from './job-record.js';
 import { rebuildRecord, writeJobOrigin } from './record-rebuild.js';
-
-/** Newest first: createdAt descending, then id (ids are time-ordered). */
-const newestFirst = (a: JobRecord, b: JobRecord): number =>
-  a.createdAt === b.createdAt ? (a.jobId < b.jobId ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1;
 
 /** A stand-in for a job whose job.json could not be read: listed as failed, never written over. */
 export function damagedRecord(jobId: string, reason: string, createdAt: string): JobRecord {
@@ -127,13 +123,7 @@ export class JobStore implements JobRecords {
 
   /** Newest first, optionally of one status, at most `limit`. */
   list(status: JobStatus | undefined, limit: number): JobRecord[] {
-    const out: JobRecord[] = [];
-    for (const r of this.newestFirst()) {
-      if (status && r.status !== status) continue;
-      out.push(r);
-      if (out.length >= limit) break;
-    }
-    return out;
+    return firstOfStatus(this.newestFirst(), status, limit);
   }
 
   /**

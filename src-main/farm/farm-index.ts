@@ -1,12 +1,8 @@
 import type { JobStatus } from '../../src-shared/job.js';
 import type { EngineEvent } from '../engine/engine-api.js';
-import type { JobRecord } from '../engine/job-record.js';
+import { firstOfStatus, newestFirst, type JobRecord } from '../engine/job-record.js';
 import type { GlobalEntry } from './farm-store.js';
 import { RunOrder } from './run-order.js';
-
-/** Newest first: createdAt descending, then id (ids are time-ordered). */
-const newestFirst = (a: JobRecord, b: JobRecord): number =>
-  a.createdAt === b.createdAt ? (a.jobId < b.jobId ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1;
 
 /**
  * A coordinator's local copy of every job record, fed by the farm's global stream, so the
@@ -59,13 +55,7 @@ export class FarmIndex {
 
   /** Newest first, optionally of one status, at most `limit`. */
   list(status: JobStatus | undefined, limit: number): JobRecord[] {
-    const out: JobRecord[] = [];
-    for (const r of this.newestFirst()) {
-      if (status && r.status !== status) continue;
-      out.push(r);
-      if (out.length >= limit) break;
-    }
-    return out;
+    return firstOfStatus(this.newestFirst(), status, limit);
   }
 
   /**
