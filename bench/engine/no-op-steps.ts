@@ -3,7 +3,7 @@ import { RenderSpecSchema, type RenderSpec } from '../../src-shared/spec.js';
 
 /** Three steps that do nothing: the bench measures the engine, not the work. */
 export const noOpSteps: StepsFactory = () =>
-  ['one', 'two', 'three'].map((name) => ({ name, stage: name, weight: 1, run: async () => undefined }));
+  ['one', 'two', 'three'].map((name) => ({ name, stage: name, weight: 1, folders: [], run: async () => undefined }));
 
 export const benchSpec = (i: number): RenderSpec =>
   RenderSpecSchema.parse({

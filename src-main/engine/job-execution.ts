@@ -10,7 +10,7 @@ import type { JobRecord } from './job-record.js';
 import { stepStatusEvent } from './job-views.js';
 import { ProgressTracker } from './progress-tracker.js';
 import type { StallWatchdog } from './stall-watchdog.js';
-import type { Checkpoints, Step, StepContext, StepLog } from './step.js';
+import type { Checkpoints, Step, StepContext, StepFolder, StepLog } from './step.js';
 
 const PROGRESS_EVENT_INTERVAL_MS = 50;
 /** How long an aborted step may take to stop before the runner moves on without it. */
@@ -56,6 +56,17 @@ interface StepDirs {
   artifactsDir: string;
 }
 
+const ALL_FOLDERS: readonly StepFolder[] = ['proxy', 'artifacts'];
+
+/** Makes the folders `step` writes into that this attempt has not made yet. */
+async function makeFolders(step: Step, dirs: StepDirs, made: Set<StepFolder>): Promise<void> {
+  const wanted = (step.folders ?? ALL_FOLDERS).filter((f) => !made.has(f));
+  await Promise.all(
+    wanted.map((f) => fs.mkdir(f === 'proxy' ? dirs.proxyDir : dirs.artifactsDir, { recursive: true })),
+  );
+  for (const f of wanted) made.add(f);
+}
+
 /** Resolves when the signal aborts, so a step that ignores its signal cannot hold the job. */
 function whenAborted(signal: AbortSignal): Promise<never> {
   return new Promise((_, reject) => {
@@ -98,7 +109,8 @@ async function runSteps(
     proxyDir: files.proxyDir(jobId),
     artifactsDir: files.artifactsDir(jobId),
   };
-  await Promise.all(Object.values(dirs).map((d) => fs.mkdir(d, { recursive: true })));
+  // Temp holds the checkpoints, so every attempt has it; proxy and artifacts wait for a step that writes there.
+  await fs.mkdir(dirs.tempDir, { recursive: true });
   const attemptCheckpoints = checkpoints.forAttempt(jobId);
   const aborted = whenAborted(signal);
   aborted.catch(() => undefined);
@@ -121,6 +133,7 @@ async function runEachStep(
 ): Promise<AttemptOutcome> {
   const { journal, logs, watchdog } = deps;
   const jobId = record.jobId;
+  const made = new Set<StepFolder>();
   for (const [index, step] of steps.entries()) {
     if (signal.aborted) return { kind: 'aborted', reason: signal.reason as AbortReason };
     const state = record.steps[index]!;
@@ -144,6 +157,8 @@ async function runEachStep(
     record.stage = step.stage;
     // Not awaited: the journal keeps the job's writes and events in order, and a 'none' commit never rejects.
     await journal.commit(record, [stepStatusEvent(record, index)], 'none');
+    // A folder the disk refuses ends the attempt as a write failure, as the temp folder's does.
+    await makeFolders(step, dirs, made);
     watchdog.watch(jobId, step.name);
     const running = step.run(ctx);
     try {

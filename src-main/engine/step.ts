@@ -28,9 +28,9 @@ export interface StepContext {
   readonly signal: AbortSignal;
   /** `<data>/temp/<jobId>`: step outputs and what resume needs. Exists when run() starts. */
   readonly tempDir: string;
-  /** `<data>/proxy/<jobId>`: preview media. Exists when run() starts. */
+  /** `<data>/proxy/<jobId>`: preview media. Exists when run() starts if the step names `proxy` in its `folders`. */
   readonly proxyDir: string;
-  /** `<data>/jobs/<jobId>/artifacts`: final outputs. Exists when run() starts. */
+  /** `<data>/jobs/<jobId>/artifacts`: final outputs. Exists when run() starts if the step names `artifacts` in its `folders`. */
   readonly artifactsDir: string;
   /** This step's progress, 0–100; the runner keeps it monotonic and maps it onto the job. */
   progress(pct: number, message?: string): void;
@@ -47,6 +47,9 @@ export interface StepResult {
   outputs?: string[];
 }
 
+/** A folder besides temp that a step may write into. */
+export type StepFolder = 'proxy' | 'artifacts';
+
 /** A pluggable unit of a job's work. */
 export interface Step {
   readonly name: string;
@@ -58,6 +61,11 @@ export interface Step {
   inputsHash?(ctx: StepContext): string | Promise<string>;
   /** When false the step always runs again (e.g. preflight checks the machine). Default true. */
   readonly resumable?: boolean;
+  /**
+   * The folders besides temp it writes into, made before it runs (a folder costs the disk more
+   * than a file, so a job makes only those its steps use). Default: both.
+   */
+  readonly folders?: readonly StepFolder[];
   run(ctx: StepContext): Promise<StepResult | void>;
 }
 

@@ -248,7 +248,7 @@ export class FarmWorker {
     heartbeat.beatSoon();
     try {
       // The job's folder on the shared folder may not exist yet (its first attempt): the log goes in it.
-      await fs.mkdir(deps.files.artifactsDir(jobId), { recursive: true });
+      await fs.mkdir(deps.files.jobDir(jobId), { recursive: true });
       this.parts.logs.append(jobId, `[${nowIso()}] INFO Rendering on ${this.name} (attempt ${record.attempts}).`);
       const outcome = await startAttempt(record, this.o.steps(record.spec), run.controller.signal, deps).done;
       if (outcome.kind === 'aborted' && outcome.reason === 'shutdown') await this.#requeue(record);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src-main/engine/engine.js';
 import type { EngineEvent } from '../../src-main/engine/engine-api.js';
+import type { Step } from '../../src-main/engine/step.js';
 import { useEngineFixture } from '../helpers/engine-fixture.js';
 import { testSpec, testSteps } from '../helpers/test-steps.js';
 import { waitForEvent, waitForStatus } from '../helpers/wait.js';
@@ -68,5 +69,35 @@ describe('job lifecycle', () => {
     await engine.resume(job.jobId);
     await waitForStatus(engine, job.jobId, 'completed');
     expect(engine.get(job.jobId)!.attempts).toBe(2);
+  });
+
+  it('makes the proxy and artifacts folders only for the steps that write there, before they run', async () => {
+    const seen: Record<string, { proxy: boolean; artifacts: boolean }> = {};
+    const step = (name: string, folders: Step['folders']): Step => ({
+      name,
+      stage: name,
+      weight: 1,
+      folders,
+      run: async (ctx) => {
+        seen[name] = { proxy: fs.existsSync(ctx.proxyDir), artifacts: fs.existsSync(ctx.artifactsDir) };
+      },
+    });
+    engine = await fx.open({ steps: () => [step('plain', []), step('preview', ['proxy']), step('output', ['artifacts'])] });
+    const job = await engine.create(testSpec());
+    await waitForStatus(engine, job.jobId, 'completed');
+    expect(seen).toEqual({
+      plain: { proxy: false, artifacts: false },
+      preview: { proxy: true, artifacts: false },
+      output: { proxy: true, artifacts: true },
+    });
+
+    // Steps that name no folder leave none behind: a job of them touches only its own folder and temp.
+    engine = await fx.reopen({ steps: () => [step('plain', [])] });
+    const bare = await engine.create(testSpec());
+    await waitForStatus(engine, bare.jobId, 'completed');
+    expect(fs.existsSync(engine.layout.proxyDir(bare.jobId))).toBe(false);
+    expect(fs.existsSync(engine.layout.artifactsDir(bare.jobId))).toBe(false);
+    expect(fs.existsSync(engine.layout.tempDir(bare.jobId))).toBe(false);
+    expect(engine.get(bare.jobId)!.artifacts).toEqual([]);
   });
 });

@@ -14,7 +14,7 @@ export const MIN_SCENE_SEC = 2;
 
 /** One WAV per scene (each a checkpoint), then timeline.json with every scene's length. */
 export function narrationStep(weight: number): Step {
-  return { name: 'narration', stage: 'Voice', weight, run: narration };
+  return { name: 'narration', stage: 'Voice', weight, folders: [], run: narration };
 }
 
 async function narration(ctx: StepContext) {

@@ -11,7 +11,7 @@ import { childOptions, resolveTools, type Tools } from '../tools.js';
 
 /** Checks the machine against the spec before any work: runs again on every attempt. */
 export function preflightStep(weight: number): Step {
-  return { name: 'preflight', stage: 'Preflight', weight, resumable: false, run: preflight };
+  return { name: 'preflight', stage: 'Preflight', weight, resumable: false, folders: [], run: preflight };
 }
 
 async function preflight(ctx: StepContext): Promise<void> {

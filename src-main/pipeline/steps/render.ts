@@ -21,7 +21,7 @@ const SHARE = { mix: 0.6, mux: 0.3 } as const;
 
 /** Mixes and normalises the soundtrack, joins the clips with it into `<title>.mp4`, and writes the files beside it. */
 export function renderStep(weight: number): Step {
-  return { name: 'render', stage: 'Render', weight, run: render };
+  return { name: 'render', stage: 'Render', weight, folders: ['artifacts'], run: render };
 }
 
 async function render(ctx: StepContext) {

@@ -5,7 +5,7 @@ import { buildScenes } from '../script-parser.js';
 
 /** Turns the spec's script or scenes into scenes.json. */
 export function scriptStep(weight: number): Step {
-  return { name: 'script', stage: 'Script', weight, run: script };
+  return { name: 'script', stage: 'Script', weight, folders: [], run: script };
 }
 
 async function script(ctx: StepContext) {

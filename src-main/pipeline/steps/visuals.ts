@@ -19,7 +19,7 @@ const RECIPE_VERSION = 2;
 export function visualsStep(weight: number): Step {
   // Not skipped as a whole on resume: each scene's checkpoint is verified on its own (a clip cut
   // short or damaged since is made again), which costs a read of each clip's index.
-  return { name: 'visuals', stage: 'Visuals', weight, resumable: false, run: visuals };
+  return { name: 'visuals', stage: 'Visuals', weight, resumable: false, folders: ['proxy'], run: visuals };
 }
 
 async function visuals(ctx: StepContext) {
