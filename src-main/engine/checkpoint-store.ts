@@ -125,10 +125,11 @@ export class CheckpointStore {
    * The Checkpoints of one attempt of a job: the file is read once, on first use, and kept in
    * step with what this attempt records (a new attempt reads it afresh). Its file stays open for
    * the attempt's next record until `close`; a record after that (a step abandoned on abort that
-   * still finishes) opens and closes it once.
+   * still finishes) opens and closes it once. `fresh`: the attempt has just made the job's temp
+   * folder, so there is no file to read.
    */
-  forAttempt(jobId: string): AttemptCheckpoints {
-    let view: Promise<Map<string, Entry>> | undefined;
+  forAttempt(jobId: string, fresh = false): AttemptCheckpoints {
+    let view: Promise<Map<string, Entry>> | undefined = fresh ? Promise.resolve(new Map()) : undefined;
     const entries = () => (view ??= this.#read(jobId));
     let kept: number | null = null;
     let closed = false;

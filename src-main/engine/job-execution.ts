@@ -110,8 +110,8 @@ async function runSteps(
     artifactsDir: files.artifactsDir(jobId),
   };
   // Temp holds the checkpoints, so every attempt has it; proxy and artifacts wait for a step that writes there.
-  await fs.mkdir(dirs.tempDir, { recursive: true });
-  const attemptCheckpoints = checkpoints.forAttempt(jobId);
+  const madeTemp = await fs.mkdir(dirs.tempDir, { recursive: true });
+  const attemptCheckpoints = checkpoints.forAttempt(jobId, madeTemp !== undefined);
   const aborted = whenAborted(signal);
   aborted.catch(() => undefined);
   try {

@@ -82,7 +82,9 @@ describe('job lifecycle', () => {
         seen[name] = { proxy: fs.existsSync(ctx.proxyDir), artifacts: fs.existsSync(ctx.artifactsDir) };
       },
     });
-    engine = await fx.open({ steps: () => [step('plain', []), step('preview', ['proxy']), step('output', ['artifacts'])] });
+    engine = await fx.open({
+      steps: () => [step('plain', []), step('preview', ['proxy']), step('output', ['artifacts'])],
+    });
     const job = await engine.create(testSpec());
     await waitForStatus(engine, job.jobId, 'completed');
     expect(seen).toEqual({
