@@ -134,6 +134,8 @@ async function runEachStep(
   const { journal, logs, watchdog } = deps;
   const jobId = record.jobId;
   const made = new Set<StepFolder>();
+  /** The default inputs hash: the spec's, the same for every step of the attempt. */
+  let specHash: string | undefined;
   for (const [index, step] of steps.entries()) {
     if (signal.aborted) return { kind: 'aborted', reason: signal.reason as AbortReason };
     const state = record.steps[index]!;
@@ -141,7 +143,7 @@ async function runEachStep(
     const key = `step:${step.name}`;
     let inputsHash: string;
     try {
-      inputsHash = step.inputsHash ? await step.inputsHash(ctx) : hashInputs(record.spec);
+      inputsHash = step.inputsHash ? await step.inputsHash(ctx) : (specHash ??= hashInputs(record.spec));
     } catch (error) {
       return { kind: 'failed', step: step.name, error: toStepError(error) };
     }

@@ -1,5 +1,6 @@
 import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
+import { appendAllSync, openFd } from './atomic-file.js';
 import { KeyedSerial } from './keyed-serial.js';
 
 const TAIL_LINES = 40;
@@ -41,32 +42,35 @@ export class JobLogs {
   }
 
   /**
-   * A job's first write in this process finds its size and appends on the thread pool (it may
-   * create the file: an entry change, which waits for the file system's journal); later appends
-   * go to the file it knows exists synchronously (a few microseconds into the page cache, where a
-   * thread-pool round trip costs ten times that in CPU: see atomic-file.ts). The rare truncation
-   * of a full log reads and rewrites it on the pool.
+   * A job's first write in this process opens the file on the thread pool (it may create it: an
+   * entry change, which waits for the file system's journal) and reads its size from the open
+   * file; later appends go to the file it knows exists synchronously (a few microseconds into the
+   * page cache, where a thread-pool round trip costs ten times that in CPU: see atomic-file.ts).
+   * The rare truncation of a full log reads and rewrites it on the pool.
    */
   async #write(jobId: string, body: string): Promise<void> {
     const file = this.fileOf(jobId);
-    const known = this.#sizes.get(jobId);
-    const size =
-      known ??
-      (await fs.stat(file).then(
-        (s) => s.size,
-        () => 0,
-      ));
-    const cap = this.maxBytes();
-    if (size + body.length > cap) {
-      const old = await fs.readFile(file, 'utf8').catch(() => '');
-      const keep = old.slice(Math.max(0, old.length - Math.floor(cap / 2)));
-      const text = TRUNCATION_NOTE + keep.slice(keep.indexOf('\n') + 1) + body;
-      await fs.writeFile(file, text);
-      this.#sizes.set(jobId, Buffer.byteLength(text));
-      return;
+    let size = this.#sizes.get(jobId);
+    let fd: number | null = null;
+    if (size === undefined) {
+      fd = await openFd(file, 'a');
+      size = fsSync.fstatSync(fd).size;
     }
-    if (known === undefined) await fs.appendFile(file, body);
-    else fsSync.appendFileSync(file, body);
-    this.#sizes.set(jobId, size + Buffer.byteLength(body));
+    try {
+      const cap = this.maxBytes();
+      if (size + body.length > cap) {
+        const old = await fs.readFile(file, 'utf8').catch(() => '');
+        const keep = old.slice(Math.max(0, old.length - Math.floor(cap / 2)));
+        const text = TRUNCATION_NOTE + keep.slice(keep.indexOf('\n') + 1) + body;
+        await fs.writeFile(file, text);
+        this.#sizes.set(jobId, Buffer.byteLength(text));
+        return;
+      }
+      if (fd !== null) appendAllSync(fd, body);
+      else fsSync.appendFileSync(file, body);
+      this.#sizes.set(jobId, size + Buffer.byteLength(body));
+    } finally {
+      if (fd !== null) fsSync.closeSync(fd);
+    }
   }
 }
