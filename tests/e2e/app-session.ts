@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { newToken, startAura, type AuraServer } from './aura-server.js';
 import { launchChromium } from './chromium.js';
 import { openApp, type AppPage } from './ui-page.js';
@@ -16,10 +17,23 @@ export interface AppSession {
 }
 
 /**
- * Starts the session; `prepare` runs on the empty data folder before the server starts (a
- * broken settings file, a picture for the form).
+ * Opens a session before the tests of the file (or describe block) and closes it after them;
+ * `prepare` runs on the empty data folder before the server starts (a broken settings file, a
+ * picture for the form).
  */
-export async function openAppSession(name: string, prepare?: (dataDir: string) => void): Promise<AppSession> {
+export function useAppSession(name: string, prepare?: (dataDir: string) => void): AppSession {
+  // Filled in by the beforeAll, so the tests and any beforeAll registered after this one find it
+  // open. A test that restarts the server puts the new one in `server`: the one stopped at the end.
+  const session = {} as AppSession;
+  beforeAll(async () => {
+    Object.assign(session, await openAppSession(name, prepare));
+  });
+  afterAll(() => closeAppSession(session));
+  return session;
+}
+
+/** Starts the session: the data folder, `prepare` on it, the server and Chromium, the app open. */
+async function openAppSession(name: string, prepare?: (dataDir: string) => void): Promise<AppSession> {
   const dataDir = mkdtempSync(join(tmpdir(), `aura-e2e-${name}-`));
   prepare?.(dataDir);
   const token = newToken();
@@ -29,7 +43,7 @@ export async function openAppSession(name: string, prepare?: (dataDir: string) =
 }
 
 /** Closes the browser, stops the server (the one running now, after any restart) and removes the folder. */
-export async function closeAppSession(session: Partial<AppSession>): Promise<void> {
+async function closeAppSession(session: Partial<AppSession>): Promise<void> {
   await session.browser?.close();
   await session.server?.stop();
   if (session.dataDir) rmSync(session.dataDir, { recursive: true, force: true });

@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
 import { newToken, startAura, startAuraWorker, type AuraServer, type AuraWorker } from './aura-server.js';
-import { closeAppSession, openAppSession } from './app-session.js';
+import { useAppSession } from './app-session.js';
 import { launchChromium } from './chromium.js';
 import {
   callApi,
@@ -48,24 +48,17 @@ async function shootBothWidths(page: Page, name: string) {
 }
 
 describe('joining a farm from the Machine view (one machine)', () => {
-  let dataDir: string;
-  let server: AuraServer;
-  let browser: Browser;
-  let app: AppPage;
   let shared: string;
-  beforeAll(async () => {
+  beforeAll(() => {
     shared = mkdtempSync(join(tmpdir(), 'aura-e2e-shared-'));
-    ({ dataDir, server, browser, app } = await openAppSession('farm-join'));
   });
-  afterAll(async () => {
-    await closeAppSession({ browser, server, dataDir });
-    rmSync(shared, { recursive: true, force: true });
-  });
+  afterAll(() => rmSync(shared, { recursive: true, force: true }));
+  const session = useAppSession('farm-join');
   const settingsFile = () =>
-    JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as Record<string, unknown>;
+    JSON.parse(readFileSync(join(session.dataDir, 'settings.json'), 'utf8')) as Record<string, unknown>;
 
   it('says this machine renders alone, and the server’s field errors land on their fields', async () => {
-    const { page } = app;
+    const { page } = session.app;
     const panel = await openMachine(page);
     await panel.getByText('This machine renders on its own.').waitFor();
     await panel.getByLabel('Redis URL').fill('http://studio-redis:6379');
@@ -88,11 +81,11 @@ describe('joining a farm from the Machine view (one machine)', () => {
     await panel.getByText(/does not exist on this machine/).waitFor();
     await shootBothWidths(page, 'farm-join-errors');
     // Nothing was saved: the engine never wrote a settings file.
-    expect(existsSync(join(dataDir, 'settings.json'))).toBe(false);
+    expect(existsSync(join(session.dataDir, 'settings.json'))).toBe(false);
   });
 
   it('saves the pair for the next start; the password is masked from then on, also after a reload', async () => {
-    const { page } = app;
+    const { page } = session.app;
     const panel = page.getByRole('region', { name: 'Render farm' });
     await panel.getByLabel('Redis URL').fill(`redis://:${SECRET}@studio-redis:6379/0`);
     await panel.getByLabel('Shared folder').fill(shared);
@@ -124,7 +117,7 @@ describe('joining a farm from the Machine view (one machine)', () => {
   });
 
   it('"Leave the farm" puts both back to null', async () => {
-    const { page } = app;
+    const { page } = session.app;
     const panel = page.getByRole('region', { name: 'Render farm' });
     await panel.getByRole('button', { name: 'Leave the farm' }).click();
     await page.getByText('Saved. Aura Studio leaves the farm the next time it starts.').waitFor();

@@ -5,29 +5,18 @@
  */
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuraServer } from './aura-server.js';
-import { closeAppSession, openAppSession } from './app-session.js';
-import { screenshot, type AppPage } from './ui-page.js';
+import { describe, expect, it } from 'vitest';
+import { useAppSession } from './app-session.js';
+import { screenshot } from './ui-page.js';
 
-let dataDir: string;
-let server: AuraServer;
-let browser: Browser;
-let app: AppPage;
-
-beforeAll(async () => {
-  ({ dataDir, server, browser, app } = await openAppSession('machine', (dir) => {
-    // A settings file broken by hand: the engine starts on defaults and must say so.
-    writeFileSync(join(dir, 'settings.json'), '{"concurrency": 2,, oops');
-  }));
+const session = useAppSession('machine', (dir) => {
+  // A settings file broken by hand: the engine starts on defaults and must say so.
+  writeFileSync(join(dir, 'settings.json'), '{"concurrency": 2,, oops');
 });
-
-afterAll(() => closeAppSession({ browser, server, dataDir }));
 
 describe('the Machine view', () => {
   it('says the settings file is damaged; saving keeps the damaged file aside', async () => {
-    const { page } = app;
+    const { page } = session.app;
     await page.getByRole('link', { name: 'Machine' }).click();
     const panel = page.getByRole('region', { name: 'Needs your attention' });
     await panel.getByText('Settings file damaged').waitFor();
@@ -35,11 +24,11 @@ describe('the Machine view', () => {
     await screenshot(page, 'machine-settings-corrupt');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved.').waitFor();
-    expect(readdirSync(dataDir).some((f) => f.startsWith('settings.json.corrupt-'))).toBe(true);
+    expect(readdirSync(session.dataDir).some((f) => f.startsWith('settings.json.corrupt-'))).toBe(true);
   });
 
   it('lists the workers: on one machine, this machine alone with its slots', async () => {
-    const { page } = app;
+    const { page } = session.app;
     const workers = page.getByRole('region', { name: 'Workers' });
     // The embedded engine answers GET /api/workers with this machine alone (docs/api.md).
     const row = workers.getByRole('listitem');

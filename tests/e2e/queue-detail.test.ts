@@ -5,10 +5,8 @@
  * progress, every artifact downloads under its own name, the spec shown read-only, an opt-in
  * browser notification, and the layout at 900 and 720 px.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuraServer } from './aura-server.js';
-import { closeAppSession, openAppSession } from './app-session.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useAppSession } from './app-session.js';
 import {
   callApi,
   jobRow,
@@ -18,25 +16,18 @@ import {
   SLOW_SCRIPT,
   submitRender,
   waitForStatus,
-  type AppPage,
 } from './ui-page.js';
 
-let dataDir: string;
-let server: AuraServer;
-let browser: Browser;
-let app: AppPage;
+const session = useAppSession('detail');
 
 beforeAll(async () => {
-  ({ dataDir, server, browser, app } = await openAppSession('detail'));
-  await app.page.getByRole('status').filter({ hasText: 'No renders yet' }).waitFor();
+  await session.app.page.getByRole('status').filter({ hasText: 'No renders yet' }).waitFor();
 });
-
-afterAll(() => closeAppSession({ browser, server, dataDir }));
 
 describe('job detail and safe questions', () => {
   it('draws a vertical (9:16) video’s scene thumbnails in tall boxes, and names no machine on one machine', async () => {
-    const { page } = app;
-    const answer = await callApi(server, 'POST', '/api/render', {
+    const { page } = session.app;
+    const answer = await callApi(session.server, 'POST', '/api/render', {
       title: 'Vertical short',
       script: '# Up\nA tall video.\n\n# Down\nStill tall.',
       voice: { engine: 'none' },
@@ -74,7 +65,7 @@ describe('job detail and safe questions', () => {
   });
 
   it('shows scene progress, elapsed and ETA, a paused step as Paused, and says what cancelling a paused job throws away', async () => {
-    const { page } = app;
+    const { page } = session.app;
     await submitRender(page, { title: 'Six scenes', script: SLOW_SCRIPT, ...SLOW });
     const row = jobRow(page, 'Six scenes');
     await row.getByText(/Scene \d of 6 done/).waitFor({ timeout: 60_000 });
@@ -114,7 +105,7 @@ describe('job detail and safe questions', () => {
   });
 
   it('closes a confirmation by itself when its job finishes first; never an error toast', async () => {
-    const { page } = app;
+    const { page } = session.app;
     await submitRender(page, { title: 'Finishes first', script: SLOW_SCRIPT, size: '640x360' });
     const row = jobRow(page, 'Finishes first');
     await waitForStatus(row, 'Running', 30_000);
@@ -137,8 +128,8 @@ describe('job detail and safe questions', () => {
   });
 
   it('lists every file of a finished job, each downloading under its own name', async () => {
-    const { page } = app;
-    await renderViaApi(server, 'Downloads');
+    const { page } = session.app;
+    await renderViaApi(session.server, 'Downloads');
     const row = jobRow(page, 'Downloads');
     await waitForStatus(row, 'Completed', 60_000);
     await row.getByRole('link', { name: 'Downloads' }).click();
@@ -158,9 +149,9 @@ describe('job detail and safe questions', () => {
   });
 
   it('notifies in the browser when a job ends, once the user opted in', async () => {
-    const context = browser.contexts()[0]!;
-    await context.grantPermissions(['notifications'], { origin: server.url });
-    const { page } = app;
+    const context = session.browser.contexts()[0]!;
+    await context.grantPermissions(['notifications'], { origin: session.server.url });
+    const { page } = session.app;
     // Record what the page shows through the real Notification API.
     await page.evaluate(() => {
       const shown: string[] = [];
@@ -176,7 +167,7 @@ describe('job detail and safe questions', () => {
     });
     await page.getByRole('button', { name: 'Notify me when a job ends' }).click();
     await page.getByRole('button', { name: 'Notifying when a job ends' }).waitFor();
-    await renderViaApi(server, 'Tell me');
+    await renderViaApi(session.server, 'Tell me');
     await waitForStatus(jobRow(page, 'Tell me'), 'Completed', 60_000);
     await page.waitForFunction(() => (window as unknown as { shown: string[] }).shown.includes('“Tell me” is ready'));
   });
@@ -184,9 +175,9 @@ describe('job detail and safe questions', () => {
   it.each([900, 720])(
     'reflows at %i px: one scrollbar, titles keep half the row and show in full on focus',
     async (width) => {
-      const { page } = app;
+      const { page } = session.app;
       const long = `A very long title for a video about the sky, the sea and everything between them (${width})`;
-      await renderViaApi(server, long);
+      await renderViaApi(session.server, long);
       await page.setViewportSize({ width, height: 700 });
       const row = jobRow(page, long);
       await waitForStatus(row, 'Completed', 60_000);

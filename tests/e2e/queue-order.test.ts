@@ -3,43 +3,26 @@
  * live from `queue-status`, run order with "#N in queue", moving jobs by keyboard and by drag and
  * drop, the finish estimate, Render again, multi-select and "Clear finished".
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuraServer } from './aura-server.js';
-import { closeAppSession, openAppSession } from './app-session.js';
-import {
-  callApi,
-  jobRow,
-  renderViaApi,
-  rowOrder,
-  screenshot,
-  TINY_SCRIPT,
-  waitForStatus,
-  type AppPage,
-} from './ui-page.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useAppSession } from './app-session.js';
+import { callApi, jobRow, renderViaApi, rowOrder, screenshot, TINY_SCRIPT, waitForStatus } from './ui-page.js';
 import { waitUntil } from './wait.js';
 
-let dataDir: string;
-let server: AuraServer;
-let browser: Browser;
-let app: AppPage;
+const session = useAppSession('order');
 
 beforeAll(async () => {
-  ({ dataDir, server, browser, app } = await openAppSession('order'));
-  await app.page.getByRole('status').filter({ hasText: 'No renders yet' }).waitFor();
+  await session.app.page.getByRole('status').filter({ hasText: 'No renders yet' }).waitFor();
 });
-
-afterAll(() => closeAppSession({ browser, server, dataDir }));
 
 describe('queue order and the queue’s own state', () => {
   const ids: Record<string, string> = {};
 
   it('shows a pause made by another client in the Queue view at once, and pending jobs in run order', async () => {
-    const { page } = app;
-    expect((await callApi(server, 'POST', '/api/queue/pause')).status).toBeLessThan(300);
+    const { page } = session.app;
+    expect((await callApi(session.server, 'POST', '/api/queue/pause')).status).toBeLessThan(300);
     const banner = page.getByTestId('queue-paused');
     await banner.getByText('Queue paused: running jobs finish, new ones wait.').waitFor({ timeout: 10_000 });
-    for (const title of ['First', 'Second', 'Third']) ids[title] = await renderViaApi(server, title);
+    for (const title of ['First', 'Second', 'Third']) ids[title] = await renderViaApi(session.server, title);
     await jobRow(page, 'Third').getByText('#3 in queue').waitFor();
     expect(await jobRow(page, 'First').getByText('#1 in queue').isVisible()).toBe(true);
     // Run order (oldest first), not newest first.
@@ -49,7 +32,7 @@ describe('queue order and the queue’s own state', () => {
   });
 
   it('moves pending jobs with the keyboard (Move to top, Move down) and by drag and drop', async () => {
-    const { page } = app;
+    const { page } = session.app;
     const third = jobRow(page, 'Third');
     await third.getByRole('button', { name: 'Move to top' }).focus();
     await page.keyboard.press('Enter');
@@ -63,7 +46,7 @@ describe('queue order and the queue’s own state', () => {
     await jobRow(page, 'Second').getByText('#1 in queue').waitFor();
     expect(await rowOrder(page)).toEqual([ids.Second, ids.Third, ids.First]);
     // The server holds the same order.
-    const run = await callApi(server, 'GET', '/api/queue?order=run&status=pending');
+    const run = await callApi(session.server, 'GET', '/api/queue?order=run&status=pending');
     expect((run.json as { jobs: Array<{ jobId: string }> }).jobs.map((j) => j.jobId)).toEqual([
       ids.Second,
       ids.Third,
@@ -72,13 +55,13 @@ describe('queue order and the queue’s own state', () => {
   });
 
   it('resumes the queue from the banner; jobs run in the order the queue shows', async () => {
-    const { page } = app;
+    const { page } = session.app;
     await page.getByTestId('queue-paused').getByRole('button', { name: 'Resume queue' }).click();
     await page.getByTestId('queue-paused').waitFor({ state: 'detached' });
     for (const title of ['Second', 'Third', 'First']) await waitForStatus(jobRow(page, title), 'Completed', 90_000);
     const jobs = await Promise.all(
       ['Second', 'Third', 'First'].map(
-        async (t) => (await callApi(server, 'GET', `/api/jobs/${ids[t]}`)).json as { startedAt: string },
+        async (t) => (await callApi(session.server, 'GET', `/api/jobs/${ids[t]}`)).json as { startedAt: string },
       ),
     );
     const starts = jobs.map((j) => Date.parse(j.startedAt));
@@ -86,17 +69,17 @@ describe('queue order and the queue’s own state', () => {
   });
 
   it('estimates when the queue finishes once this machine has a measured speed', async () => {
-    const { page } = app;
-    await callApi(server, 'POST', '/api/queue/pause');
+    const { page } = session.app;
+    await callApi(session.server, 'POST', '/api/queue/pause');
     await page.getByTestId('queue-paused').waitFor();
-    ids.Fourth = await renderViaApi(server, 'Fourth');
+    ids.Fourth = await renderViaApi(session.server, 'Fourth');
     const estimate = page.getByTestId('queue-estimate');
     await estimate.getByText(/^The queue finishes at about \d{1,2}:\d{2}/).waitFor();
     await screenshot(page, 'queue-estimate');
   });
 
   it('renders a finished job again, and a pending one can be canceled from a multi-selection', async () => {
-    const { page } = app;
+    const { page } = session.app;
     await jobRow(page, 'Third').getByRole('button', { name: 'Render again', exact: true }).click();
     await waitUntil('a second “Third” row', async () => (await jobRow(page, 'Third').count()) === 2);
     const again = jobRow(page, 'Third').filter({ hasText: 'in queue' });
@@ -120,7 +103,7 @@ describe('queue order and the queue’s own state', () => {
   });
 
   it('opens a finished job in the form with its spec ("Edit & render again"), and renders the edit', async () => {
-    const { page } = app;
+    const { page } = session.app;
     await jobRow(page, 'Second').getByRole('button', { name: 'Edit & render again' }).click();
     await page.getByText('Loaded “Second”: change what you like and press Render.').waitFor();
     expect(await page.getByLabel('Title').inputValue()).toBe('Second');
@@ -130,15 +113,15 @@ describe('queue order and the queue’s own state', () => {
     const edited = jobRow(page, 'Second, edited');
     await edited.getByText(/#\d in queue/).waitFor();
     const id = await edited.getAttribute('data-job-id');
-    const job = (await callApi(server, 'GET', `/api/jobs/${id}`)).json as { spec: { script: string } };
+    const job = (await callApi(session.server, 'GET', `/api/jobs/${id}`)).json as { spec: { script: string } };
     expect(job.spec.script).toBe(TINY_SCRIPT);
     await edited.getByRole('button', { name: 'Cancel' }).click();
     await waitForStatus(edited, 'Canceled', 15_000);
   });
 
   it('clears completed and canceled jobs after one confirmation; a waiting job stays', async () => {
-    const { page } = app;
-    await renderViaApi(server, 'Waiting');
+    const { page } = session.app;
+    await renderViaApi(session.server, 'Waiting');
     await jobRow(page, 'Waiting').getByText('#1 in queue').waitFor();
     await page.getByRole('button', { name: 'Clear finished' }).click();
     const dialog = page.getByRole('dialog');

@@ -8,41 +8,32 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuraServer } from './aura-server.js';
-import { closeAppSession, openAppSession } from './app-session.js';
-import { cspViolations, jobIdOf, jobRow, screenshot, waitForStatus, type AppPage } from './ui-page.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useAppSession } from './app-session.js';
+import { cspViolations, jobIdOf, jobRow, screenshot, waitForStatus } from './ui-page.js';
 
-let dataDir: string;
-let server: AuraServer;
-let browser: Browser;
-let app: AppPage;
 let image: string;
-let token: string;
-
-beforeAll(async () => {
-  ({ dataDir, server, browser, app, token } = await openAppSession('form', (dir) => {
-    image = join(dir, 'orange.png');
-    // A real picture for the scene list: one orange 160x90 frame.
-    execFileSync(ffmpegInstaller.path, [
-      '-v',
-      'error',
-      '-f',
-      'lavfi',
-      '-i',
-      'color=c=0xff8800:s=160x90',
-      '-frames:v',
-      '1',
-      image,
-    ]);
-  }));
+const session = useAppSession('form', (dir) => {
+  image = join(dir, 'orange.png');
+  // A real picture for the scene list: one orange 160x90 frame.
+  execFileSync(ffmpegInstaller.path, [
+    '-v',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    'color=c=0xff8800:s=160x90',
+    '-frames:v',
+    '1',
+    image,
+  ]);
 });
 
-afterAll(() => closeAppSession({ browser, server, dataDir }));
-
 async function apiJob(jobId: string): Promise<{ spec: Record<string, unknown>; status: string }> {
-  const response = await fetch(`${server.url}/api/jobs/${jobId}`, { headers: { authorization: `Bearer ${token}` } });
+  const response = await fetch(`${session.server.url}/api/jobs/${jobId}`, {
+    headers: { authorization: `Bearer ${session.token}` },
+  });
   return (await response.json()) as { spec: Record<string, unknown>; status: string };
 }
 
@@ -68,7 +59,7 @@ async function openMoreOptions(page: Page): Promise<void> {
 
 describe('the render form in Chromium against aura serve', () => {
   it('offers the presets by platform name and says in sentences what is missing', async () => {
-    const { page } = app;
+    const { page } = session.app;
     const labels = await page.getByLabel('Output size').locator('option').allTextContents();
     for (const name of ['YouTube 1080p', 'YouTube 720p', 'Shorts, Reels, TikTok', 'Square', 'Instagram portrait']) {
       expect(labels.some((label) => label.includes(name))).toBe(true);
@@ -83,7 +74,7 @@ describe('the render form in Chromium against aura serve', () => {
   });
 
   it('keeps the draft across a reload', async () => {
-    const { page } = app;
+    const { page } = session.app;
     await page.getByLabel('Title').fill('Kept over a reload');
     await page.getByLabel('Script').fill('# One\nWords that survive a reload of the page.');
     await page.reload();
@@ -94,7 +85,7 @@ describe('the render form in Chromium against aura serve', () => {
   });
 
   it('renders on Ctrl+Enter with a platform preset and puts the keyboard on the new row', async () => {
-    const { page } = app;
+    const { page } = session.app;
     await page.getByLabel('Output size').selectOption('shorts');
     await page.getByLabel('Quality').selectOption('draft');
     await page.getByLabel('Voice', { exact: true }).selectOption('none');
@@ -116,14 +107,14 @@ describe('the render form in Chromium against aura serve', () => {
     expect(await page.getByLabel('Title').inputValue()).toBe('');
     expect(await page.getByLabel('Output size').inputValue()).toBe('shorts');
     // A 1080x1920 render is not what this test is about: stop it.
-    await fetch(`${server.url}/api/render/${jobId}/cancel`, {
+    await fetch(`${session.server.url}/api/render/${jobId}/cancel`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}` },
+      headers: { authorization: `Bearer ${session.token}` },
     });
   });
 
   it('imports a script dropped on the form, and a spec by the file picker', async () => {
-    const { page } = app;
+    const { page } = session.app;
     await dropFile(page, 'form.render-form', 'why-the-sea-is-blue.md', '# Sea\nThe sea looks blue.', 'text/markdown');
     await page.getByText('Imported the script why-the-sea-is-blue.md.').waitFor();
     expect(await page.getByLabel('Script').inputValue()).toBe('# Sea\nThe sea looks blue.');
@@ -155,7 +146,7 @@ describe('the render form in Chromium against aura serve', () => {
   });
 
   it('renders a scene list with a real image and colours to the end', async () => {
-    const { page } = app;
+    const { page } = session.app;
     await page.getByRole('button', { name: 'Add scene' }).click();
     await page.getByLabel('Scene 2 heading').fill('Blue');
     await page.getByLabel('Scene 2 narration').fill('A cool colour.');
@@ -174,7 +165,7 @@ describe('the render form in Chromium against aura serve', () => {
   });
 
   it('edits a finished job’s spec in the form and renders the edit (“Edit & render again”)', async () => {
-    const { page } = app;
+    const { page } = session.app;
     const row = jobRow(page, 'From a spec file');
     await row.getByRole('button', { name: 'Edit & render again' }).click();
     await page.getByRole('heading', { name: 'Edit & render “From a spec file” again' }).waitFor();
@@ -195,14 +186,14 @@ describe('the render form in Chromium against aura serve', () => {
   });
 
   it('shows the server’s file check at the scene and the music field, and queues nothing', async () => {
-    const { page } = app;
+    const { page } = session.app;
     await page.getByLabel('Title').fill('Missing files');
     await page.getByLabel('Script').fill('# One\nFirst.\n\n# Two\nSecond.');
     await page.getByRole('button', { name: /Edit as scenes/ }).click();
-    const gone = join(dataDir, 'gone.png');
+    const gone = join(session.dataDir, 'gone.png');
     await page.getByLabel('Scene 2 Image').fill(gone);
     await openMoreOptions(page);
-    await page.getByLabel('Music file').fill(join(dataDir, 'no-such-bed.mp3'));
+    await page.getByLabel('Music file').fill(join(session.dataDir, 'no-such-bed.mp3'));
     await page.getByRole('button', { name: 'Render', exact: true }).click();
     const image = page.getByLabel('Scene 2 Image');
     await page.waitForFunction(() => document.querySelectorAll('.field--invalid').length >= 2);
@@ -218,14 +209,16 @@ describe('the render form in Chromium against aura serve', () => {
     expect(musicError).toMatch(/^Music file: .*no-such-bed\.mp3/);
     expect(await image.evaluate((el) => el === document.activeElement)).toBe(true);
     await screenshot(page, 'form-file-check');
-    const queued = await fetch(`${server.url}/api/queue`, { headers: { authorization: `Bearer ${token}` } });
+    const queued = await fetch(`${session.server.url}/api/queue`, {
+      headers: { authorization: `Bearer ${session.token}` },
+    });
     expect(((await queued.json()) as { jobs: { title: string }[] }).jobs.map((j) => j.title)).not.toContain(
       'Missing files',
     );
   });
 
   it('stacks above the queue at 900 and 720 px without sideways scrolling', async () => {
-    const { page } = app;
+    const { page } = session.app;
     for (const width of [900, 720]) {
       await page.setViewportSize({ width, height: 800 });
       const form = (await page.locator('form.render-form').boundingBox())!;
@@ -237,6 +230,6 @@ describe('the render form in Chromium against aura serve', () => {
     }
     await page.setViewportSize({ width: 1280, height: 800 });
     expect(await cspViolations(page)).toEqual([]);
-    expect(app.problems).toEqual([]);
+    expect(session.app.problems).toEqual([]);
   });
 });

@@ -1,9 +1,8 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newToken, startAura, type AuraServer } from './aura-server.js';
-import { closeAppSession, openAppSession } from './app-session.js';
+import { describe, expect, it } from 'vitest';
+import { newToken, startAura } from './aura-server.js';
+import { useAppSession } from './app-session.js';
 import {
   cspViolations,
   jobIdOf,
@@ -15,32 +14,21 @@ import {
   submitRender,
   TINY_SCRIPT,
   waitForStatus,
-  type AppPage,
 } from './ui-page.js';
 import { waitUntil } from './wait.js';
 
-let dataDir: string;
-let server: AuraServer;
-let browser: Browser;
-let app: AppPage;
-let token: string;
-
-beforeAll(async () => {
-  ({ dataDir, server, browser, app, token } = await openAppSession('queue'));
-});
-
-afterAll(() => closeAppSession({ browser, server, dataDir }));
+const session = useAppSession('queue');
 
 describe('the render queue in Chromium against aura serve', () => {
   it('keeps the token out of the address bar and shows the empty queue', async () => {
-    const { page } = app;
+    const { page } = session.app;
     await page.getByRole('status').filter({ hasText: 'No renders yet' }).waitFor();
     expect(page.url()).not.toContain('token=');
     expect(await page.getByLabel('Title').isVisible()).toBe(true);
   });
 
   it('shows a bad script’s error at the Script field and starts nothing', async () => {
-    const { page } = app;
+    const { page } = session.app;
     await page.getByLabel('Title').fill('No script');
     await page.getByLabel('Script').fill('');
     await page.getByRole('button', { name: 'Render', exact: true }).click();
@@ -56,7 +44,7 @@ describe('the render queue in Chromium against aura serve', () => {
   });
 
   it('can be driven from the keyboard alone', async () => {
-    const { page } = app;
+    const { page } = session.app;
     await page.getByLabel('Title').focus();
     await page.keyboard.type('Typed by keyboard');
     await page.keyboard.press('Tab');
@@ -73,7 +61,7 @@ describe('the render queue in Chromium against aura serve', () => {
   });
 
   it('renders a tiny video from the form, watches it complete and plays it', async () => {
-    const { page } = app;
+    const { page } = session.app;
     await submitRender(page, { title: 'Tiny sky', script: TINY_SCRIPT });
     const row = jobRow(page, 'Tiny sky');
     await waitForStatus(row, 'Completed', 60_000);
@@ -114,12 +102,12 @@ describe('the render queue in Chromium against aura serve', () => {
   });
 
   it('cancels a running job after asking, and its temp and proxy files are gone', async () => {
-    const { page } = app;
+    const { page } = session.app;
     await submitRender(page, { title: 'Cancel me', script: SLOW_SCRIPT, ...SLOW });
     const row = jobRow(page, 'Cancel me');
     await row.getByText(/Visuals/).waitFor({ timeout: 30_000 });
     const jobId = await jobIdOf(row);
-    expect(existsSync(join(dataDir, 'temp', jobId))).toBe(true);
+    expect(existsSync(join(session.dataDir, 'temp', jobId))).toBe(true);
     await screenshot(page, 'queue-running');
     // Escape keeps the render going; the default button is the safe one.
     await row.getByRole('button', { name: 'Cancel' }).click();
@@ -136,13 +124,13 @@ describe('the render queue in Chromium against aura serve', () => {
     await waitForStatus(row, 'Canceled', 15_000);
     await waitUntil(
       'temp and proxy removed',
-      () => !existsSync(join(dataDir, 'temp', jobId)) && !existsSync(join(dataDir, 'proxy', jobId)),
+      () => !existsSync(join(session.dataDir, 'temp', jobId)) && !existsSync(join(session.dataDir, 'proxy', jobId)),
     );
     expect(await row.getByRole('button').allTextContents()).toEqual(['Render again', 'Edit & render again', 'Delete']);
   });
 
   it('pauses a running job and resumes it to completion', async () => {
-    const { page } = app;
+    const { page } = session.app;
     await submitRender(page, { title: 'Pause me', script: SLOW_SCRIPT, ...SLOW });
     const row = jobRow(page, 'Pause me');
     await row.getByText(/Visuals/).waitFor({ timeout: 30_000 });
@@ -167,13 +155,13 @@ describe('the render queue in Chromium against aura serve', () => {
   });
 
   it('reconnects by itself when the server restarts mid-render, and shows the job resumed', async () => {
-    const { page } = app;
+    const { page } = session.app;
     await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'));
     await submitRender(page, { title: 'Survive a restart', script: SLOW_SCRIPT, ...SLOW });
     const row = jobRow(page, 'Survive a restart');
     await row.getByText(/Visuals/).waitFor({ timeout: 30_000 });
-    const port = server.port;
-    await server.stop();
+    const port = session.server.port;
+    await session.server.stop();
     await page.locator('[data-connection="reconnecting"]').waitFor({ timeout: 15_000 });
     // Nothing pretends while the stream is down: the running row says so, its clock stops and
     // the actions that need the server are disabled.
@@ -182,7 +170,7 @@ describe('the render queue in Chromium against aura serve', () => {
     expect(await row.getByRole('button', { name: 'Pause' }).isDisabled()).toBe(true);
     expect(await row.getByRole('button', { name: 'Cancel' }).isDisabled()).toBe(true);
     await screenshot(page, 'banner-reconnecting');
-    server = await startAura({ dataDir, token, port });
+    session.server = await startAura({ dataDir: session.dataDir, token: session.token, port });
     await page.locator('[data-connection="caught-up"], [data-connection="live"]').waitFor({ timeout: 20_000 });
     await waitForStatus(row, 'Completed', 90_000);
     // "Took" is render time: the steps' own run times, not the wall clock across the restart.
@@ -192,15 +180,15 @@ describe('the render queue in Chromium against aura serve', () => {
   });
 
   it('shows a failed job’s error with what to do about it', async () => {
-    const { page } = app;
+    const { page } = session.app;
     // Images are checked at submit, so the picture is real then and gone when the job runs: queue
     // it with the queue paused, delete the file, resume the queue.
-    const image = join(dataDir, 'picture.png');
+    const image = join(session.dataDir, 'picture.png');
     await page.screenshot({ path: image });
     const api = (method: string, path: string, body?: unknown) =>
-      fetch(`${server.url}${path}`, {
+      fetch(`${session.server.url}${path}`, {
         method,
-        headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        headers: { authorization: `Bearer ${session.token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
         body: body ? JSON.stringify(body) : null,
       });
     expect((await api('POST', '/api/queue/pause')).ok).toBe(true);
@@ -228,7 +216,7 @@ describe('the render queue in Chromium against aura serve', () => {
   });
 
   it('manages the machine: storage, clean-up and settings', async () => {
-    const { page } = app;
+    const { page } = session.app;
     await page.getByRole('link', { name: 'Machine' }).click();
     await page.getByText('Finished videos').waitFor();
     await page.getByRole('button', { name: 'Clean up now' }).click();
@@ -245,31 +233,31 @@ describe('the render queue in Chromium against aura serve', () => {
   });
 
   it('deletes a finished job after asking, and its files with it', async () => {
-    const { page } = app;
+    const { page } = session.app;
     const row = jobRow(page, 'Pause me');
     const jobId = await jobIdOf(row);
-    expect(existsSync(join(dataDir, 'jobs', jobId))).toBe(true);
+    expect(existsSync(join(session.dataDir, 'jobs', jobId))).toBe(true);
     await row.getByRole('button', { name: 'Delete' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Yes, delete it' }).click();
     await row.waitFor({ state: 'detached' });
-    await waitUntil('the job folder removed', () => !existsSync(join(dataDir, 'jobs', jobId)));
+    await waitUntil('the job folder removed', () => !existsSync(join(session.dataDir, 'jobs', jobId)));
   });
 
   it('looks right in dark mode, with no console errors or CSP violations anywhere', async () => {
-    const dark = await openApp(browser, server.pageUrl, { colorScheme: 'dark' });
+    const dark = await openApp(session.browser, session.server.pageUrl, { colorScheme: 'dark' });
     await jobRow(dark.page, 'Tiny sky').waitFor();
     await screenshot(dark.page, 'queue-dark');
     expect(dark.problems).toEqual([]);
-    expect(app.problems).toEqual([]);
+    expect(session.app.problems).toEqual([]);
     expect(await cspViolations(dark.page)).toEqual([]);
-    expect(await cspViolations(app.page)).toEqual([]);
+    expect(await cspViolations(session.app.page)).toEqual([]);
   });
 
   it('says plainly when a restarted server no longer takes its token', async () => {
-    const { page } = app;
-    const port = server.port;
-    await server.stop();
-    server = await startAura({ dataDir, token: newToken(), port });
+    const { page } = session.app;
+    const port = session.server.port;
+    await session.server.stop();
+    session.server = await startAura({ dataDir: session.dataDir, token: newToken(), port });
     await page.locator('[data-connection="unauthorized"]').waitFor({ timeout: 20_000 });
     expect(await page.getByRole('status').filter({ hasText: 'new access key' }).count()).toBe(1);
   });

@@ -1,36 +1,29 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Engine } from '../../src-main/engine/engine.js';
+import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../src-main/engine/engine-api.js';
 import { RenderSpecSchema, type RenderSpecInput } from '../../src-shared/spec.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { waitForEvent } from '../helpers/wait.js';
-import { ESPEAK, startPipelineEngine, tinySpec } from './helpers/pipeline-engine.js';
+import { ESPEAK, tinySpec } from './helpers/pipeline-engine.js';
+import { usePipelineEngine } from './helpers/pipeline-fixture.js';
 
-let engine: Engine | undefined;
-let temp: ReturnType<typeof makeTempDir> | undefined;
-afterEach(async () => {
-  await engine?.close();
-  engine = undefined;
-  temp?.cleanup();
-});
+const fx = usePipelineEngine();
 
 const ended = (e: EngineEvent, jobId: string) =>
   e.jobId === jobId && (e.type === 'job-completed' || e.type === 'job-failed' || e.type === 'job-canceled');
 
 async function runToEnd(input: RenderSpecInput, settings = {}) {
-  temp = makeTempDir('aura-fail-');
-  engine = await startPipelineEngine(temp.dir, settings);
+  const engine = await fx.open(settings);
   const { jobId } = await engine.create(RenderSpecSchema.parse(input));
   const end = await waitForEvent(engine, (e) => ended(e, jobId), 20_000);
   return { jobId, end, job: engine.get(jobId)! };
 }
 
 async function resumeToEnd(jobId: string) {
-  const end = waitForEvent(engine!, (e) => ended(e, jobId), 20_000);
-  await engine!.resume(jobId);
+  const end = waitForEvent(fx.engine, (e) => ended(e, jobId), 20_000);
+  await fx.engine.resume(jobId);
   return end;
 }
 
@@ -43,7 +36,7 @@ describe('pipeline failures', () => {
     expect(job.error?.suggestedActions.join(' ')).toMatch(/ffmpegPath/);
     expect(job.canResume).toBe(true);
 
-    await engine!.updateSettings({ ffmpegPath: null });
+    await fx.engine.updateSettings({ ffmpegPath: null });
     expect((await resumeToEnd(jobId)).type).toBe('job-completed');
   });
 

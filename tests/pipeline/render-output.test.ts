@@ -1,36 +1,22 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Engine } from '../../src-main/engine/engine.js';
+import { describe, expect, it } from 'vitest';
 import { artifactNames } from '../../src-shared/artifact-names.js';
 import type { RenderSpecInput } from '../../src-shared/spec.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
-import {
-  audioPeakDb,
-  ESPEAK,
-  probeMedia,
-  renderToEnd,
-  startPipelineEngine,
-  tinySpec,
-} from './helpers/pipeline-engine.js';
+import { audioPeakDb, ESPEAK, probeMedia, renderToEnd, tinySpec } from './helpers/pipeline-engine.js';
+import { usePipelineEngine } from './helpers/pipeline-fixture.js';
 
-let engine: Engine | undefined;
-let temp: ReturnType<typeof makeTempDir> | undefined;
-afterEach(async () => {
-  await engine?.close();
-  engine = undefined;
-  temp?.cleanup();
-});
+const fx = usePipelineEngine();
 
 /** Renders a spec to completion and returns the output's path and the job. */
 async function render(input: RenderSpecInput) {
-  temp = makeTempDir('aura-render-');
-  engine = await startPipelineEngine(temp.dir);
+  const engine = await fx.open();
   const job = await renderToEnd(engine, input, 20_000);
   const output = engine.artifactPath(job.jobId, artifactNames(input.title).video);
   expect(output).toBeDefined();
-  return { output: output!, job, proxyDir: join(temp.dir, 'proxy', job.jobId) };
+  return { output: output!, job, proxyDir: join(fx.dir, 'proxy', job.jobId) };
 }
 
 describe('pipeline renders', () => {

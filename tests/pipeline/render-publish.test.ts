@@ -1,30 +1,29 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '../../src-main/engine/engine.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../../src-shared/job.js';
 import { RenderSpecSchema, type RenderSpecInput } from '../../src-shared/spec.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { waitForEvent } from '../helpers/wait.js';
-import { ESPEAK, renderToEnd, startPipelineEngine } from './helpers/pipeline-engine.js';
+import { ESPEAK, renderToEnd } from './helpers/pipeline-engine.js';
+import { usePipelineEngine } from './helpers/pipeline-fixture.js';
 
-let engine: Engine | undefined;
-let temp: ReturnType<typeof makeTempDir> | undefined;
-afterEach(async () => {
-  await engine?.close();
-  engine = undefined;
-  temp?.cleanup();
-});
+const fx = usePipelineEngine();
 const media = makeTempDir('aura-music-');
 afterAll(() => media.cleanup());
 
-/** Renders a spec to completion; returns the job and a path maker for its artifacts. */
-async function render(input: RenderSpecInput): Promise<{ job: Job; artifact: (name: string) => string }> {
-  temp = makeTempDir('aura-publish-');
-  engine = await startPipelineEngine(temp.dir);
+/**
+ * Renders a spec to completion on a new engine (on this test's dir unless `dataDir` is given);
+ * returns the job and a path maker for its artifacts.
+ */
+async function render(
+  input: RenderSpecInput,
+  dataDir?: string,
+): Promise<{ job: Job; artifact: (name: string) => string }> {
+  const engine = await fx.open({}, dataDir);
   const job = await renderToEnd(engine, input, 60_000);
-  return { job, artifact: (name) => engine!.artifactPath(job.jobId, name)! };
+  return { job, artifact: (name) => engine.artifactPath(job.jobId, name)! };
 }
 
 const tiny = { width: 160, height: 90, fps: 30, quality: 'draft' } as const;
@@ -207,11 +206,10 @@ describe('what a creator publishes', () => {
       const mixed = await loudness(duckedFile);
       expect(Math.abs(mixed.lufs - -14)).toBeLessThanOrEqual(1);
       expect(mixed.truePeak).toBeLessThanOrEqual(-1);
-      await engine!.close();
-      engine = undefined;
-      temp!.cleanup();
+      await fx.engine.close();
 
-      const plain = await render(spec(false));
+      // The second render as the first: a new engine on an empty data dir.
+      const plain = await render(spec(false), join(fx.dir, 'plain'));
       const plainFile = plain.artifact('music-false.mp4');
       const plainQuiet = await meanDb(plainFile, 1.2, 1.2, 80);
       const plainUnder = await meanDb(plainFile, 3.6, 1.5, 80);
@@ -223,8 +221,7 @@ describe('what a creator publishes', () => {
     it('a music path that is not audio fails preflight with AUDIO_UNREADABLE', async () => {
       const notAudio = join(media.dir, 'not-audio.mp3');
       await execa('sh', ['-c', `printf 'hello' > '${notAudio}'`]);
-      temp = makeTempDir('aura-publish-');
-      engine = await startPipelineEngine(temp.dir);
+      const engine = await fx.open();
       const created = await engine.create(RenderSpecSchema.parse({ ...spec(true), music: { path: notAudio } }));
       const end = await waitForEvent(engine, (e) => e.jobId === created.jobId && e.type === 'job-failed', 30_000);
       expect(end.type === 'job-failed' && end.data.error).toMatchObject({

@@ -1,29 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Engine } from '../../src-main/engine/engine.js';
+import { describe, expect, it } from 'vitest';
 import { registeredChildPids } from '../../src-main/engine/child-pids.js';
 import { commandLineOf } from '../../src-main/pipeline/child-registry.js';
 import { RenderSpecSchema } from '../../src-shared/spec.js';
-import { makeTempDir } from '../helpers/temp-dir.js';
 import { waitForEvent, waitUntil } from '../helpers/wait.js';
-import { startPipelineEngine, tinySpec } from './helpers/pipeline-engine.js';
+import { tinySpec } from './helpers/pipeline-engine.js';
+import { usePipelineEngine } from './helpers/pipeline-fixture.js';
 
-let tmp: ReturnType<typeof makeTempDir> | undefined;
-let engine: Engine | undefined;
-afterEach(async () => {
-  await engine?.close();
-  engine = undefined;
-  tmp?.cleanup();
-});
+const fx = usePipelineEngine();
 
 describe.skipIf(process.platform !== 'linux')('the real pipeline, its ffmpeg suspended', () => {
   it('explains the stall: ffmpeg is alive but stopped, resume it or cancel', async () => {
-    tmp = makeTempDir();
-    engine = await startPipelineEngine(tmp.dir, {
+    const e = await fx.open({
       maxParallelScenes: 1,
       stallWarningSeconds: 1,
       stallTimeoutSeconds: 600,
     });
-    const e = engine;
     // One long scene: its encode runs for seconds, long enough to be caught.
     const { jobId } = await e.create(RenderSpecSchema.parse(tinySpec(1, { durationSec: 240 })));
     let pid: number | undefined;

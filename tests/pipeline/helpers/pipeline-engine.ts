@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { execa } from 'execa';
-import { createEngine, type Engine } from '../../../src-main/engine/engine.js';
+import { createEngine, type Engine, type EngineOptions } from '../../../src-main/engine/engine.js';
 import { createPipelineSteps } from '../../../src-main/pipeline/index.js';
 export { processesMentioning } from '../../../src-main/pipeline/child-registry.js';
 import type { Settings } from '../../../src-shared/settings.js';
@@ -13,13 +13,18 @@ export const ESPEAK = ['/usr/bin/espeak-ng', '/usr/local/bin/espeak-ng', '/opt/h
   existsSync(p),
 );
 
-/** An engine running the real pipeline on `dataDir`. */
-export function startPipelineEngine(dataDir: string, settings: Partial<Settings> = {}): Promise<Engine> {
-  return createEngine({
+/** The options of an engine running the real pipeline on `dataDir` (startPipelineEngine's and usePipelineEngine's). */
+export function pipelineEngineOptions(dataDir: string, settings: Partial<Settings> = {}): EngineOptions {
+  return {
     dataDir,
     steps: createPipelineSteps,
     settings: { cleanupInitialDelayMinutes: 600, ...settings },
-  });
+  };
+}
+
+/** An engine running the real pipeline on `dataDir`. */
+export function startPipelineEngine(dataDir: string, settings: Partial<Settings> = {}): Promise<Engine> {
+  return createEngine(pipelineEngineOptions(dataDir, settings));
 }
 
 /** Queues `input` on `engine` and waits for it to end: the completed job, or an error naming the failure. */
