@@ -157,7 +157,7 @@ async function runEachStep(
     // Step transitions are logged without fsync: the durable truth for resume is the checkpoint below.
     Object.assign(state, { status: 'running', progressPct: 0, startedAt: nowIso(), endedAt: null });
     record.stage = step.stage;
-    // Not awaited: the journal keeps the job's writes and events in order, and a 'none' commit never rejects.
+    // Awaited (a 'none' commit never rejects), so the step runs only once its start is written.
     await journal.commit(record, [stepStatusEvent(record, index)], 'none');
     // A folder the disk refuses ends the attempt as a write failure, as the temp folder's does.
     await makeFolders(step, dirs, made);
