@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { can } from '../../src-shared/lifecycle.js';
 import type { QueueStatus } from '../../src-shared/queue.js';
@@ -7,6 +6,7 @@ import type { CleanupService } from './cleanup-service.js';
 import { EngineError, type AbortReason } from './errors.js';
 import { startAttempt, type Attempt, type ExecutionDeps } from './job-execution.js';
 import { finalizeAttempt, recordCancel, recordWriteFailure } from './job-finalize.js';
+import { newJobId } from './job-id.js';
 import { newJobRecord, queueKeyOf, type JobRecord } from './job-record.js';
 import { statusOf, transition } from './job-transition.js';
 import type { JobRecords, PendingQueue } from './backend.js';
@@ -31,11 +31,6 @@ interface ActiveRun {
 }
 
 const nowIso = () => new Date().toISOString();
-
-/** Time-ordered, URL-safe job id. */
-export function newJobId(): string {
-  return `${Date.now().toString(36)}-${crypto.randomBytes(5).toString('hex')}`;
-}
 
 /** The job lifecycle: the queue, the concurrency limit, and cancel/pause/resume in every state. */
 export class JobRunner {

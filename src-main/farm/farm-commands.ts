@@ -7,7 +7,7 @@ import { EngineError } from '../engine/errors.js';
 import { recordCancel } from '../engine/job-finalize.js';
 import type { JobLogs } from '../engine/job-log.js';
 import { isActive, newJobRecord, type JobRecord } from '../engine/job-record.js';
-import { newJobId } from '../engine/job-runner.js';
+import { newJobId } from '../engine/job-id.js';
 import { statusEvent, toQueueItem } from '../engine/job-views.js';
 import type { StepsFactory } from '../engine/step.js';
 import type { Settings } from '../../src-shared/settings.js';

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newJobRecord } from '../../src-main/engine/job-record.js';
-import { newJobId } from '../../src-main/engine/job-runner.js';
+import { newJobId } from '../../src-main/engine/job-id.js';
 import { toQueueItem } from '../../src-main/engine/job-views.js';
 import { FarmJournal } from '../../src-main/farm/farm-journal.js';
 import { FarmKeys } from '../../src-main/farm/farm-keys.js';
