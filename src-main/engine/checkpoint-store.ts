@@ -5,6 +5,7 @@ import path from 'node:path';
 import { appendAllSync, openFd } from './atomic-file.js';
 import { z } from 'zod';
 import { KeyedSerial } from './keyed-serial.js';
+import { makeFolder } from './make-folder.js';
 import type { Checkpoints } from './step.js';
 
 const EntrySchema = z.object({
@@ -79,7 +80,7 @@ async function openForAppend(file: string): Promise<number> {
     return await openFd(file, 'a');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    await fs.mkdir(path.dirname(file), { recursive: true });
+    await makeFolder(path.dirname(file));
     return openFd(file, 'a');
   }
 }

@@ -11,6 +11,9 @@ import { stepStatusEvent } from './job-views.js';
 import { ProgressTracker } from './progress-tracker.js';
 import type { StallWatchdog } from './stall-watchdog.js';
 import type { Checkpoints, Step, StepContext, StepFolder, StepLog } from './step.js';
+import { makeFolder } from './make-folder.js';
+import { makeFolders } from './step-folders.js';
+import { storageStepError } from './storage-errors.js';
 
 const PROGRESS_EVENT_INTERVAL_MS = 50;
 /** How long an aborted step may take to stop before the runner moves on without it. */
@@ -56,17 +59,6 @@ interface StepDirs {
   artifactsDir: string;
 }
 
-const ALL_FOLDERS: readonly StepFolder[] = ['proxy', 'artifacts'];
-
-/** Makes the folders `step` writes into that this attempt has not made yet. */
-async function makeFolders(step: Step, dirs: StepDirs, made: Set<StepFolder>): Promise<void> {
-  const wanted = (step.folders ?? ALL_FOLDERS).filter((f) => !made.has(f));
-  await Promise.all(
-    wanted.map((f) => fs.mkdir(f === 'proxy' ? dirs.proxyDir : dirs.artifactsDir, { recursive: true })),
-  );
-  for (const f of wanted) made.add(f);
-}
-
 /** Resolves when the signal aborts, so a step that ignores its signal cannot hold the job. */
 function whenAborted(signal: AbortSignal): Promise<never> {
   return new Promise((_, reject) => {
@@ -78,6 +70,9 @@ function whenAborted(signal: AbortSignal): Promise<never> {
 
 function toStepError(error: unknown): StepError {
   if (error instanceof StepError) return error;
+  // A full or read-only disk says so (a checkpoint, a step's folder or file it could not write).
+  const storage = storageStepError(error);
+  if (storage) return storage;
   const message = error instanceof Error ? error.message : String(error);
   return new StepError('STEP_FAILED', message, {
     suggestedActions: ['Look at the job log, then resume the job.'],
@@ -110,8 +105,8 @@ async function runSteps(
     artifactsDir: files.artifactsDir(jobId),
   };
   // Temp holds the checkpoints, so every attempt has it; proxy and artifacts wait for a step that writes there.
-  const madeTemp = await fs.mkdir(dirs.tempDir, { recursive: true });
-  const attemptCheckpoints = checkpoints.forAttempt(jobId, madeTemp !== undefined);
+  const madeTemp = await makeFolder(dirs.tempDir);
+  const attemptCheckpoints = checkpoints.forAttempt(jobId, madeTemp);
   const aborted = whenAborted(signal);
   aborted.catch(() => undefined);
   try {
@@ -159,8 +154,11 @@ async function runEachStep(
     record.stage = step.stage;
     // Awaited (a 'none' commit never rejects), so the step runs only once its start is written.
     await journal.commit(record, [stepStatusEvent(record, index)], 'none');
-    // A folder the disk refuses ends the attempt as a write failure, as the temp folder's does.
-    await makeFolders(step, dirs, made);
+    try {
+      await makeFolders(step, dirs, made);
+    } catch (error) {
+      return { kind: 'failed', step: step.name, error: toStepError(error) };
+    }
     watchdog.watch(jobId, step.name);
     const running = step.run(ctx);
     try {

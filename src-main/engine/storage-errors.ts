@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { EngineError } from './errors.js';
+import { EngineError, StepError } from './errors.js';
 
 /** What a failed write says about the disk under it. */
 export type StorageFault = 'DISK_FULL' | 'STORAGE_READ_ONLY';
@@ -28,16 +28,27 @@ export function storageFaultOf(error: unknown): { fault: StorageFault; path: str
   return null;
 }
 
-/** Total and free bytes (for an unprivileged writer) of the disk holding `target` (its nearest existing folder); null if unknown. */
-export function diskSpaceAt(target: string): { freeBytes: number; totalBytes: number } | null {
+/** statfs of the disk holding `target` (its nearest existing folder); null if unknown. */
+function statfsNear(target: string): fs.StatsFs | null {
   for (let dir = target; ; dir = path.dirname(dir)) {
     try {
-      const s = fs.statfsSync(dir);
-      return { freeBytes: s.bavail * s.bsize, totalBytes: s.blocks * s.bsize };
+      return fs.statfsSync(dir);
     } catch {
       if (path.dirname(dir) === dir) return null;
     }
   }
+}
+
+/** Total and free bytes (for an unprivileged writer) of the disk holding `target` (its nearest existing folder); null if unknown. */
+export function diskSpaceAt(target: string): { freeBytes: number; totalBytes: number } | null {
+  const s = statfsNear(target);
+  return s && { freeBytes: s.bavail * s.bsize, totalBytes: s.blocks * s.bsize };
+}
+
+/** Free file entries (inodes) on the disk holding `target`; null where the file system does not count them. */
+function freeInodesAt(target: string): number | null {
+  const s = statfsNear(target);
+  return s && s.files > 0 ? s.ffree : null;
 }
 
 /** Free bytes for an unprivileged writer on the disk holding `target`; null if unknown. */
@@ -66,6 +77,12 @@ export function storageErrorOf(error: unknown, where: string, neededBytes = MIN_
   const found = storageFaultOf(error);
   if (!found) return null;
   if (found.fault === 'DISK_FULL') {
+    // A disk out of file entries (inodes) refuses new files and folders with bytes to spare.
+    if (freeInodesAt(found.path ?? where) === 0)
+      return new EngineError(
+        'DISK_FULL',
+        `The disk holding ${where} is full: it has no room left for new files or folders (every file entry is in use, though some space is free); delete files you no longer need and try again.`,
+      );
     const free = freeBytesAt(found.path ?? where);
     const freeText = free === null ? 'too little space is' : `only ${formatBytes(free)} is`;
     return new EngineError(
@@ -82,4 +99,20 @@ export function storageErrorOf(error: unknown, where: string, neededBytes = MIN_
 /** Rethrows `error` as its storage EngineError (a write in the folder `where`) when it is one, else as it is. */
 export function throwAsStorageError(error: unknown, where: string, neededBytes?: number): never {
   throw storageErrorOf(error, where, neededBytes) ?? error;
+}
+
+/**
+ * A step's write the disk refused, as the step's failure: DISK_FULL or STORAGE_READ_ONLY saying
+ * what is free, resumable once the disk is fixed; null when the error is not the disk's.
+ */
+export function storageStepError(error: unknown): StepError | null {
+  const storage = storageErrorOf(error, storageFaultOf(error)?.path ?? 'the data folder');
+  if (!storage) return null;
+  const full = storage.code === 'DISK_FULL';
+  return new StepError(full ? 'DISK_FULL' : 'STORAGE_READ_ONLY', storage.message, {
+    suggestedActions: [
+      full ? 'Free some disk space, then resume the job.' : 'Make the folder writable, then resume the job.',
+    ],
+    cause: error,
+  });
 }

@@ -1,6 +1,5 @@
 import { Worker, type Job as BullJob } from 'bullmq';
 import { Redis } from 'ioredis';
-import fs from 'node:fs/promises';
 import os from 'node:os';
 import { DEFAULT_SETTINGS, type Settings } from '../../src-shared/settings.js';
 import { CheckpointStore } from '../engine/checkpoint-store.js';
@@ -10,6 +9,7 @@ import type { AbortReason } from '../engine/errors.js';
 import { startAttempt, type ExecutionDeps } from '../engine/job-execution.js';
 import { finalizeAttempt, recordFailure } from '../engine/job-finalize.js';
 import { JobLogs } from '../engine/job-log.js';
+import { makeFolder } from '../engine/make-folder.js';
 import type { JobRecord } from '../engine/job-record.js';
 import { statusEvent } from '../engine/job-views.js';
 import type { PendingEvent } from '../engine/journal.js';
@@ -248,7 +248,7 @@ export class FarmWorker {
     heartbeat.beatSoon();
     try {
       // The job's folder on the shared folder may not exist yet (its first attempt): the log goes in it.
-      await fs.mkdir(deps.files.jobDir(jobId), { recursive: true });
+      await makeFolder(deps.files.jobDir(jobId));
       this.parts.logs.append(jobId, `[${nowIso()}] INFO Rendering on ${this.name} (attempt ${record.attempts}).`);
       const outcome = await startAttempt(record, this.o.steps(record.spec), run.controller.signal, deps).done;
       if (outcome.kind === 'aborted' && outcome.reason === 'shutdown') await this.#requeue(record);

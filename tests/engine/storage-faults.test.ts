@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../src-main/engine/engine.js';
 import type { EngineError } from '../../src-main/engine/errors.js';
+import type { Step, StepFolder, StepsFactory } from '../../src-main/engine/step.js';
 import { testSpec, testSteps } from '../helpers/test-steps.js';
 import { bindReadOnly, canMountTmpfs, mountTmpfs, type Tmpfs } from '../helpers/tmpfs.js';
 import { waitForEvent, waitForStatus, waitUntil } from '../helpers/wait.js';
@@ -128,6 +129,49 @@ describe.skipIf(!canMountTmpfs)('a data folder on a disk that really fills up', 
     await engine.close();
     engine = await open(disk.dir);
     expect(engine.get(jobId)!.status).toBe('completed');
+  });
+
+  it('fails the step whose folder the full disk refuses with DISK_FULL, saying why, and resumes once there is room', async () => {
+    disk = mountTmpfs(4, 400);
+    const full = disk;
+    let fillers: string[] = [];
+    // The second step uses up the disk's file entries (on its first attempt only), so the third one's
+    // artifacts folder cannot be made: what a disk out of room does to a job between two steps.
+    // The first step's checkpoint makes the checkpoint file while there is still room.
+    const step = (name: string, run: Step['run'], folders: StepFolder[] = []): Step => ({
+      name,
+      stage: name,
+      weight: 1,
+      folders,
+      run,
+    });
+    const steps: StepsFactory = () => [
+      step('first', async () => undefined),
+      step('exhaust', async () => {
+        if (fillers.length === 0) fillers = [full.exhaustInodes()];
+      }),
+      step(
+        'output',
+        async (ctx) => {
+          fs.writeFileSync(path.join(ctx.artifactsDir, 'out.txt'), 'done');
+          await ctx.addArtifact('out.txt', 'text/plain');
+        },
+        ['artifacts'],
+      ),
+    ];
+    engine = await createEngine({ dataDir: disk.dir, steps, settings: { cleanupInitialDelayMinutes: 600 } });
+    const { jobId } = await engine.create(testSpec('no room for its output'));
+    const failed = await waitForEvent(engine, (e) => e.jobId === jobId && e.type === 'job-failed');
+    expect(failed.data).toMatchObject({
+      step: 'output',
+      error: { code: 'DISK_FULL', message: expect.stringMatching(/no room left for new files or folders/) },
+    });
+    expect(engine.get(jobId)).toMatchObject({ status: 'failed', canResume: true });
+    expect(engine.get(jobId)!.steps.map((s) => s.status)).toEqual(['succeeded', 'succeeded', 'failed']);
+    for (const filler of fillers) disk.free(filler);
+    await engine.resume(jobId);
+    await waitForStatus(engine, jobId, 'completed');
+    expect(fs.readFileSync(path.join(engine.layout.artifactsDir(jobId), 'out.txt'), 'utf8')).toBe('done');
   });
 
   it('keeps a paused job unchanged (checkpoints too) when a cancel cannot be recorded at all', async () => {

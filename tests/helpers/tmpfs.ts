@@ -10,6 +10,8 @@ export interface Tmpfs {
   fill(name?: string): string;
   /** Frees what fill() took. */
   free(file: string): void;
+  /** Creates empty files in a new folder until no file entry (inode) is left; returns the folder (free it with free()). */
+  exhaustInodes(): string;
   remount(mode: 'ro' | 'rw'): void;
   /** Unmounts (lazily, if something still holds it) and removes the folder. */
   cleanup(): void;
@@ -55,10 +57,11 @@ export function fillUntilFull(file: string, leaveBytes = 0): void {
   }
 }
 
-/** Mounts a tmpfs of `sizeMb` MB on a new temp folder. */
-export function mountTmpfs(sizeMb = 4): Tmpfs {
+/** Mounts a tmpfs of `sizeMb` MB (and at most `inodes` files and folders, when given) on a new temp folder. */
+export function mountTmpfs(sizeMb = 4, inodes?: number): Tmpfs {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aura-tmpfs-'));
-  execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeMb}m`, 'tmpfs', dir]);
+  const options = inodes === undefined ? `size=${sizeMb}m` : `size=${sizeMb}m,nr_inodes=${inodes}`;
+  execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir]);
   return {
     dir,
     fill(name = 'filler.bin') {
@@ -67,7 +70,19 @@ export function mountTmpfs(sizeMb = 4): Tmpfs {
       return file;
     },
     free(file) {
-      fs.rmSync(file, { force: true });
+      fs.rmSync(file, { recursive: true, force: true });
+    },
+    exhaustInodes() {
+      const folder = path.join(dir, 'inode-filler');
+      fs.mkdirSync(folder);
+      for (let i = 0; ; i++) {
+        try {
+          fs.closeSync(fs.openSync(path.join(folder, String(i)), 'w'));
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+          return folder;
+        }
+      }
     },
     remount(mode) {
       execFileSync('mount', ['-o', `remount,${mode}`, dir]);
