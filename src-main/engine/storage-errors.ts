@@ -17,13 +17,15 @@ const FAULT_OF_ERRNO: Record<string, StorageFault> = {
 };
 
 /** The storage fault behind an error (looking through `cause`), or null when it is something else. */
-export function storageFaultOf(error: unknown): { fault: StorageFault; path: string | undefined } | null {
+export function storageFaultOf(
+  error: unknown,
+): { fault: StorageFault; path: string | undefined; errno: string } | null {
   for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const errno = e as NodeJS.ErrnoException;
     const fault = typeof errno.code === 'string' ? FAULT_OF_ERRNO[errno.code] : undefined;
     // EACCES/EPERM only count when a file operation raised them (not a signal to another process).
     if (fault && (errno.code === 'ENOSPC' || errno.code === 'EDQUOT' || errno.code === 'EROFS' || errno.path))
-      return { fault, path: errno.path };
+      return { fault, path: errno.path, errno: errno.code! };
   }
   return null;
 }
@@ -106,7 +108,10 @@ export function throwAsStorageError(error: unknown, where: string, neededBytes?:
  * what is free, resumable once the disk is fixed; null when the error is not the disk's.
  */
 export function storageStepError(error: unknown): StepError | null {
-  const storage = storageErrorOf(error, storageFaultOf(error)?.path ?? 'the data folder');
+  const found = storageFaultOf(error);
+  // Only what a disk says of itself: a step's EACCES or EPERM may be a file it could not read or run.
+  if (!found || found.errno === 'EACCES' || found.errno === 'EPERM') return null;
+  const storage = storageErrorOf(error, found.path ?? 'the data folder');
   if (!storage) return null;
   const full = storage.code === 'DISK_FULL';
   return new StepError(full ? 'DISK_FULL' : 'STORAGE_READ_ONLY', storage.message, {
