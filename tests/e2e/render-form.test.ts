@@ -4,30 +4,18 @@
  * export, the draft across a reload, sentences at the fields, Ctrl+Enter and the focus on the
  * new row, and the layout at 900 and 720 px. Screenshots go to test-output/screenshots/form-*.png.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { writeTestImage } from '../helpers/test-image.js';
 import { useAppSession } from './app-session.js';
 import { cspViolations, jobIdOf, jobRow, screenshot, waitForStatus } from './ui-page.js';
 
 let image: string;
 const session = useAppSession('form', (dir) => {
-  image = join(dir, 'orange.png');
   // A real picture for the scene list: one orange 160x90 frame.
-  execFileSync(ffmpegInstaller.path, [
-    '-v',
-    'error',
-    '-f',
-    'lavfi',
-    '-i',
-    'color=c=0xff8800:s=160x90',
-    '-frames:v',
-    '1',
-    image,
-  ]);
+  image = writeTestImage(join(dir, 'orange.png'), '0xff8800', '160x90');
 });
 
 async function apiJob(jobId: string): Promise<{ spec: Record<string, unknown>; status: string }> {

@@ -4,7 +4,6 @@
  * Electron binary; smoke.test.ts runs the real one where it exists). Covers what the pure
  * modules cannot: the window, the IPC handlers, notifications and the quit flow together.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -13,6 +12,7 @@ import { runDesktopApp } from '../../src-main/electron/desktop-app.js';
 import { IPC } from '../../src-main/electron/ipc-channels.js';
 import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
 import { makeTempDir } from '../helpers/temp-dir.js';
+import { writeTestImage } from '../helpers/test-image.js';
 import { testSpec, testSteps } from '../helpers/test-steps.js';
 import { waitForStatus, waitUntil } from '../helpers/wait.js';
 import * as electron from './helpers/electron-stand-in.js';
@@ -233,18 +233,7 @@ describe('the desktop shell on a real host', () => {
 
   it('answers a chosen image or music file’s path, refusing the wrong kind', async () => {
     // A real picture: main checks what the file holds, not only its name.
-    const image = path.join(temp.dir, 'sky.png');
-    execFileSync(ffmpegInstaller.path, [
-      '-v',
-      'error',
-      '-f',
-      'lavfi',
-      '-i',
-      'color=c=blue:s=16x16',
-      '-frames:v',
-      '1',
-      image,
-    ]);
+    const image = writeTestImage(path.join(temp.dir, 'sky.png'), 'blue', '16x16');
     electron.openDialogAnswers.push(image, image, null);
     expect(await invoke(IPC.chooseImageFile, trustedEvent())).toBe(image);
     await expect(invoke(IPC.chooseMusicFile, trustedEvent())).rejects.toThrow(/sky\.png is not a music file/);
