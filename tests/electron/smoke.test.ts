@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findElectronBinary } from '../../scripts/electron-binary.mjs';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
@@ -14,8 +14,13 @@ const root = path.resolve(import.meta.dirname, '../..');
 const electron = findElectronBinary();
 if (!electron.found) console.log(`skipped: no Electron binary (${electron.reason})`);
 
-const temp = makeTempDir('aura-electron-');
-afterAll(() => temp.cleanup());
+// Made and removed by hooks, which vitest skips with the test when there is no binary (a folder
+// made at import would be left behind then).
+let temp: ReturnType<typeof makeTempDir>;
+beforeAll(() => {
+  temp = makeTempDir('aura-electron-');
+});
+afterAll(() => temp?.cleanup());
 
 /** Processes whose command line mentions `needle` (ffmpeg children get paths under the data dir). */
 function processesMentioning(needle: string): string[] {
