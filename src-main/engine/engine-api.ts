@@ -23,6 +23,7 @@ import type {
 // The error types callers of the API (the server's problem mapping) need to recognise.
 export { EngineError } from './errors.js';
 export { storageErrorOf } from './storage-errors.js';
+export { folderProblem } from './folder-probe.js';
 
 /** The queue was paused or resumed: an event of no job, so it has no seq and no jobId. */
 export interface QueueStatusEvent {

@@ -1,8 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { TERMINAL_EVENT_TYPES, type JobEvent } from '../../src-shared/events.js';
 import type { JobStatus } from '../../src-shared/job.js';
 import { EngineError } from './errors.js';
+import { probeWrite } from './folder-probe.js';
 import type { JobRecord } from './job-record.js';
 import type { EventJournal } from './backend.js';
 import { applyLoggedStatus } from './recovery.js';
@@ -14,19 +13,8 @@ import { storageErrorOf } from './storage-errors.js';
  * runner and only its effect (a WRITE_FAILED job) came back.
  */
 export function probeStorage(dir: string): EngineError | null {
-  const probe = path.join(dir, `.write-probe-${process.pid}`);
-  try {
-    fs.writeFileSync(probe, 'x');
-    fs.rmSync(probe, { force: true });
-    return null;
-  } catch (error) {
-    try {
-      fs.rmSync(probe, { force: true });
-    } catch {
-      // nothing was made on a disk that refused it
-    }
-    return storageErrorOf(error, dir);
-  }
+  const failure = probeWrite(dir);
+  return failure === null ? null : storageErrorOf(failure, dir);
 }
 
 /** An EngineError the engine raised on purpose (not one this module made from a disk fault). */

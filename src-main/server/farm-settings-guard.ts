@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { farmPairProblems, maskRedisUrl, unmaskRedisUrl } from '../../src-shared/farm.js';
 import type { FieldError } from '../../src-shared/problem.js';
 import type { Settings } from '../../src-shared/settings.js';
+import { folderProblem } from '../engine/engine-api.js';
 import { HttpProblem } from './problem.js';
 
 /**
@@ -48,20 +47,10 @@ export function settingsForHttp(settings: Settings): Settings {
 /** Why this machine cannot use the folder as a farm's shared folder, or null. */
 function sharedDirProblem(dir: string): string | null {
   if (!path.isAbsolute(dir)) return 'Give the shared folder’s full path, as this machine mounts it.';
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(dir);
-  } catch {
+  const problem = folderProblem(dir);
+  if (problem === 'missing')
     return 'This folder does not exist on this machine: mount the shared folder (or create it) first.';
-  }
-  if (!stat.isDirectory()) return 'This is a file, not a folder.';
-  // access() says yes for root on a read-only mount: write a probe file, as the farm's own start-up check does.
-  const probe = path.join(dir, `.aura-probe-${process.pid}-${randomBytes(4).toString('hex')}`);
-  try {
-    fs.writeFileSync(probe, 'ok');
-    fs.rmSync(probe, { force: true });
-  } catch {
-    return 'This machine cannot write to this folder: check its mount and permissions.';
-  }
+  if (problem === 'not-a-folder') return 'This is a file, not a folder.';
+  if (problem === 'not-writable') return 'This machine cannot write to this folder: check its mount and permissions.';
   return null;
 }
