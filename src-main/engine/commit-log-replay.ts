@@ -4,7 +4,7 @@ import type { JobEvent } from '../../src-shared/events.js';
 import { fsyncDir } from './atomic-file.js';
 import { segmentNumber, syncJobFiles, type CoveredFiles } from './commit-log.js';
 import { isJobEvent, parseEventLines } from './event-log.js';
-import { JobOriginSchema, type JobOrigin } from './record-rebuild.js';
+import { JobOriginSchema, readOrigin, type JobOrigin } from './record-rebuild.js';
 
 /** What the log holds for one job, in commit order. */
 interface LoggedJob {
@@ -43,7 +43,7 @@ function readEntries(files: string[]): Map<string, LoggedJob> {
 function restoreJob(files: CoveredFiles, jobId: string, logged: LoggedJob): void {
   fs.mkdirSync(files.jobDir(jobId), { recursive: true });
   const originFile = files.originFile(jobId);
-  if (logged.origin && !JobOriginSchema.safeParse(readJson(originFile)).success)
+  if (logged.origin && !readOrigin(originFile, jobId))
     fs.writeFileSync(originFile, JSON.stringify(logged.origin) + '\n');
   const eventsFile = files.eventsFile(jobId);
   let text = '';
@@ -62,14 +62,6 @@ function restoreJob(files: CoveredFiles, jobId: string, logged: LoggedJob): void
     lastSeq = event.seq;
   }
   if (missing.length > 0) fs.appendFileSync(eventsFile, missing.map((e) => JSON.stringify(e)).join('\n') + '\n');
-}
-
-function readJson(file: string): unknown {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch {
-    return undefined;
-  }
 }
 
 /**

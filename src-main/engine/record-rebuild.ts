@@ -138,9 +138,10 @@ export type RebuildOutcome =
   | { kind: 'phantom' }
   | { kind: 'unusable' };
 
-function readOrigin(layout: DataLayout, jobId: string): JobOrigin | null {
+/** The job's spec.json, read and checked; null when it is missing, damaged or another job's. */
+export function readOrigin(originFile: string, jobId: string): JobOrigin | null {
   try {
-    const parsed = JobOriginSchema.safeParse(JSON.parse(fs.readFileSync(layout.originFile(jobId), 'utf8')));
+    const parsed = JobOriginSchema.safeParse(JSON.parse(fs.readFileSync(originFile, 'utf8')));
     return parsed.success && parsed.data.jobId === jobId ? parsed.data : null;
   } catch {
     return null;
@@ -167,7 +168,7 @@ export function rebuildRecord(
   const { events } = parseEventLines(text);
   const created = events.some((e) => e.type === 'job-created');
   if (!created && !jobJsonExists) return { kind: 'phantom' };
-  const origin = readOrigin(layout, jobId);
+  const origin = readOrigin(layout.originFile(jobId), jobId);
   if (!origin || !created) return { kind: 'unusable' };
 
   const record = replayEvents(origin, events);
