@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { EventDataMap, JobEvent, JobEventType } from '../../src-shared/events.js';
 import { EVENT_TYPES, TERMINAL_EVENT_TYPES } from '../../src-shared/events.js';
-import { appendAllSync, fdatasyncFd, openFd } from './atomic-file.js';
+import { appendAllSync, openFd } from './atomic-file.js';
 
 /** What opening a job's log found. */
 export interface OpenedLog {
@@ -96,18 +96,17 @@ export class EventLog {
   }
 
   /**
-   * Appends events in one write (into the page cache, synchronously: see atomic-file.ts); `sync`
-   * then fdatasyncs them on the thread pool. With `keepOpen` the file stays open for the job's
-   * next append (a running job's stream of progress); otherwise it is closed after.
+   * Appends events in one write (into the page cache, synchronously: see atomic-file.ts; the
+   * commit log is what makes a transition durable). With `keepOpen` the file stays open for the
+   * job's next append (a running job's stream of progress); otherwise it is closed after.
    * Appends of one job must not overlap (the Journal runs them in order).
    */
-  async append(jobId: string, events: JobEvent[], sync: boolean, keepOpen: boolean): Promise<void> {
+  async append(jobId: string, events: JobEvent[], keepOpen: boolean): Promise<void> {
     // A file that could not be opened (its folder vanished, a read-only disk) is tried afresh next time.
     const fd = this.#open.get(jobId) ?? (await openFd(this.fileOf(jobId), 'a'));
     this.#open.delete(jobId);
     try {
       if (events.length > 0) appendAllSync(fd, events.map((e) => JSON.stringify(e)).join('\n') + '\n');
-      if (sync) await fdatasyncFd(fd);
     } catch (error) {
       fs.closeSync(fd);
       throw error;

@@ -97,7 +97,7 @@ export class Journal implements EventJournal {
     else this.#scheduleFlush(record);
     return this.#serial
       .run(record.jobId, async () => {
-        await this.eventLog.append(record.jobId, logged, false, !saveNow);
+        await this.eventLog.append(record.jobId, logged, !saveNow);
         const committed = saveNow && logged.length > 0;
         if (committed) await this.commitLog.commit({ jobId: record.jobId, events: logged });
         if (!snapshot) return;
@@ -126,7 +126,7 @@ export class Journal implements EventJournal {
     record.lastEventSeq = logged.length;
     await this.#serial.run(record.jobId, () =>
       this.store.create(record, async () => {
-        await this.eventLog.append(record.jobId, logged, false, false);
+        await this.eventLog.append(record.jobId, logged, false);
         await this.commitLog.commit({ jobId: record.jobId, events: logged, origin: jobOriginOf(record) });
       }),
     );
