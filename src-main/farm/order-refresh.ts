@@ -1,35 +1,24 @@
+import { GroupSync } from '../engine/group-sync.js';
 import type { FarmQueue } from './farm-queue.js';
 import type { RunOrder } from './run-order.js';
 
 /**
  * Reads the farm's run order from BullMQ into a coordinator's copy (RunOrder): at start, after a
- * reload, after every move. Requests made while a read is under way share one read after it, so
- * the last read always starts after the last request.
+ * reload, after every move. Requests made while a read is under way share one read after it
+ * (GroupSync), so the last read always starts after the last request.
  */
 export class OrderRefresh {
-  #running: Promise<void> | undefined;
-  #again: Promise<void> | undefined;
+  // A failed read is skipped: the next one mends it.
+  readonly #reads = new GroupSync(() => this.#read().catch(() => undefined));
 
   constructor(
     private readonly queue: FarmQueue,
     private readonly order: RunOrder,
   ) {}
 
-  /** Resolves once a read that started after this call is applied (a failed read is skipped: the next one mends it). */
+  /** Resolves once a read that started after this call is applied. */
   request(): Promise<void> {
-    if (!this.#running) {
-      const done = () => {
-        this.#running = undefined;
-      };
-      this.#running = this.#read().then(done, done);
-      return this.#running;
-    }
-    const after = () => {
-      this.#again = undefined;
-      return this.request();
-    };
-    this.#again ??= this.#running.then(after, after);
-    return this.#again;
+    return this.#reads.sync();
   }
 
   async #read(): Promise<void> {
