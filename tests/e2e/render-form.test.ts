@@ -15,7 +15,7 @@ import { cspViolations, jobIdOf, jobRow, screenshot, waitForStatus } from './ui-
 let image: string;
 const session = useAppSession('form', (dir) => {
   // A real picture for the scene list: one orange 160x90 frame.
-  image = writeTestImage(join(dir, 'orange.png'), '0xff8800', '160x90');
+  image = writeTestImage(join(dir, 'orange.png'), 'color=c=0xff8800:s=160x90');
 });
 
 async function apiJob(jobId: string): Promise<{ spec: Record<string, unknown>; status: string }> {

@@ -233,7 +233,7 @@ describe('the desktop shell on a real host', () => {
 
   it('answers a chosen image or music file’s path, refusing the wrong kind', async () => {
     // A real picture: main checks what the file holds, not only its name.
-    const image = writeTestImage(path.join(temp.dir, 'sky.png'), 'blue', '16x16');
+    const image = writeTestImage(path.join(temp.dir, 'sky.png'), 'color=c=blue:s=16x16');
     electron.openDialogAnswers.push(image, image, null);
     expect(await invoke(IPC.chooseImageFile, trustedEvent())).toBe(image);
     await expect(invoke(IPC.chooseMusicFile, trustedEvent())).rejects.toThrow(/sky\.png is not a music file/);

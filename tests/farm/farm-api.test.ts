@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { parseFarmUrl } from '../../src-main/farm/farm-url.js';
 import { FarmWorker } from '../../src-main/farm/farm-worker.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
+import { writeTestImage } from '../helpers/test-image.js';
 import { testSpec, testSteps } from '../helpers/test-steps.js';
 import { waitForEvent, waitForStatus, waitUntil } from '../helpers/wait.js';
 import { postJson, startTestHost, type TestHost } from '../server/harness.js';
@@ -130,19 +130,7 @@ describe('the farm through the API (real Redis, two coordinators)', () => {
     const t = hosts[0]!;
     const files = makeTempDir('aura-farm-spec-files-');
     cleanups.push(files.cleanup);
-    const image = join(files.dir, 'still.png');
-    execFileSync('/usr/bin/ffmpeg', [
-      '-v',
-      'error',
-      '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      'testsrc=s=160x90',
-      '-frames:v',
-      '1',
-      image,
-    ]);
+    const image = writeTestImage(join(files.dir, 'still.png'), 'testsrc=s=160x90');
     const spec = (path: string) => ({
       title: 'farm files checked at submit',
       scenes: [{ narration: 'a', image: path }],

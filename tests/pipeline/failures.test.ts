@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../src-main/engine/engine-api.js';
 import { RenderSpecSchema, type RenderSpecInput } from '../../src-shared/spec.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
+import { writeTestImage } from '../helpers/test-image.js';
 import { waitForEvent } from '../helpers/wait.js';
 import { ESPEAK, tinySpec } from './helpers/pipeline-engine.js';
 import { usePipelineEngine } from './helpers/pipeline-fixture.js';
@@ -52,20 +52,7 @@ describe('pipeline failures', () => {
       expect(job.error?.suggestedActions.length).toBeGreaterThan(0);
       expect(job.canResume).toBe(true);
 
-      await execa('ffmpeg', [
-        '-v',
-        'error',
-        '-y',
-        '-f',
-        'lavfi',
-        '-i',
-        'testsrc=s=64x48',
-        '-frames:v',
-        '1',
-        '-f',
-        'image2',
-        image,
-      ]);
+      writeTestImage(image, 'testsrc=s=64x48');
       expect((await resumeToEnd(jobId)).type).toBe('job-completed');
     } finally {
       images.cleanup();
